@@ -1,0 +1,270 @@
+//! Dates: absolute dates in a sentence ("December 31, 2017", "31 December 2017", "in 2015",
+//! "in January"), and weekdays or "last week" resolved against the document's date.
+
+use crate::lexicon::Lexicon;
+use crate::model::Date;
+use crate::text::{Token, TokenKind};
+
+/// Reads dates using the month and weekday tables of the lexicon.
+pub struct DateReader<'a> {
+    lex: &'a Lexicon,
+}
+
+/// Days from 1970-01-01 to a civil date (proleptic Gregorian).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+/// The civil date of a day count from 1970-01-01.
+pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+fn valid(y: i32, m: u8, d: u8) -> bool {
+    (1..=12).contains(&m) && d >= 1 && {
+        let (yy, mm, dd) = civil_from_days(days_from_civil(y, m, d));
+        (yy, mm, dd) == (y, m, d)
+    }
+}
+
+impl<'a> DateReader<'a> {
+    /// A reader over the lexicon's date tables.
+    pub fn new(lex: &'a Lexicon) -> DateReader<'a> {
+        DateReader { lex }
+    }
+
+    fn year(t: &Token) -> Option<i32> {
+        (t.kind == TokenKind::Number && t.lower.len() == 4)
+            .then(|| t.lower.parse().ok())
+            .flatten()
+            .filter(|y| (1900..2100).contains(y))
+    }
+
+    fn day(t: &Token) -> Option<u8> {
+        let digits: String = t.lower.chars().take_while(|c| c.is_ascii_digit()).collect();
+        (t.kind == TokenKind::Number && !digits.is_empty() && digits.len() <= 2)
+            .then(|| digits.parse().ok())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
+
+    /// The first absolute date in the tokens (the most precise form found at that place).
+    pub fn absolute(&self, toks: &[Token]) -> Option<Date> {
+        let months = &self.lex.words.months;
+        for i in 0..toks.len() {
+            // ISO 2018-04-18
+            if toks[i].kind == TokenKind::Number
+                && i + 4 < toks.len()
+                && toks[i + 1].lower == "-"
+                && toks[i + 3].lower == "-"
+            {
+                if let (Some(y), Ok(m), Ok(d)) = (
+                    Self::year(&toks[i]),
+                    toks[i + 2].lower.parse::<u8>(),
+                    toks[i + 4].lower.parse::<u8>(),
+                ) {
+                    if valid(y, m, d) {
+                        return Some(Date {
+                            year: y,
+                            month: Some(m),
+                            day: Some(d),
+                        });
+                    }
+                }
+            }
+            let Some(&m) = months.get(toks[i].lower.trim_end_matches('.')) else {
+                continue;
+            };
+            if !toks[i].cap
+                || toks[i].lower == "may"
+                    && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Number)
+            {
+                continue;
+            }
+            let at = |k: usize| toks.get(k);
+            let skip_dot = |k: usize| {
+                if at(k).is_some_and(|t| t.lower == ".") {
+                    k + 1
+                } else {
+                    k
+                }
+            };
+            // Month Day, Year / Month Day
+            let k = skip_dot(i + 1);
+            if let Some(d) = at(k).and_then(Self::day) {
+                let mut y_at = k + 1;
+                if at(y_at).is_some_and(|t| t.lower == ",") {
+                    y_at += 1;
+                }
+                if let Some(y) = at(y_at).and_then(Self::year) {
+                    if valid(y, m, d) {
+                        return Some(Date {
+                            year: y,
+                            month: Some(m),
+                            day: Some(d),
+                        });
+                    }
+                }
+            }
+            // Day Month Year
+            if i > 0 {
+                if let (Some(d), Some(y)) = (Self::day(&toks[i - 1]), at(k).and_then(Self::year)) {
+                    if valid(y, m, d) {
+                        return Some(Date {
+                            year: y,
+                            month: Some(m),
+                            day: Some(d),
+                        });
+                    }
+                }
+            }
+            // Month Year
+            let mut y_at = k;
+            if at(y_at).is_some_and(|t| t.lower == ",") {
+                y_at += 1;
+            }
+            if let Some(y) = at(y_at).and_then(Self::year) {
+                return Some(Date {
+                    year: y,
+                    month: Some(m),
+                    day: None,
+                });
+            }
+        }
+        None
+    }
+
+    /// The date of an event in a sentence: an absolute date, else a month or weekday or "last week"
+    /// resolved against the document date, else a bare year after "in".
+    pub fn find(&self, doc: &str, toks: &[Token], doc_date: Option<Date>) -> Option<Date> {
+        let _ = doc;
+        if let Some(d) = self.absolute(toks) {
+            return Some(d);
+        }
+        let w = &self.lex.words;
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            if let (Some(&wd), Some(dd)) = (w.weekdays.get(&t.lower), doc_date) {
+                if let (Some(m), Some(d)) = (dd.month, dd.day) {
+                    // The latest such weekday on or before the document date.
+                    let days = days_from_civil(dd.year, m, d);
+                    let dow = (days + 3).rem_euclid(7) as u8; // 1970-01-01 was a Thursday (3)
+                    let back = (dow + 7 - wd) % 7;
+                    let (y, mm, ddd) = civil_from_days(days - back as i64);
+                    return Some(Date {
+                        year: y,
+                        month: Some(mm),
+                        day: Some(ddd),
+                    });
+                }
+            }
+            if let (Some(&m), true) = (
+                w.months.get(&t.lower),
+                t.cap
+                    && t.lower != "may"
+                    && i > 0
+                    && matches!(
+                        toks[i - 1].lower.as_str(),
+                        "in" | "since" | "until" | "and" | "of"
+                    ),
+            ) {
+                if let Some(dd) = doc_date {
+                    let y = if dd.month.is_some_and(|dm| m > dm) {
+                        dd.year - 1
+                    } else {
+                        dd.year
+                    };
+                    return Some(Date {
+                        year: y,
+                        month: Some(m),
+                        day: None,
+                    });
+                }
+            }
+            if let (Some((_, _)), Some(dd)) = (w.last_week.longest(toks, i), doc_date) {
+                if let (Some(m), Some(d)) = (dd.month, dd.day) {
+                    let (y, mm, _) = civil_from_days(days_from_civil(dd.year, m, d) - 7);
+                    return Some(Date {
+                        year: y,
+                        month: Some(mm),
+                        day: None,
+                    });
+                }
+            }
+            if i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "of" | "since") {
+                if let Some(y) = Self::year(t) {
+                    return Some(Date {
+                        year: y,
+                        month: None,
+                        day: None,
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    /// The document's own date: the first absolute date in its first three lines' worth of tokens.
+    pub fn document_date(&self, first_tokens: &[Token]) -> Option<Date> {
+        self.absolute(first_tokens).filter(|d| d.day.is_some())
+    }
+}
+
+/// Reads a date given on the command line or in a file name ("2018-04-18").
+pub fn parse_iso(s: &str) -> Option<Date> {
+    let parts: Vec<&str> = s.get(..10)?.split('-').collect();
+    if parts.len() != 3 {
+        return None;
+    }
+    let (y, m, d) = (
+        parts[0].parse().ok()?,
+        parts[1].parse().ok()?,
+        parts[2].parse().ok()?,
+    );
+    valid(y, m, d).then_some(Date {
+        year: y,
+        month: Some(m),
+        day: Some(d),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civil_round_trip_and_weekday() {
+        let d = days_from_civil(2018, 4, 18);
+        assert_eq!(civil_from_days(d), (2018, 4, 18));
+        assert_eq!((d + 3).rem_euclid(7), 2, "18 April 2018 was a Wednesday");
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert_eq!(
+            parse_iso("2018-04-18-iran"),
+            Some(Date {
+                year: 2018,
+                month: Some(4),
+                day: Some(18)
+            })
+        );
+        assert_eq!(parse_iso("2018-02-30"), None);
+        assert_eq!(parse_iso("news"), None);
+    }
+}

@@ -1,0 +1,52 @@
+//! Exports of the knowledge graph: RDF (Turtle, N-Triples), Graphviz DOT and CSV.
+
+pub mod csv;
+pub mod dot;
+pub mod iri;
+pub mod rdf;
+
+use crate::error::{Error, Result};
+use std::str::FromStr;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// graph.ttl
+    Turtle,
+    /// graph.nt
+    NTriples,
+    /// graph.dot
+    Dot,
+    /// nodes.csv and edges.csv
+    Csv,
+}
+
+impl Format {
+    /// Every format, the default set.
+    pub const ALL: [Format; 4] = [Format::Turtle, Format::NTriples, Format::Dot, Format::Csv];
+
+    /// The files the format writes.
+    pub fn files(self) -> &'static [&'static str] {
+        match self {
+            Format::Turtle => &["graph.ttl"],
+            Format::NTriples => &["graph.nt"],
+            Format::Dot => &["graph.dot"],
+            Format::Csv => &["nodes.csv", "edges.csv"],
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ttl" | "turtle" => Ok(Format::Turtle),
+            "nt" | "ntriples" | "n-triples" => Ok(Format::NTriples),
+            "dot" | "graphviz" => Ok(Format::Dot),
+            "csv" => Ok(Format::Csv),
+            other => Err(Error::Usage(format!(
+                "unknown format {other:?} (expected ttl, nt, dot or csv)"
+            ))),
+        }
+    }
+}

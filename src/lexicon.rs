@@ -1,0 +1,522 @@
+//! The ontology compiled for matching: phrase tables indexed by first word, word sets, and
+//! trigger patterns with their inflections generated. Built once, shared by every document.
+
+use crate::model::{Class, Relation};
+use crate::ontology::{ObjectFallback, Ontology};
+use crate::text::{fold, tokenize, Token};
+use std::collections::{HashMap, HashSet};
+
+/// Phrases (sequences of folded words) mapped to values, matched against token sequences.
+#[derive(Debug, Clone)]
+pub struct PhraseTable<T> {
+    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T> Default for PhraseTable<T> {
+    fn default() -> Self {
+        PhraseTable {
+            by_first: HashMap::new(),
+        }
+    }
+}
+
+/// Splits a phrase into folded words the way the tokenizer would.
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    tokenize(phrase, 0).into_iter().map(|t| t.lower).collect()
+}
+
+impl<T> PhraseTable<T> {
+    /// Adds a phrase; longer phrases are tried first.
+    pub fn insert(&mut self, phrase: &str, value: T) {
+        let words = phrase_words(phrase);
+        if let Some(first) = words.first().cloned() {
+            let list = self.by_first.entry(first).or_default();
+            list.push((words, value));
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
+    pub fn matches<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        i: usize,
+    ) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+        let list = tokens.get(i).and_then(|t| self.by_first.get(&t.lower));
+        list.into_iter().flatten().filter_map(move |(words, v)| {
+            let ok = words.len() <= tokens.len() - i
+                && words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower);
+            ok.then_some((words.len(), v))
+        })
+    }
+
+    /// The longest phrase matching at token `i`.
+    pub fn longest<'a>(&'a self, tokens: &'a [Token], i: usize) -> Option<(usize, &'a T)> {
+        self.matches(tokens, i).next()
+    }
+
+    /// The longest phrase that ends just before token `end` (exclusive), as (start, value).
+    pub fn ending_at<'a>(
+        &'a self,
+        tokens: &'a [Token],
+        end: usize,
+        max_len: usize,
+    ) -> Option<(usize, &'a T)> {
+        (1..=max_len.min(end)).rev().find_map(|len| {
+            let start = end - len;
+            self.matches(tokens, start)
+                .find(|(l, _)| *l == len)
+                .map(|(_, v)| (start, v))
+        })
+    }
+
+    /// Whether any phrase matches at token `i`.
+    pub fn starts_at(&self, tokens: &[Token], i: usize) -> bool {
+        self.longest(tokens, i).is_some()
+    }
+}
+
+/// What a lexicon name refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameTarget {
+    /// An entry of entities.toml.
+    Known(usize),
+    /// A row of countries.tsv.
+    Country(usize),
+}
+
+/// How a lexicon name refers to its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// The name or an alias.
+    Name,
+    /// A demonym or adjective ("Iranian").
+    Demonym,
+    /// A capital or seat, standing for the state.
+    Capital,
+}
+
+/// A name in the lexicon.
+#[derive(Debug, Clone)]
+pub struct NameEntry {
+    /// What it names.
+    pub target: NameTarget,
+    /// How.
+    pub form: NameForm,
+    /// The exact written form, for names that must match case ("FSB", "US").
+    pub exact: Option<String>,
+}
+
+/// One element of a trigger pattern.
+#[derive(Debug, Clone)]
+pub enum PatternElem {
+    /// Any of these folded words.
+    Words(HashSet<String>),
+    /// Up to four tokens.
+    Gap,
+}
+
+/// A compiled trigger: a relation and the word pattern that expresses it.
+#[derive(Debug, Clone)]
+pub struct TriggerPattern {
+    /// The relation.
+    pub relation: Relation,
+    /// A nominalisation ("ban on") rather than a verb.
+    pub nominal: bool,
+    /// The elements.
+    pub elems: Vec<PatternElem>,
+    /// Other triggers up to the object belong to this one.
+    pub absorbs: bool,
+    /// Where to look when no object is in the clause.
+    pub fallback: Option<ObjectFallback>,
+}
+
+/// Generates the inflections of a regular English verb: base, -s, -ed, -ing.
+pub fn inflect(lemma: &str) -> Vec<String> {
+    let l = lemma;
+    let chars: Vec<char> = l.chars().collect();
+    let n = chars.len();
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = chars.last().copied().unwrap_or(' ');
+    let third = if l.ends_with('s')
+        || l.ends_with('x')
+        || l.ends_with('z')
+        || l.ends_with("ch")
+        || l.ends_with("sh")
+    {
+        format!("{l}es")
+    } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
+        format!("{}ies", &l[..l.len() - 1])
+    } else {
+        format!("{l}s")
+    };
+    let vowels = chars.iter().filter(|c| vowel(**c)).count();
+    let double = n >= 3
+        && n <= 4
+        && vowels == 1
+        && !vowel(last)
+        && !"wxy".contains(last)
+        && vowel(chars[n - 2])
+        && !vowel(chars[n - 3]);
+    let (past, ing) = if last == 'e' {
+        let stem = &l[..l.len() - 1];
+        (
+            format!("{l}d"),
+            if l.ends_with("ee") {
+                format!("{l}ing")
+            } else {
+                format!("{stem}ing")
+            },
+        )
+    } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
+        (format!("{}ied", &l[..l.len() - 1]), format!("{l}ing"))
+    } else if double {
+        (format!("{l}{last}ed"), format!("{l}{last}ing"))
+    } else {
+        (format!("{l}ed"), format!("{l}ing"))
+    };
+    vec![l.to_string(), third, past, ing]
+}
+
+/// Parses one trigger phrase of triggers.toml into pattern elements.
+pub fn parse_pattern(phrase: &str) -> Vec<PatternElem> {
+    phrase
+        .split_whitespace()
+        .map(|w| {
+            if w == "..." {
+                return PatternElem::Gap;
+            }
+            let mut set = HashSet::new();
+            for alt in w.split('|') {
+                if let Some(lemma) = alt.strip_suffix('~') {
+                    set.extend(inflect(&fold(lemma)));
+                } else {
+                    set.insert(fold(alt));
+                }
+            }
+            PatternElem::Words(set)
+        })
+        .collect()
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w)).collect()
+}
+
+fn table<T: Clone>(phrases: &[String], value: T) -> PhraseTable<T> {
+    let mut t = PhraseTable::default();
+    for p in phrases {
+        t.insert(p, value.clone());
+    }
+    t
+}
+
+/// The ontology compiled for matching.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// The source ontology.
+    pub ontology: Ontology,
+    /// Entity, country, demonym and capital names.
+    pub names: PhraseTable<NameEntry>,
+    /// Titles: index into `ontology.titles`.
+    pub titles: PhraseTable<usize>,
+    /// Agency name heads.
+    pub agency_heads: PhraseTable<()>,
+    /// Organization name heads.
+    pub organization_heads: PhraseTable<()>,
+    /// State-owned company heads.
+    pub state_company_heads: HashSet<String>,
+    /// App cues.
+    pub app_cues: PhraseTable<()>,
+    /// List introducers.
+    pub list_introducers: PhraseTable<()>,
+    /// Unnamed state actor heads.
+    pub unnamed_heads: PhraseTable<()>,
+    /// Unnamed actors standing alone.
+    pub bare_unnamed: PhraseTable<()>,
+    /// Heads of named state bodies with a country.
+    pub named_body_heads: HashSet<String>,
+    /// Ministry portfolios.
+    pub portfolios: PhraseTable<()>,
+    /// Definite descriptions.
+    pub definite: PhraseTable<Vec<Class>>,
+    /// Proxy nouns.
+    pub proxy_nouns: HashSet<String>,
+    /// Pronouns.
+    pub pronouns: HashMap<String, Vec<Class>>,
+    /// Coordinators.
+    pub coordinators: PhraseTable<()>,
+    /// Trigger patterns.
+    pub triggers: Vec<TriggerPattern>,
+    /// Trigger indices by the words their first element accepts.
+    pub trigger_index: HashMap<String, Vec<usize>>,
+    /// Swap verb patterns.
+    pub swap: Vec<Vec<PatternElem>>,
+    /// Word sets of the language tables.
+    pub words: WordSets,
+}
+
+/// Single-word sets from language.toml and cues.toml.
+#[derive(Debug, Default)]
+pub struct WordSets {
+    /// Abbreviations.
+    pub abbreviations: HashSet<String>,
+    /// Capitalised words that are not names.
+    pub non_names: HashSet<String>,
+    /// Reporting verbs.
+    pub reporting: HashSet<String>,
+    /// Clause openers.
+    pub clause_openers: HashSet<String>,
+    /// Relative pronouns.
+    pub relatives: HashSet<String>,
+    /// Prepositions.
+    pub prepositions: HashSet<String>,
+    /// Forms of be.
+    pub be: HashSet<String>,
+    /// Forms of have.
+    pub have: HashSet<String>,
+    /// Adverbs.
+    pub adverbs: HashSet<String>,
+    /// Negation.
+    pub negation: HashSet<String>,
+    /// Hypothetical modals.
+    pub hypothetical: HashSet<String>,
+    /// Hypothetical context.
+    pub hypothetical_context: PhraseTable<()>,
+    /// Denial context.
+    pub denial: PhraseTable<()>,
+    /// Planned cues.
+    pub planned: PhraseTable<()>,
+    /// Reporting verbs making "would" a future.
+    pub future_in_past: HashSet<String>,
+    /// Number words.
+    pub number_words: HashMap<String, u64>,
+    /// Scale words.
+    pub scales: HashMap<String, u64>,
+    /// Approximators.
+    pub approximators: HashSet<String>,
+    /// User nouns.
+    pub user_nouns: HashSet<String>,
+    /// Not-user nouns.
+    pub not_user_nouns: HashSet<String>,
+    /// Months.
+    pub months: HashMap<String, u8>,
+    /// Weekdays.
+    pub weekdays: HashMap<String, u8>,
+    /// Last-week phrases.
+    pub last_week: PhraseTable<()>,
+    /// Honorific title words (single words of honorific titles).
+    pub reversal_nouns: HashSet<String>,
+    /// Reversal verbs.
+    pub reversal_verbs: HashSet<String>,
+    /// Swap links.
+    pub swap_links: HashSet<String>,
+}
+
+/// Whether an alias must match case exactly: all capitals (acronyms such as "FSB", "US").
+fn exact_case(alias: &str) -> bool {
+    let letters: Vec<char> = alias.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 5 && letters.iter().all(|c| c.is_uppercase())
+}
+
+impl Lexicon {
+    /// Compiles an ontology.
+    pub fn new(ontology: Ontology) -> Lexicon {
+        let mut names = PhraseTable::default();
+        let mut add = |name: &str, target: NameTarget, form: NameForm| {
+            let exact = exact_case(name).then(|| name.to_string());
+            names.insert(
+                name,
+                NameEntry {
+                    target,
+                    form,
+                    exact,
+                },
+            );
+        };
+        for (i, c) in ontology.countries.iter().enumerate() {
+            add(&c.name, NameTarget::Country(i), NameForm::Name);
+            for a in &c.aliases {
+                add(a, NameTarget::Country(i), NameForm::Name);
+            }
+            for d in &c.demonyms {
+                add(d, NameTarget::Country(i), NameForm::Demonym);
+            }
+            for cap in &c.capitals {
+                add(cap, NameTarget::Country(i), NameForm::Capital);
+            }
+        }
+        for (i, e) in ontology.entities.iter().enumerate() {
+            add(&e.name, NameTarget::Known(i), NameForm::Name);
+            for a in &e.aliases {
+                add(a, NameTarget::Known(i), NameForm::Name);
+            }
+        }
+        let mut titles = PhraseTable::default();
+        for (i, t) in ontology.titles.iter().enumerate() {
+            for w in &t.words {
+                titles.insert(w, i);
+            }
+        }
+        let cues = &ontology.cues;
+        let lang = &ontology.language;
+        let mut definite = PhraseTable::default();
+        for (k, v) in &cues.definite {
+            definite.insert(k, v.clone());
+        }
+        let mut triggers = Vec::new();
+        for spec in &ontology.relations {
+            for (phrases, nominal) in [(&spec.verbs, false), (&spec.nouns, true)] {
+                for p in phrases {
+                    let mut elems = parse_pattern(p);
+                    if nominal {
+                        // Plural nominalisations: "bans on".
+                        if let Some(PatternElem::Words(first)) = elems.first_mut() {
+                            let plurals: Vec<String> =
+                                first.iter().map(|w| format!("{w}s")).collect();
+                            first.extend(plurals);
+                        }
+                    }
+                    triggers.push(TriggerPattern {
+                        relation: spec.name,
+                        nominal,
+                        elems,
+                        absorbs: spec.absorbs,
+                        fallback: spec.object_fallback,
+                    });
+                }
+            }
+        }
+        let mut trigger_index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, t) in triggers.iter().enumerate() {
+            if let Some(PatternElem::Words(first)) = t.elems.first() {
+                for w in first {
+                    trigger_index.entry(w.clone()).or_default().push(i);
+                }
+            }
+        }
+        let swap = ontology
+            .swap
+            .verbs
+            .iter()
+            .map(|p| parse_pattern(p))
+            .collect();
+        let m = &lang.modality;
+        let words = WordSets {
+            abbreviations: set(&lang.abbreviations),
+            non_names: set(&lang.non_names),
+            reporting: set(&lang.reporting_verbs),
+            clause_openers: set(&lang.clause_openers),
+            relatives: set(&lang.relative_pronouns),
+            prepositions: set(&lang.prepositions),
+            be: set(&lang.be_forms),
+            have: set(&lang.have_forms),
+            adverbs: set(&lang.adverbs),
+            negation: set(&m.negation),
+            hypothetical: set(&m.hypothetical),
+            hypothetical_context: table(&m.hypothetical_context, ()),
+            denial: table(&m.denial, ()),
+            planned: table(&m.planned, ()),
+            future_in_past: set(&m.future_in_past_after),
+            number_words: lang
+                .numbers
+                .words
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            scales: lang
+                .numbers
+                .scales
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            approximators: set(&lang.numbers.approximators),
+            user_nouns: set(&lang.numbers.user_nouns),
+            not_user_nouns: set(&lang.numbers.not_user_nouns),
+            months: lang
+                .dates
+                .months
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            weekdays: lang
+                .dates
+                .weekdays
+                .iter()
+                .map(|(k, v)| (fold(k), *v))
+                .collect(),
+            last_week: table(&lang.dates.last_week, ()),
+            reversal_nouns: set(&ontology.reversal.nouns),
+            reversal_verbs: set(&ontology.reversal.verbs),
+            swap_links: set(&ontology.swap.links),
+        };
+        Lexicon {
+            names,
+            titles,
+            agency_heads: table(&cues.agency_heads, ()),
+            organization_heads: table(&cues.organization_heads, ()),
+            state_company_heads: set(&cues.state_company_heads),
+            app_cues: table(&cues.app_cues, ()),
+            list_introducers: table(&cues.list_introducers, ()),
+            unnamed_heads: table(&cues.unnamed_actor_heads, ()),
+            bare_unnamed: table(&cues.bare_unnamed_actors, ()),
+            named_body_heads: set(&cues.named_body_heads),
+            portfolios: table(&cues.portfolios, ()),
+            definite,
+            proxy_nouns: set(&cues.proxy_nouns),
+            pronouns: cues
+                .pronouns
+                .iter()
+                .map(|(k, v)| (fold(k), v.clone()))
+                .collect(),
+            coordinators: table(&lang.coordinators, ()),
+            triggers,
+            trigger_index,
+            swap,
+            words,
+            ontology,
+        }
+    }
+
+    /// Whether a token is a form of any trigger's first word (a likely verb or event noun).
+    pub fn is_trigger_word(&self, lower: &str) -> bool {
+        self.trigger_index.contains_key(lower)
+    }
+
+    /// The classes a relation accepts as subject and object.
+    pub fn signature(&self, r: Relation) -> (&[Class], &[Class]) {
+        self.ontology
+            .relation(r)
+            .map(|s| (s.subjects.as_slice(), s.objects.as_slice()))
+            .unwrap_or((&[], &[]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_regular_verbs() {
+        assert_eq!(inflect("ban"), ["ban", "bans", "banned", "banning"]);
+        assert_eq!(inflect("block"), ["block", "blocks", "blocked", "blocking"]);
+        assert_eq!(inflect("use"), ["use", "uses", "used", "using"]);
+        assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("open"), ["open", "opens", "opened", "opening"]);
+        assert_eq!(inflect("stop"), ["stop", "stops", "stopped", "stopping"]);
+        assert_eq!(
+            inflect("switch"),
+            ["switch", "switches", "switched", "switching"]
+        );
+    }
+
+    #[test]
+    fn phrase_table_prefers_longest() {
+        let mut t = PhraseTable::default();
+        t.insert("Foreign Ministry", 1);
+        t.insert("foreign", 2);
+        let toks = tokenize("the foreign ministry said", 0);
+        assert_eq!(t.longest(&toks, 1), Some((2, &1)));
+        assert_eq!(t.ending_at(&toks, 3, 3), Some((1, &1)));
+    }
+}

@@ -1,0 +1,29 @@
+//! newsgraph turns news articles into a knowledge graph: officials, apps, agencies and countries
+//! become nodes; what they do to each other becomes edges, each with the document and sentence
+//! it came from. The stages, in the order data flows through them:
+//!
+//! [`read`] → [`clean`] → [`text`] (sentences, tokens) → [`mention`] → [`resolve`] →
+//! [`relate`] (statements) → [`corpus`] (cross-document resolution) → [`graph`] → [`export`].
+//! [`pipeline`] runs them; the domain comes from [`ontology`] data compiled by [`lexicon`].
+
+pub mod clean;
+pub mod corpus;
+pub mod dates;
+pub mod error;
+pub mod export;
+pub mod extract;
+pub mod graph;
+pub mod lexicon;
+pub mod mention;
+pub mod model;
+pub mod ontology;
+pub mod pipeline;
+pub mod read;
+pub mod relate;
+pub mod resolve;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use lexicon::Lexicon;
+pub use ontology::Ontology;
+pub use pipeline::{build, BuildOptions, BuildReport};

@@ -1,0 +1,1110 @@
+//! Entity mentions: finds the names, descriptions and pronouns of a document's sentences.
+//!
+//! Names come from the lexicon (known entities, countries, demonyms, capitals) and from
+//! patterns for names the lexicon lacks: capitalised runs classified by titles, head nouns and
+//! app cues, all read from ontology/ data. References (pronouns, "the messenger", "the
+//! supreme leader", "the authorities") are found here and resolved in `resolve`.
+
+use crate::lexicon::{Lexicon, NameForm, NameTarget};
+use crate::model::Class;
+use crate::text::{Sentence, Token, TokenKind};
+use std::collections::{HashMap, HashSet};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A proper name.
+    Named,
+    /// A demonym used as an adjective ("Iranian messengers"): a modifier, not an actor.
+    Demonym,
+    /// An unnamed state actor ("the Iranian authorities"): its country.
+    Unnamed,
+    /// A pronoun ("he", "its").
+    Pronoun,
+    /// A definite description ("the messenger", "the company").
+    Definite,
+    /// A title without a name ("Iran's supreme leader"): the holder of that title.
+    Role,
+    /// A surname or other single name to be matched against full names of the corpus.
+    Surname,
+}
+
+/// A title read before or after a person's name.
+#[derive(Debug, Clone)]
+pub struct TitleUse {
+    /// Index into the ontology's titles.
+    pub spec: usize,
+    /// The title as written, folded.
+    pub text: String,
+    /// The body the title is held in: index of a mention in the same sentence.
+    pub body: Option<usize>,
+}
+
+/// A mention of an entity in a sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token (including titles and modifiers that belong to it).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The entity class (for references: the first class they accept).
+    pub class: Class,
+    /// How it names.
+    pub kind: MentionKind,
+    /// The name proper as written (titles stripped); for references, the words.
+    pub name: String,
+    /// The entity key, once known.
+    pub key: Option<String>,
+    /// Country modifier ("Iranian", "Iran's"): a country index.
+    pub country: Option<usize>,
+    /// Followed by "'s" (or an apostrophe-less "s" on a known name).
+    pub possessive: bool,
+    /// Titles held.
+    pub titles: Vec<TitleUse>,
+    /// Classes a reference accepts.
+    pub refs: Vec<Class>,
+}
+
+impl Mention {
+    fn new(start: usize, end: usize, class: Class, kind: MentionKind, name: String) -> Mention {
+        Mention {
+            start,
+            end,
+            class,
+            kind,
+            name,
+            key: None,
+            country: None,
+            possessive: false,
+            titles: Vec::new(),
+            refs: Vec::new(),
+        }
+    }
+
+    /// Whether the mention can be the subject or object of a relation.
+    pub fn is_actor(&self) -> bool {
+        self.kind != MentionKind::Demonym
+    }
+}
+
+/// Document-wide facts the mention finder uses: the words seen in lower case (so a capitalised
+/// sentence start that is an ordinary word is not a name), acronyms defined in the text, and
+/// ambiguous lexicon names the document confirms as apps.
+#[derive(Debug, Default)]
+pub struct DocFacts {
+    lower_seen: HashSet<String>,
+    confirmed: HashSet<usize>,
+    /// Acronym to full name, from "Full Name (ACR)".
+    pub acronyms: HashMap<String, String>,
+}
+
+/// Key of a country row.
+pub fn country_key(lex: &Lexicon, i: usize) -> String {
+    format!("country:{}", lex.ontology.countries[i].name)
+}
+
+/// Key of a known entity.
+pub fn known_key(lex: &Lexicon, i: usize) -> String {
+    let e = &lex.ontology.entities[i];
+    if e.metonym {
+        if let Some(c) = &e.country {
+            return format!("country:{c}");
+        }
+    }
+    format!("known:{}", e.name)
+}
+
+fn is_name_token(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.cap && t.lower != "'s"
+}
+
+/// Connectors allowed inside a capitalised name ("Supreme Council of Cyberspace").
+const CONNECTORS: [&str; 9] = ["of", "the", "for", "and", "de", "al", "bin", "&", "on"];
+
+impl DocFacts {
+    /// Collects document-wide facts from all sentences before mentions are found.
+    pub fn collect(doc: &str, sentences: &[Sentence], lex: &Lexicon) -> DocFacts {
+        let mut facts = DocFacts::default();
+        for s in sentences {
+            for (i, t) in s.tokens.iter().enumerate() {
+                if t.kind == TokenKind::Word && !t.cap && i > 0 {
+                    facts.lower_seen.insert(t.lower.clone());
+                }
+            }
+            // Ambiguous known names ("Gap", "Signal") count where an app cue or another app is near.
+            for i in 0..s.tokens.len() {
+                for (len, entry) in lex.names.matches(&s.tokens, i) {
+                    if let NameTarget::Known(k) = entry.target {
+                        let e = &lex.ontology.entities[k];
+                        if e.needs_cue && s.tokens[i].cap && near_app_evidence(s, i, i + len, lex) {
+                            facts.confirmed.insert(k);
+                        }
+                    }
+                }
+            }
+            // "Federal Security Service (FSB)".
+            for i in 2..s.tokens.len().saturating_sub(1) {
+                let t = &s.tokens[i];
+                let acr = t.text(doc);
+                if s.tokens[i - 1].lower == "("
+                    && s.tokens[i + 1].lower == ")"
+                    && acr.len() >= 2
+                    && acr.chars().all(|c| c.is_uppercase() || c == '.')
+                {
+                    let mut j = i - 1;
+                    while j > 0
+                        && (is_name_token(&s.tokens[j - 1])
+                            || CONNECTORS.contains(&s.tokens[j - 1].lower.as_str()))
+                        && (i - 1 - j) < 8
+                    {
+                        j -= 1;
+                    }
+                    while j < i - 1 && !is_name_token(&s.tokens[j]) {
+                        j += 1;
+                    }
+                    if j < i - 1 {
+                        let full = &doc[s.tokens[j].start..s.tokens[i - 2].end];
+                        facts.acronyms.insert(acr.to_string(), full.to_string());
+                    }
+                }
+            }
+        }
+        facts
+    }
+}
+
+fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> bool {
+    let lo = start.saturating_sub(4);
+    let hi = (end + 3).min(s.tokens.len());
+    (lo..hi).any(|j| {
+        (j < start || j >= end)
+            && (lex.app_cues.starts_at(&s.tokens, j)
+                || lex
+                    .names
+                    .matches(&s.tokens, j)
+                    .any(|(_, e)| match e.target {
+                        NameTarget::Known(k) => {
+                            let e = &lex.ontology.entities[k];
+                            e.class == crate::model::Class::App && !e.needs_cue
+                        }
+                        _ => false,
+                    }))
+    })
+}
+
+/// Finds the mentions of one sentence, in order and without overlap.
+pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -> Vec<Mention> {
+    let toks = &s.tokens;
+    let n = toks.len();
+    let mut covered = vec![false; n];
+    let mut out: Vec<Mention> = Vec::new();
+
+    // 1. Lexicon names, longest first at each position.
+    let mut i = 0;
+    while i < n {
+        let mut found = None;
+        for (len, entry) in lex.names.matches(toks, i) {
+            let written = &doc[toks[i].start..toks[i + len - 1].end];
+            if let Some(exact) = &entry.exact {
+                if written != exact {
+                    continue;
+                }
+            } else if !toks[i].cap && !toks[i].lower.starts_with(|c: char| c.is_ascii_digit()) {
+                continue;
+            }
+            if let NameTarget::Known(k) = entry.target {
+                if lex.ontology.entities[k].needs_cue && !facts.confirmed.contains(&k) {
+                    continue;
+                }
+            }
+            if entry.form == NameForm::Capital && capital_is_place(toks, i, len, lex) {
+                found = Some((len, None));
+                break;
+            }
+            found = Some((len, Some(entry.clone())));
+            break;
+        }
+        // Apostrophe-less possessive of a known single-word name: "Irans cyberspace", "Telegrams 40 million".
+        if found.is_none() && toks[i].cap && toks[i].lower.len() > 3 && toks[i].lower.ends_with('s')
+        {
+            let stem = &toks[i].lower[..toks[i].lower.len() - 1];
+            let lone = lex.names.matches(toks, i).next().is_none();
+            if lone {
+                if let Some(entry) = lex.names.by_stem(stem) {
+                    let mut m = mention_from_entry(lex, i, i + 1, &entry, stem);
+                    m.possessive = true;
+                    covered[i] = true;
+                    out.push(m);
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        match found {
+            Some((len, Some(entry))) => {
+                let name = doc[toks[i].start..toks[i + len - 1].end].to_string();
+                let m = mention_from_entry(lex, i, i + len, &entry, &name);
+                for c in covered.iter_mut().skip(i).take(len) {
+                    *c = true;
+                }
+                out.push(m);
+                i += len;
+            }
+            Some((len, None)) => {
+                for c in covered.iter_mut().skip(i).take(len) {
+                    *c = true;
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+
+    // 2. Capitalised runs the lexicon did not cover.
+    if !s.title_case {
+        for (a, b) in name_runs(toks, &covered, lex, facts) {
+            for m in classify_run(doc, toks, a, b, lex, facts) {
+                for c in covered.iter_mut().take(m.end).skip(m.start) {
+                    *c = true;
+                }
+                out.push(m);
+            }
+        }
+    }
+    out.sort_by_key(|m| m.start);
+
+    // 3. Lower-case state bodies ("the ministry of education", "foreign ministry spokesperson").
+    lower_case_bodies(doc, toks, &mut covered, &mut out, lex);
+
+    // 4. Unnamed state actors, references and titles without names.
+    references(doc, toks, &mut covered, &mut out, lex);
+    out.sort_by_key(|m| m.start);
+
+    // 5. Modifiers: a demonym or country possessive before a name belongs to it; "'s" marks possessives.
+    attach_modifiers(toks, &mut out, lex);
+
+    // 6. Titles before person names, and the bodies named with them.
+    attach_titles(toks, &mut out, lex);
+    out
+}
+
+impl<T: Clone> crate::lexicon::PhraseTable<T> {
+    /// The value of a one-word phrase equal to `word`.
+    pub fn by_stem(&self, word: &str) -> Option<T> {
+        let toks = crate::text::tokenize(word, 0);
+        let n = toks.len();
+        let found = self
+            .matches(&toks, 0)
+            .find(|(len, _)| *len == n)
+            .map(|(_, v)| v.clone());
+        found
+    }
+}
+
+/// A capital is a place, not the state, after "in", "at", "from", before ", <country>", or in a dateline.
+fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool {
+    let before = i.checked_sub(1).map(|j| toks[j].lower.as_str());
+    let after = toks.get(i + len).map(|t| t.lower.as_str());
+    matches!(
+        before,
+        Some("in") | Some("at") | Some("from") | Some("to") | Some("near") | Some("outside")
+    ) || (i == 0 && matches!(after, Some(":") | Some("(") | Some("-") | Some(",")))
+        || (after == Some(",")
+            && toks
+                .get(i + len + 1)
+                .is_some_and(|t| lex.names.starts_at(toks, i + len + 1) && t.cap))
+}
+
+fn mention_from_entry(
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+    entry: &crate::lexicon::NameEntry,
+    written: &str,
+) -> Mention {
+    match entry.target {
+        NameTarget::Country(c) => {
+            let kind = if entry.form == NameForm::Demonym {
+                MentionKind::Demonym
+            } else {
+                MentionKind::Named
+            };
+            let mut m = Mention::new(start, end, Class::Country, kind, written.to_string());
+            m.key = Some(country_key(lex, c));
+            m.country = Some(c);
+            m
+        }
+        NameTarget::Known(k) => {
+            let e = &lex.ontology.entities[k];
+            let mut m = Mention::new(start, end, e.class, MentionKind::Named, written.to_string());
+            m.key = Some(known_key(lex, k));
+            m.country = e
+                .country
+                .as_ref()
+                .and_then(|c| lex.ontology.countries.iter().position(|r| &r.name == c));
+            m
+        }
+    }
+}
+
+/// Maximal runs of capitalised words not covered by the lexicon, split where a name cannot continue.
+fn name_runs(
+    toks: &[Token],
+    covered: &[bool],
+    lex: &Lexicon,
+    facts: &DocFacts,
+) -> Vec<(usize, usize)> {
+    let n = toks.len();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let starts = !covered[i]
+            && is_name_token(&toks[i])
+            && !(i == 0 && is_common_word(&toks[i], lex, facts))
+            && !lex.words.non_names.contains(&toks[i].lower);
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        loop {
+            if j < n && !covered[j] && is_name_token(&toks[j]) {
+                j += 1;
+            } else if j + 1 < n
+                && CONNECTORS.contains(&toks[j].lower.as_str())
+                && !covered[j + 1]
+                && is_name_token(&toks[j + 1])
+            {
+                j += 2;
+            } else if j + 2 < n
+                && toks[j].lower == "of"
+                && toks[j + 1].lower == "the"
+                && !covered[j + 2]
+                && is_name_token(&toks[j + 2])
+            {
+                j += 3;
+            } else {
+                break;
+            }
+        }
+        // Trim connectors at either end.
+        runs.extend(split_run(toks, i, j, lex));
+        i = j;
+    }
+    runs
+}
+
+/// Whether a capitalised token is an ordinary word (it appears in lower case elsewhere).
+fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
+    lex.words.non_names.contains(&t.lower)
+        || facts.lower_seen.contains(&t.lower)
+        || lex.is_trigger_word(&t.lower)
+}
+
+/// Splits a run after a head noun followed by more names ("... Commission Alaeddin Boroujerdi"),
+/// and at "and" unless the run is one body's name.
+fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let ends_with_head = |x: usize, y: usize| {
+        y > x
+            && (lex
+                .agency_heads
+                .ending_at(toks, y, 3)
+                .is_some_and(|(s, _)| s >= x)
+                || lex
+                    .organization_heads
+                    .ending_at(toks, y, 3)
+                    .is_some_and(|(s, _)| s >= x))
+    };
+    for k in a + 1..b {
+        if is_name_token(&toks[k])
+            && ends_with_head(a, k)
+            && !CONNECTORS.contains(&toks[k].lower.as_str())
+            && lex.titles.longest(toks, k).is_none_or(|_| true)
+        {
+            // A head noun then a new capitalised word: two names.
+            let head_end = k;
+            if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
+                let mut out = vec![(a, head_end)];
+                out.extend(split_run(toks, k, b, lex));
+                return out;
+            }
+        }
+    }
+    if !ends_with_head(a, b) {
+        if let Some(k) = (a + 1..b).find(|&k| toks[k].lower == "and") {
+            let mut out = vec![(a, k)];
+            out.extend(split_run(toks, k + 1, b, lex));
+            return out;
+        }
+    }
+    let mut a = a;
+    let mut b = b;
+    while a < b && CONNECTORS.contains(&toks[a].lower.as_str()) {
+        a += 1;
+    }
+    while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
+        b -= 1;
+    }
+    if a < b {
+        vec![(a, b)]
+    } else {
+        vec![]
+    }
+}
+
+/// Classifies a capitalised run by titles, head nouns, app cues and context.
+fn classify_run(
+    doc: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    lex: &Lexicon,
+    facts: &DocFacts,
+) -> Vec<Mention> {
+    let text = |x: usize, y: usize| doc[toks[x].start..toks[y - 1].end].to_string();
+    // Acronym defined in the text or a known entity's acronym.
+    if b - a == 1 {
+        if let Some(full) = facts.acronyms.get(toks[a].text(doc)) {
+            let inner = crate::text::tokenize(full, 0);
+            let cls = head_class(&inner, 0, inner.len(), lex).unwrap_or(Class::Organization);
+            let mut m = Mention::new(a, b, cls, MentionKind::Named, full.clone());
+            m.refs = vec![cls];
+            return vec![m];
+        }
+    }
+    // Titles inside the run: the name is what follows the last title.
+    let mut last_title_end = None;
+    let mut k = a;
+    while k < b {
+        if let Some((len, _)) = lex.titles.longest(toks, k) {
+            if k + len < b {
+                last_title_end = Some(k + len);
+            }
+            k += len;
+        } else {
+            k += 1;
+        }
+    }
+    if let Some(ne) = last_title_end {
+        let name_ok = (ne..b).all(|x| is_name_token(&toks[x]))
+            && b - ne <= 4
+            && head_class(toks, ne, b, lex).is_none();
+        if name_ok {
+            let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
+            let mut k = a;
+            while k < ne {
+                if let Some((len, &spec)) = lex.titles.longest(toks, k) {
+                    m.titles.push(TitleUse {
+                        spec,
+                        text: toks[k..k + len]
+                            .iter()
+                            .map(|t| t.lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        body: None,
+                    });
+                    k += len;
+                } else {
+                    k += 1;
+                }
+            }
+            m.class = person_class(&m.titles, lex);
+            return vec![m];
+        }
+    }
+    if let Some(cls) = head_class(toks, a, b, lex) {
+        let mut m = Mention::new(a, b, cls, MentionKind::Named, text(a, b));
+        m.refs = vec![cls];
+        return vec![m];
+    }
+    // App cues around: "Gap messenger", "the messenger Soroush", "messengers Soroush and Gap".
+    let cue_after = lex.app_cues.starts_at(toks, b);
+    let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
+    let formerly = toks.get(b).is_some_and(|t| t.lower == ",")
+        && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
+    if cue_after
+        || cue_before
+        || formerly
+        || toks[a].lower.contains('.') && is_domain(&toks[a].lower)
+    {
+        return vec![Mention::new(
+            a,
+            b,
+            Class::App,
+            MentionKind::Named,
+            text(a, b),
+        )];
+    }
+    // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
+    let speech_after = toks
+        .get(b)
+        .is_some_and(|t| lex.words.reporting.contains(&t.lower));
+    let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1].lower);
+    let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.'));
+    if all_names && b - a <= 3 {
+        let kind = if b - a == 1 {
+            MentionKind::Surname
+        } else {
+            MentionKind::Named
+        };
+        if speech_after
+            || speech_before
+            || b - a == 1
+            || title_before(toks, a, lex).is_some()
+            || apposition_title(toks, b, lex).is_some()
+        {
+            return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
+        }
+    }
+    Vec::new()
+}
+
+fn is_domain(lower: &str) -> bool {
+    let tld = lower.rsplit('.').next().unwrap_or("");
+    (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// Whether the run is a member of a list introduced by an app cue ("messengers Soroush and Gap").
+fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
+    let mut j = a;
+    while j > 0 {
+        let p = &toks[j - 1];
+        if p.lower == "and" || p.lower == "," || p.lower == "or" {
+            j -= 1;
+            while j > 0 && is_name_token(&toks[j - 1]) {
+                j -= 1;
+            }
+            if lex.app_cues.ending_at(toks, j, 3).is_some() {
+                return true;
+            }
+            continue;
+        }
+        return false;
+    }
+    false
+}
+
+/// The class a run's head noun gives it: Agency or Organization, or None.
+fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class> {
+    // The head is the last word, or the word before "of ..." ("Supreme Council of Cyberspace").
+    let mut end = b;
+    if let Some(of) = (a + 1..b).find(|&k| toks[k].lower == "of") {
+        end = of;
+    }
+    for e in [b, end] {
+        if let Some((s, _)) = lex.organization_heads.ending_at(toks, e, 2) {
+            if s >= a && e - a >= 2 {
+                if lex
+                    .agency_heads
+                    .ending_at(toks, e, 2)
+                    .is_some_and(|(s2, _)| s2 < s)
+                {
+                    return Some(Class::Agency);
+                }
+                return Some(Class::Organization);
+            }
+        }
+        if let Some((s, _)) = lex.agency_heads.ending_at(toks, e, 2) {
+            if s >= a && (e - a >= 2 || lex.named_body_heads.contains(&toks[s].lower)) {
+                return Some(Class::Agency);
+            }
+        }
+    }
+    None
+}
+
+fn person_class(titles: &[TitleUse], lex: &Lexicon) -> Class {
+    if titles
+        .iter()
+        .any(|t| lex.ontology.titles[t.spec].class == Class::Official)
+    {
+        Class::Official
+    } else {
+        Class::Person
+    }
+}
+
+/// A title ending right before token `a` (any case, possibly several: "founder and CEO").
+fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<TitleUse>)> {
+    let mut titles = Vec::new();
+    let mut start = a;
+    loop {
+        match lex.titles.ending_at(toks, start, 4) {
+            Some((s, &spec)) => {
+                titles.insert(
+                    0,
+                    TitleUse {
+                        spec,
+                        text: toks[s..start]
+                            .iter()
+                            .map(|t| t.lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        body: None,
+                    },
+                );
+                start = s;
+                if start > 0 && toks[start - 1].lower == "and" {
+                    if let Some((s2, _)) = lex.titles.ending_at(toks, start - 1, 4) {
+                        let _ = s2;
+                        start -= 1;
+                        continue;
+                    }
+                }
+                // Skip an adjective before the title ("conservative lawmaker"): not part of it.
+            }
+            None => break,
+        }
+    }
+    (!titles.is_empty()).then_some((start, titles))
+}
+
+/// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.
+fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, usize, usize)> {
+    if toks.get(b).is_none_or(|t| t.lower != ",") {
+        return None;
+    }
+    let mut k = b + 1;
+    while k < toks.len()
+        && k < b + 5
+        && matches!(
+            toks[k].lower.as_str(),
+            "the" | "a" | "an" | "its" | "his" | "her" | "their"
+        )
+    {
+        k += 1;
+    }
+    // Allow a country or body possessive and up to two adjectives before the title.
+    for skip in 0..4 {
+        let at = k + skip;
+        if at >= toks.len() {
+            break;
+        }
+        if let Some((len, &spec)) = lex.titles.longest(toks, at) {
+            return Some((spec, at, at + len));
+        }
+        if matches!(toks[at].lower.as_str(), "," | "." | ";" | "said" | "says") {
+            break;
+        }
+    }
+    None
+}
+
+/// Lower-case state bodies: "the ministry of education", "foreign ministry", "the parliament's national security commission".
+fn lower_case_bodies(
+    doc: &str,
+    toks: &[Token],
+    covered: &mut [bool],
+    out: &mut Vec<Mention>,
+    lex: &Lexicon,
+) {
+    let n = toks.len();
+    for i in 0..n {
+        if covered[i] || toks[i].cap && i > 0 {
+            continue;
+        }
+        // "ministry of education"
+        if toks[i].lower == "ministry" && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2]
+        {
+            if let Some((len, _)) = lex.portfolios.longest(toks, i + 2) {
+                let end = i + 2 + len;
+                let mut m = Mention::new(
+                    i,
+                    end,
+                    Class::Agency,
+                    MentionKind::Named,
+                    doc[toks[i].start..toks[end - 1].end].to_string(),
+                );
+                m.refs = vec![Class::Agency];
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                out.push(m);
+                continue;
+            }
+        }
+        // "foreign ministry", "national security commission"
+        if let Some((len, _)) = lex.portfolios.longest(toks, i) {
+            let h = i + len;
+            if h < n
+                && !covered[h]
+                && (toks[h].lower == "ministry"
+                    || (toks[h].lower == "commission"
+                        || toks[h].lower == "council"
+                        || toks[h].lower == "committee"))
+            {
+                if (i..=h).any(|x| covered[x]) {
+                    continue;
+                }
+                let mut m = Mention::new(
+                    i,
+                    h + 1,
+                    Class::Agency,
+                    MentionKind::Named,
+                    doc[toks[i].start..toks[h].end].to_string(),
+                );
+                m.refs = vec![Class::Agency];
+                covered[i..=h].iter_mut().for_each(|c| *c = true);
+                out.push(m);
+            }
+        }
+    }
+}
+
+/// Unnamed state actors, pronouns, definite descriptions and titles without names.
+fn references(
+    doc: &str,
+    toks: &[Token],
+    covered: &mut [bool],
+    out: &mut Vec<Mention>,
+    lex: &Lexicon,
+) {
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i] {
+            i += 1;
+            continue;
+        }
+        let words = |a: usize, b: usize| doc[toks[a].start..toks[b - 1].end].to_string();
+        // "<demonym> authorities" is found through the demonym mention: handled in attach_modifiers.
+        if let Some((len, _)) = lex.bare_unnamed.longest(toks, i) {
+            if (i..i + len).all(|x| !covered[x]) && ends_noun_phrase(toks, i + len, lex) {
+                let prev_is_country = out.iter().any(|m| m.end == i && m.class == Class::Country);
+                if !prev_is_country {
+                    let m = Mention::new(
+                        i,
+                        i + len,
+                        Class::Country,
+                        MentionKind::Unnamed,
+                        words(i, i + len),
+                    );
+                    covered[i..i + len].iter_mut().for_each(|c| *c = true);
+                    out.push(m);
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        if let Some(classes) = lex.pronouns.get(&toks[i].lower) {
+            let mut m = Mention::new(
+                i,
+                i + 1,
+                classes[0],
+                MentionKind::Pronoun,
+                toks[i].lower.clone(),
+            );
+            m.refs = classes.clone();
+            m.possessive = matches!(toks[i].lower.as_str(), "his" | "her" | "its" | "their");
+            out.push(m);
+            covered[i] = true;
+            i += 1;
+            continue;
+        }
+        if matches!(toks[i].lower.as_str(), "the" | "this" | "that") {
+            // Up to two modifiers, then a description noun ending the phrase.
+            for skip in 0..3 {
+                let h = i + 1 + skip;
+                if h >= n || covered[h] || toks[h].cap && !lex.titles.starts_at(toks, h) {
+                    break;
+                }
+                if let Some((len, classes)) = lex.definite.longest(toks, h) {
+                    let end = h + len;
+                    let next_is_name = toks.get(end).is_some_and(|t| t.cap)
+                        || toks.get(end).is_some_and(|t| t.lower == "of");
+                    if !next_is_name
+                        && (h..end).all(|x| !covered[x])
+                        && ends_noun_phrase(toks, end, lex)
+                    {
+                        let mut m = Mention::new(
+                            i,
+                            end,
+                            classes[0],
+                            MentionKind::Definite,
+                            words(h, end).to_lowercase(),
+                        );
+                        m.refs = classes.clone();
+                        if classes.contains(&Class::Official) {
+                            m.kind = MentionKind::Role;
+                        }
+                        covered[i..end].iter_mut().for_each(|c| *c = true);
+                        out.push(m);
+                        i = end;
+                    }
+                    break;
+                }
+                if lex.is_trigger_word(&toks[h].lower) || toks[h].kind != TokenKind::Word {
+                    break;
+                }
+            }
+            if covered.get(i.saturating_sub(1)).copied().unwrap_or(false)
+                && i > 0
+                && out.last().is_some_and(|m| m.end == i)
+            {
+                continue;
+            }
+        }
+        // A title with no name after it, after a country or body possessive: "Iran's supreme leader".
+        if let Some((len, &spec)) = lex.titles.longest(toks, i) {
+            let end = i + len;
+            let poss_before = i >= 2 && toks[i - 1].lower == "'s" && covered[i - 2];
+            let dem_before = i >= 1
+                && out
+                    .iter()
+                    .any(|m| m.end == i && m.kind == MentionKind::Demonym);
+            let name_after = toks.get(end).is_some_and(is_name_token);
+            if (poss_before || dem_before)
+                && !name_after
+                && lex.ontology.titles[spec].class == Class::Official
+                && !lex.ontology.titles[spec].honorific
+            {
+                let mut m = Mention::new(
+                    i,
+                    end,
+                    Class::Official,
+                    MentionKind::Role,
+                    words(i, end).to_lowercase(),
+                );
+                m.refs = vec![Class::Official];
+                m.titles.push(TitleUse {
+                    spec,
+                    text: m.name.clone(),
+                    body: None,
+                });
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                out.push(m);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether a noun phrase can end before token `k` (so "the government" is not "the government agencies").
+fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    let Some(t) = toks.get(k) else { return true };
+    if t.kind != TokenKind::Word || t.lower == "'s" {
+        return true;
+    }
+    let w = &lex.words;
+    let l = t.lower.as_str();
+    w.non_names.contains(l)
+        || w.be.contains(l)
+        || w.have.contains(l)
+        || w.adverbs.contains(l)
+        || w.reporting.contains(l)
+        || w.prepositions.contains(l)
+        || w.negation.contains(l)
+        || w.hypothetical.contains(l)
+        || w.clause_openers.contains(l)
+        || lex.is_trigger_word(l)
+        || l.ends_with("ed")
+        || matches!(l, "will" | "shall" | "has" | "had" | "does" | "did" | "do")
+        || t.cap
+}
+
+/// Attaches demonyms and country possessives to the name after them, marks possessives, and
+/// turns "<demonym> authorities" into the country.
+fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
+    // Possessive marks.
+    for m in out.iter_mut() {
+        if toks
+            .get(m.end)
+            .is_some_and(|t| t.lower == "'s" || t.lower == "'")
+        {
+            m.possessive = true;
+            m.end += 1;
+        }
+    }
+    let mut k = 0;
+    while k < out.len() {
+        let is_mod = out[k].class == Class::Country
+            && (out[k].kind == MentionKind::Demonym || out[k].possessive);
+        if is_mod {
+            let end = out[k].end;
+            let country = out[k].country;
+            // "<demonym|Country's> (<adjective>)? authorities|government|state institutions": the country acts.
+            let mut h = end;
+            while h < toks.len()
+                && h < end + 2
+                && !toks[h].cap
+                && !lex.unnamed_heads.starts_at(toks, h)
+                && toks[h].kind == TokenKind::Word
+                && !lex.is_trigger_word(&toks[h].lower)
+                && !out.iter().any(|m| m.start == h)
+            {
+                h += 1;
+            }
+            if let Some((len, _)) = lex.unnamed_heads.longest(toks, h) {
+                let next_named = out.get(k + 1).is_some_and(|m| m.start < h + len);
+                if !next_named && ends_noun_phrase(toks, h + len, lex) {
+                    let m = &mut out[k];
+                    m.kind = MentionKind::Unnamed;
+                    m.end = h + len;
+                    m.possessive = toks.get(h + len).is_some_and(|t| t.lower == "'s");
+                    if m.possessive {
+                        m.end += 1;
+                    }
+                    k += 1;
+                    continue;
+                }
+            }
+            // Modifier of the next name: "Iranian Foreign Ministry", "Iran's Supreme Council".
+            if let Some(next) = out.get(k + 1) {
+                let gap_ok = next.start == end
+                    || (next.start > end
+                        && next.start - end <= 2
+                        && (end..next.start).all(|x| {
+                            !toks[x].cap
+                                && toks[x].kind == TokenKind::Word
+                                && lex.titles.starts_at(toks, x)
+                        }));
+                let title_gap = next.start > end && title_words_between(toks, end, next.start, lex);
+                if (gap_ok || title_gap)
+                    && next.kind == MentionKind::Named
+                    && next.class != Class::Country
+                {
+                    let mut next = out.remove(k + 1);
+                    next.start = out[k].start;
+                    next.country = country;
+                    if next.class == Class::Organization
+                        && (next.start..next.end)
+                            .any(|x| lex.state_company_heads.contains(&toks[x].lower))
+                    {
+                        next.class = Class::Agency;
+                    }
+                    out[k] = next;
+                    k += 1;
+                    continue;
+                }
+            }
+        }
+        k += 1;
+    }
+}
+
+fn title_words_between(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let mut k = a;
+    while k < b {
+        match lex.titles.longest(toks, k) {
+            Some((len, _)) if k + len <= b => k += len,
+            _ => {
+                if toks[k].kind == TokenKind::Word && !toks[k].cap && b - k <= 3 && k == a {
+                    k += 1;
+                } else {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}
+
+/// Titles written before a person's name ("foreign ministry spokesperson Bahram Ghassemi",
+/// "Telegram founder and CEO Pavel Durov", "the chairman of the X Commission Alaeddin Boroujerdi"),
+/// and after it ("Mahmoud Vaezi, the chief of staff of ...").
+fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
+    for k in 0..out.len() {
+        if !(out[k].class.is_person() && out[k].kind == MentionKind::Named
+            || out[k].kind == MentionKind::Surname)
+        {
+            continue;
+        }
+        let start = out[k].start;
+        let before_start = if out[k].titles.is_empty() {
+            start
+        } else {
+            start
+        };
+        if let Some((ts, titles)) = title_before(toks, before_start, lex) {
+            if out[k].titles.is_empty() || ts < start {
+                let mut titles = titles;
+                // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson".
+                let body = (0..k).rev().find(|&j| {
+                    out[j].end == ts
+                        && out[j].kind == MentionKind::Named
+                        && out[j].class != Class::Official
+                        && out[j].class != Class::Person
+                });
+                for t in titles.iter_mut() {
+                    t.body = body;
+                }
+                out[k].titles.splice(0..0, titles);
+                out[k].start = ts;
+                if let Some(b) = body {
+                    if out[b].class == Class::Country {
+                        out[k].country = out[b].country;
+                    }
+                }
+            }
+        }
+        // "TITLE of (the)? BODY NAME": chairman of the ... Commission Alaeddin Boroujerdi.
+        if out[k].titles.is_empty() && k > 0 {
+            let b = k - 1;
+            if out[b].end == out[k].start
+                && matches!(
+                    out[b].class,
+                    Class::Agency | Class::Organization | Class::App | Class::Country
+                )
+            {
+                let mut p = out[b].start;
+                if p > 0 && toks[p - 1].lower == "the" {
+                    p -= 1;
+                }
+                if p > 0 && toks[p - 1].lower == "of" {
+                    if let Some((_, titles)) = title_before(toks, p - 1, lex) {
+                        out[k].titles = titles
+                            .into_iter()
+                            .map(|mut t| {
+                                t.body = Some(b);
+                                t
+                            })
+                            .collect();
+                    }
+                }
+            }
+        }
+        // Apposition after the name.
+        if out[k].titles.is_empty() {
+            if let Some((spec, ts, te)) = apposition_title(toks, out[k].end, lex) {
+                let mut t = TitleUse {
+                    spec,
+                    text: toks[ts..te]
+                        .iter()
+                        .map(|t| t.lower.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    body: None,
+                };
+                // "the chief of staff of X", "Telegram's founder"
+                if let Some(j) = (k + 1..out.len()).find(|&j| out[j].start >= te) {
+                    let follows_of = out[j].start >= 1
+                        && (toks[out[j].start - 1].lower == "of"
+                            || (toks[out[j].start - 1].lower == "the"
+                                && out[j].start >= 2
+                                && toks[out[j].start - 2].lower == "of"))
+                        && out[j].start <= te + 2;
+                    if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person()
+                    {
+                        t.body = Some(j);
+                    }
+                }
+                if let Some(j) = (k + 1..out.len())
+                    .find(|&j| out[j].end <= ts && out[j].start > out[k].end && out[j].possessive)
+                {
+                    t.body = Some(j);
+                }
+                out[k].titles.push(t);
+            }
+        }
+        if out[k].kind == MentionKind::Named || !out[k].titles.is_empty() {
+            if !out[k].titles.is_empty() {
+                out[k].class = person_class(&out[k].titles, lex);
+                if out[k].kind == MentionKind::Surname
+                    && out[k].name.split_whitespace().count() == 1
+                {
+                    // A titled lone name stays a surname to match.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! The data model shared by every stage: entity classes, relations, modality, dates and statements.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The six entity classes of GUIDE.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Class {
+    Country,
+    Official,
+    Person,
+    Agency,
+    App,
+    Organization,
+}
+
+impl Class {
+    /// Every class, in a fixed order.
+    pub const ALL: [Class; 6] = [
+        Class::Country,
+        Class::Official,
+        Class::Person,
+        Class::Agency,
+        Class::App,
+        Class::Organization,
+    ];
+
+    /// The local name used in the ontology ("Country", "App", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Class::Country => "Country",
+            Class::Official => "Official",
+            Class::Person => "Person",
+            Class::Agency => "Agency",
+            Class::App => "App",
+            Class::Organization => "Organization",
+        }
+    }
+
+    /// Whether the class can act for a state (subject of bans, orders, fines).
+    pub fn is_state(self) -> bool {
+        matches!(self, Class::Country | Class::Official | Class::Agency)
+    }
+
+    /// Whether the class names a person.
+    pub fn is_person(self) -> bool {
+        matches!(self, Class::Official | Class::Person)
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The eighteen relations of GUIDE.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Relation {
+    Bans,
+    Unbans,
+    Threatens,
+    StopsUsing,
+    Uses,
+    Promotes,
+    OpposesBan,
+    Demands,
+    Refuses,
+    Orders,
+    Fines,
+    Investigates,
+    Criticizes,
+    Founded,
+    Owns,
+    HoldsPositionIn,
+    BasedIn,
+    UserCount,
+}
+
+impl Relation {
+    /// Every relation, in a fixed order.
+    pub const ALL: [Relation; 18] = [
+        Relation::Bans,
+        Relation::Unbans,
+        Relation::Threatens,
+        Relation::StopsUsing,
+        Relation::Uses,
+        Relation::Promotes,
+        Relation::OpposesBan,
+        Relation::Demands,
+        Relation::Refuses,
+        Relation::Orders,
+        Relation::Fines,
+        Relation::Investigates,
+        Relation::Criticizes,
+        Relation::Founded,
+        Relation::Owns,
+        Relation::HoldsPositionIn,
+        Relation::BasedIn,
+        Relation::UserCount,
+    ];
+
+    /// The local name used in the ontology ("bans", "stopsUsing", ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Relation::Bans => "bans",
+            Relation::Unbans => "unbans",
+            Relation::Threatens => "threatens",
+            Relation::StopsUsing => "stopsUsing",
+            Relation::Uses => "uses",
+            Relation::Promotes => "promotes",
+            Relation::OpposesBan => "opposesBan",
+            Relation::Demands => "demands",
+            Relation::Refuses => "refuses",
+            Relation::Orders => "orders",
+            Relation::Fines => "fines",
+            Relation::Investigates => "investigates",
+            Relation::Criticizes => "criticizes",
+            Relation::Founded => "founded",
+            Relation::Owns => "owns",
+            Relation::HoldsPositionIn => "holdsPositionIn",
+            Relation::BasedIn => "basedIn",
+            Relation::UserCount => "userCount",
+        }
+    }
+
+    /// Parses a local name; `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Relation> {
+        Relation::ALL.iter().copied().find(|r| r.name() == name)
+    }
+}
+
+impl fmt::Display for Relation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Whether a statement happened, is announced, is only possible, or is denied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Modality {
+    Asserted,
+    Planned,
+    Hypothetical,
+    Negated,
+}
+
+impl Modality {
+    /// The local name used in the ontology.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "Asserted",
+            Modality::Planned => "Planned",
+            Modality::Hypothetical => "Hypothetical",
+            Modality::Negated => "Negated",
+        }
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A date as precise as the text gives it: a year, a month or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    /// The year.
+    pub year: i32,
+    /// The month, 1-12, when known.
+    pub month: Option<u8>,
+    /// The day of the month, when known (only with a month).
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// The lexical form for xsd:date, xsd:gYearMonth or xsd:gYear.
+    pub fn lexical(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.year, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.year, m),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// The XSD datatype local name matching the precision.
+    pub fn xsd_type(&self) -> &'static str {
+        match (self.month, self.day) {
+            (Some(_), Some(_)) => "date",
+            (Some(_), None) => "gYearMonth",
+            _ => "gYear",
+        }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lexical())
+    }
+}
+
+/// Where a statement was read: document, sentence and character span in the cleaned text.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Provenance {
+    /// The document id (the file stem).
+    pub doc: String,
+    /// Zero-based index of the sentence in the document.
+    pub sentence: usize,
+    /// Character offset of the sentence start in the cleaned document.
+    pub start: usize,
+    /// Character offset one past the sentence end.
+    pub end: usize,
+    /// The sentence text.
+    pub text: String,
+}
+
+/// The object of a statement: another entity or, for userCount, a number.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Object {
+    /// An entity, by key.
+    Entity(String),
+    /// An integer literal.
+    Count(u64),
+}
+
+/// One extracted statement, with entity keys still local to the extraction that produced it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Statement {
+    /// Subject entity key.
+    pub subject: String,
+    /// The relation.
+    pub relation: Relation,
+    /// Object entity key or count.
+    pub object: Object,
+    /// Modality.
+    pub modality: Modality,
+    /// Date of the event, where the text gives one.
+    pub date: Option<Date>,
+    /// For userCount: the country key the users are in.
+    pub country: Option<String>,
+    /// For holdsPositionIn: the role as written.
+    pub role: Option<String>,
+    /// Where it was read.
+    pub provenance: Provenance,
+}

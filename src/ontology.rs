@@ -1,0 +1,445 @@
+//! The domain as data: loads the lexicons, triggers, titles, cues and language tables of ontology/.
+//!
+//! The files are compiled into the binary as defaults; `Ontology::from_dir` reads a user's
+//! directory instead, file by file, so the domain can be extended without recompiling.
+
+use crate::error::{Error, Result};
+use crate::model::{Class, Relation};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The files of an ontology directory, with the built-in copy of each.
+const FILES: [(&str, &str); 7] = [
+    ("newsgraph.ttl", include_str!("../ontology/newsgraph.ttl")),
+    ("entities.toml", include_str!("../ontology/entities.toml")),
+    ("countries.tsv", include_str!("../ontology/countries.tsv")),
+    ("triggers.toml", include_str!("../ontology/triggers.toml")),
+    ("titles.toml", include_str!("../ontology/titles.toml")),
+    ("cues.toml", include_str!("../ontology/cues.toml")),
+    ("language.toml", include_str!("../ontology/language.toml")),
+];
+
+/// A named entity known in advance.
+#[derive(Debug, Clone, Deserialize)]
+pub struct KnownEntity {
+    /// Canonical name.
+    pub name: String,
+    /// Class.
+    pub class: Class,
+    /// Other surface forms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The country a state body or official belongs to.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Ambiguous name: only an entity where the document confirms it with an app cue or list.
+    #[serde(default)]
+    pub needs_cue: bool,
+    /// A building or seat that stands for its country ("the Kremlin").
+    #[serde(default)]
+    pub metonym: bool,
+}
+
+/// A row of countries.tsv.
+#[derive(Debug, Clone)]
+pub struct CountryRow {
+    /// Common English name.
+    pub name: String,
+    /// Adjectives and people forms ("Iranian", "Iranians").
+    pub demonyms: Vec<String>,
+    /// Capitals and seats of government, used for the state ("Tehran blocked ...").
+    pub capitals: Vec<String>,
+    /// Other names of the state.
+    pub aliases: Vec<String>,
+}
+
+/// A relation's triggers and the classes it accepts.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RelationSpec {
+    /// The relation.
+    pub name: Relation,
+    /// Classes allowed as subject.
+    #[serde(default)]
+    pub subjects: Vec<Class>,
+    /// Classes allowed as object.
+    #[serde(default)]
+    pub objects: Vec<Class>,
+    /// Verb phrases (see triggers.toml for the syntax).
+    #[serde(default)]
+    pub verbs: Vec<String>,
+    /// Nominalisations.
+    #[serde(default)]
+    pub nouns: Vec<String>,
+    /// Other triggers up to this one's object belong to it.
+    #[serde(default)]
+    pub absorbs: bool,
+    /// Where to look when the clause names no object.
+    #[serde(default)]
+    pub object_fallback: Option<ObjectFallback>,
+}
+
+/// Where a trigger with no object in its clause takes one from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectFallback {
+    /// The app the document is about ("closed his channel").
+    TopicApp,
+    /// The nearest state actor ("refused to hand over the keys").
+    StateActor,
+}
+
+/// "the ban was lifted": a noun for an earlier statement and the verbs that reverse it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Reversal {
+    /// Nouns naming the earlier event.
+    pub nouns: Vec<String>,
+    /// Participles that reverse it.
+    pub verbs: Vec<String>,
+    /// The relation produced.
+    pub relation: Relation,
+    /// The relation reversed.
+    pub reverses: Relation,
+}
+
+/// "replaced X with Y": one verb, two statements.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Swap {
+    /// Verb phrases.
+    pub verbs: Vec<String>,
+    /// Words between the two objects.
+    pub links: Vec<String>,
+    /// Relation to the first object.
+    pub from: Relation,
+    /// Relation to the second object.
+    pub to: Relation,
+}
+
+#[derive(Debug, Deserialize)]
+struct TriggersFile {
+    relation: Vec<RelationSpec>,
+    reversal: Reversal,
+    swap: Swap,
+}
+
+/// A group of titles with what they say about the person.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TitleSpec {
+    /// Class of the person the title marks.
+    pub class: Class,
+    /// Relation between the person and the body named with the title.
+    #[serde(default)]
+    pub relation: Option<Relation>,
+    /// Dropped from the name, says nothing of office.
+    #[serde(default)]
+    pub honorific: bool,
+    /// The title phrases.
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct TitlesFile {
+    title: Vec<TitleSpec>,
+}
+
+/// Context words that classify unknown names and refer back to known ones.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Cues {
+    /// Name heads that make a state body.
+    pub agency_heads: Vec<String>,
+    /// Name heads that make an organization.
+    pub organization_heads: Vec<String>,
+    /// Organization heads that make a state body when a country owns them.
+    pub state_company_heads: Vec<String>,
+    /// Words that mark apps.
+    pub app_cues: Vec<String>,
+    /// Words that introduce members of a group.
+    pub list_introducers: Vec<String>,
+    /// Heads of unnamed state actors.
+    pub unnamed_actor_heads: Vec<String>,
+    /// Unnamed actors that stand for the state on their own.
+    pub bare_unnamed_actors: Vec<String>,
+    /// Heads that make a named state body with a country.
+    pub named_body_heads: Vec<String>,
+    /// Portfolio words of ministries.
+    pub portfolios: Vec<String>,
+    /// Portfolio phrases that mean the same ministry.
+    pub portfolio_synonyms: HashMap<String, String>,
+    /// Nouns through which a possessor acts.
+    pub proxy_nouns: Vec<String>,
+    /// Definite descriptions and the classes they refer to.
+    pub definite: HashMap<String, Vec<Class>>,
+    /// Pronouns and the classes they refer to.
+    pub pronouns: HashMap<String, Vec<Class>>,
+}
+
+/// Modality cue words.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModalityCues {
+    /// Negation inside the verb group.
+    pub negation: Vec<String>,
+    /// Denial anywhere before the trigger.
+    pub denial: Vec<String>,
+    /// Possibility inside the verb group.
+    pub hypothetical: Vec<String>,
+    /// Rumour or condition before the trigger.
+    pub hypothetical_context: Vec<String>,
+    /// Future inside the verb group.
+    pub planned: Vec<String>,
+    /// Reporting verbs after which "would" is a future.
+    pub future_in_past_after: Vec<String>,
+}
+
+/// Number words and user nouns.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NumberCues {
+    /// Number words.
+    pub words: HashMap<String, u64>,
+    /// Scale words.
+    pub scales: HashMap<String, u64>,
+    /// Words before a number that keep its value.
+    pub approximators: Vec<String>,
+    /// Nouns after a number that make it a user count.
+    pub user_nouns: Vec<String>,
+    /// Nouns after a number that make it something else.
+    pub not_user_nouns: Vec<String>,
+}
+
+/// Month and weekday names, relative weeks.
+#[derive(Debug, Clone, Deserialize)]
+pub struct DateCues {
+    /// Month names to numbers.
+    pub months: HashMap<String, u8>,
+    /// Weekday names to 0 (Monday) .. 6.
+    pub weekdays: HashMap<String, u8>,
+    /// Phrases meaning the week before the document.
+    pub last_week: Vec<String>,
+}
+
+/// Page furniture.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Boilerplate {
+    /// Line prefixes.
+    pub prefixes: Vec<String>,
+    /// Line prefixes that count only on short lines.
+    pub short_prefixes: Vec<String>,
+    /// Substrings.
+    pub contains: Vec<String>,
+}
+
+/// The English the pipeline needs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Language {
+    /// Words before a dot that do not end a sentence.
+    pub abbreviations: Vec<String>,
+    /// Capitalised words that are not names.
+    pub non_names: Vec<String>,
+    /// Reporting verbs.
+    pub reporting_verbs: Vec<String>,
+    /// Words that open a clause.
+    pub clause_openers: Vec<String>,
+    /// Relative pronouns.
+    pub relative_pronouns: Vec<String>,
+    /// Prepositions.
+    pub prepositions: Vec<String>,
+    /// Forms of "be" (and "remain", "get").
+    pub be_forms: Vec<String>,
+    /// Forms of "have".
+    pub have_forms: Vec<String>,
+    /// Adverbs allowed inside a verb group.
+    pub adverbs: Vec<String>,
+    /// Coordinators.
+    pub coordinators: Vec<String>,
+    /// Modality cues.
+    pub modality: ModalityCues,
+    /// Numbers.
+    pub numbers: NumberCues,
+    /// Dates.
+    pub dates: DateCues,
+    /// Boilerplate.
+    pub boilerplate: Boilerplate,
+}
+
+#[derive(Debug, Deserialize)]
+struct EntitiesFile {
+    entity: Vec<KnownEntity>,
+}
+
+/// The whole domain, as read from ontology/.
+#[derive(Debug, Clone)]
+pub struct Ontology {
+    /// Known entities.
+    pub entities: Vec<KnownEntity>,
+    /// Countries.
+    pub countries: Vec<CountryRow>,
+    /// Relations with triggers.
+    pub relations: Vec<RelationSpec>,
+    /// Ban reversal.
+    pub reversal: Reversal,
+    /// Replacement verbs.
+    pub swap: Swap,
+    /// Titles.
+    pub titles: Vec<TitleSpec>,
+    /// Cues.
+    pub cues: Cues,
+    /// Language tables.
+    pub language: Language,
+    /// The OWL schema in Turtle.
+    pub schema_ttl: String,
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| Error::Ontology {
+        file: file.to_string(),
+        message: e.to_string().replace('\n', " "),
+    })
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    cell.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn parse_countries(text: &str) -> Result<Vec<CountryRow>> {
+    let mut rows = Vec::new();
+    for (n, line) in text.lines().enumerate().skip(1) {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() != 4 || cells[0].trim().is_empty() {
+            return Err(Error::Ontology {
+                file: "countries.tsv".into(),
+                message: format!(
+                    "line {}: expected 4 tab-separated cells (name, demonyms, capitals, aliases)",
+                    n + 1
+                ),
+            });
+        }
+        rows.push(CountryRow {
+            name: cells[0].trim().to_string(),
+            demonyms: split_list(cells[1]),
+            capitals: split_list(cells[2]),
+            aliases: split_list(cells[3]),
+        });
+    }
+    Ok(rows)
+}
+
+impl Ontology {
+    /// The ontology compiled into the binary (the project's ontology/ directory at build time).
+    pub fn builtin() -> Result<Ontology> {
+        Self::from_texts(|name| {
+            Ok(FILES
+                .iter()
+                .find(|(f, _)| *f == name)
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default())
+        })
+    }
+
+    /// Reads an ontology directory; a file missing there falls back to the built-in copy.
+    pub fn from_dir(dir: &Path) -> Result<Ontology> {
+        if !dir.is_dir() {
+            return Err(Error::Usage(format!(
+                "{}: not an ontology directory",
+                dir.display()
+            )));
+        }
+        Self::from_texts(|name| {
+            let path = dir.join(name);
+            if path.exists() {
+                std::fs::read_to_string(&path).map_err(|source| Error::Read { path, source })
+            } else {
+                Ok(FILES
+                    .iter()
+                    .find(|(f, _)| *f == name)
+                    .map(|(_, t)| t.to_string())
+                    .unwrap_or_default())
+            }
+        })
+    }
+
+    fn from_texts(read: impl Fn(&str) -> Result<String>) -> Result<Ontology> {
+        let entities: EntitiesFile = parse_toml("entities.toml", &read("entities.toml")?)?;
+        let triggers: TriggersFile = parse_toml("triggers.toml", &read("triggers.toml")?)?;
+        let titles: TitlesFile = parse_toml("titles.toml", &read("titles.toml")?)?;
+        let cues: Cues = parse_toml("cues.toml", &read("cues.toml")?)?;
+        let language: Language = parse_toml("language.toml", &read("language.toml")?)?;
+        let countries = parse_countries(&read("countries.tsv")?)?;
+        let ont = Ontology {
+            entities: entities.entity,
+            countries,
+            relations: triggers.relation,
+            reversal: triggers.reversal,
+            swap: triggers.swap,
+            titles: titles.title,
+            cues,
+            language,
+            schema_ttl: read("newsgraph.ttl")?,
+        };
+        ont.check()?;
+        Ok(ont)
+    }
+
+    fn check(&self) -> Result<()> {
+        for e in &self.entities {
+            if let Some(c) = &e.country {
+                if !self.countries.iter().any(|r| &r.name == c) {
+                    return Err(Error::Ontology {
+                        file: "entities.toml".into(),
+                        message: format!(
+                            "{}: country {:?} is not a name in countries.tsv",
+                            e.name, c
+                        ),
+                    });
+                }
+            }
+        }
+        for r in Relation::ALL {
+            if !self.relations.iter().any(|s| s.name == r) {
+                return Err(Error::Ontology {
+                    file: "triggers.toml".into(),
+                    message: format!("relation {} is missing", r),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The spec of a relation.
+    pub fn relation(&self, r: Relation) -> Option<&RelationSpec> {
+        self.relations.iter().find(|s| s.name == r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_ontology_loads_and_covers_every_relation() {
+        let o = Ontology::builtin().expect("built-in ontology");
+        assert!(o.countries.len() >= 195);
+        assert!(o
+            .countries
+            .iter()
+            .any(|c| c.name == "Iran" && c.demonyms.iter().any(|d| d == "Iranian")));
+        for r in Relation::ALL {
+            assert!(o.relation(r).is_some(), "{r}");
+        }
+    }
+
+    #[test]
+    fn a_malformed_file_is_reported_with_its_name() {
+        let dir = std::env::temp_dir().join(format!("ng-ont-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("cues.toml"), "agency_heads = [").unwrap();
+        let err = Ontology::from_dir(&dir).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).ok();
+        assert!(err.starts_with("ontology cues.toml:"), "{err}");
+    }
+}

@@ -1,0 +1,1161 @@
+//! Relation statements: reads what entities do to each other from the clause structure of each
+//! sentence: subject, verb group and object; passives with and without "by"; nominalisations;
+//! relative clauses, appositions and coordination; titles, demonyms and user figures.
+
+use crate::dates::DateReader;
+use crate::lexicon::{Lexicon, PatternElem, TriggerPattern};
+use crate::mention::{Mention, MentionKind};
+use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statement};
+use crate::ontology::ObjectFallback;
+use crate::resolve::proxy_follows;
+use crate::text::{Sentence, Token, TokenKind};
+
+/// How far an object may stand from its verb, in tokens.
+const OBJECT_REACH: usize = 16;
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone)]
+struct Found {
+    pattern: usize,
+    start: usize,
+    end: usize,
+    suppressed: bool,
+}
+
+/// Per-document state carried from sentence to sentence.
+#[derive(Debug, Default)]
+pub struct DocState {
+    /// The last ban read, for "the ban was lifted".
+    last_ban: Option<(String, String)>,
+    /// The app the document is about so far (most mentioned).
+    app_counts: std::collections::BTreeMap<String, usize>,
+    /// The country the document is about.
+    pub main_country: Option<String>,
+    /// The date of the document, if known.
+    pub doc_date: Option<Date>,
+}
+
+/// Reads one sentence.
+struct View<'a> {
+    toks: &'a [Token],
+    ms: &'a [Mention],
+    slot: Vec<Option<usize>>,
+    lex: &'a Lexicon,
+}
+
+impl<'a> View<'a> {
+    fn new(doc: &'a str, s: &'a Sentence, ms: &'a [Mention], lex: &'a Lexicon) -> View<'a> {
+        let mut slot = vec![None; s.tokens.len()];
+        for (i, m) in ms.iter().enumerate() {
+            for x in slot
+                .iter_mut()
+                .take(m.end.min(s.tokens.len()))
+                .skip(m.start)
+            {
+                *x = Some(i);
+            }
+        }
+        let _ = doc;
+        View {
+            toks: &s.tokens,
+            ms,
+            slot,
+            lex,
+        }
+    }
+
+    fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    /// A token that ends the clause for subject and object search.
+    fn is_boundary(&self, i: usize) -> bool {
+        let l = self.lower(i);
+        if matches!(l, ";" | ":" | "(" | ")" | "\"" | "." | "?" | "!") {
+            return true;
+        }
+        if self.slot[i].is_some() {
+            return false;
+        }
+        if l == "as" && i > 0 && matches!(self.lower(i - 1), "such" | "well")
+            || l == "as" && self.lower(i + 1) == "well"
+        {
+            return false;
+        }
+        if l == "that"
+            && i > 0
+            && !self.lex.words.reporting.contains(self.lower(i - 1))
+            && self.toks.get(i + 1).is_some_and(|t| {
+                !t.cap
+                    && t.kind == TokenKind::Word
+                    && !self.lex.pronouns.contains_key(&t.lower)
+                    && t.lower != "the"
+            })
+        {
+            // "a move that may signal": a relative pronoun, still a boundary.
+            return true;
+        }
+        self.lex.words.clause_openers.contains(l) || self.lex.words.reporting.contains(l)
+    }
+
+    fn key(&self, m: usize) -> Option<&str> {
+        self.ms[m].key.as_deref()
+    }
+
+    /// Whether the mention at `m` follows a preposition (skipping determiners).
+    fn after_preposition(&self, m: usize) -> bool {
+        let mut p = self.ms[m].start;
+        while p > 0
+            && matches!(
+                self.lower(p - 1),
+                "the" | "a" | "an" | "its" | "his" | "their"
+            )
+        {
+            p -= 1;
+        }
+        if p == 0 {
+            return false;
+        }
+        let prev = self.lower(p - 1);
+        if prev == "of" {
+            // "members of the Cabinet", "some of the officials": the group acts.
+            return !(p >= 2
+                && matches!(
+                    self.lower(p - 2),
+                    "members"
+                        | "member"
+                        | "some"
+                        | "many"
+                        | "most"
+                        | "all"
+                        | "several"
+                        | "one"
+                        | "each"
+                ));
+        }
+        prev == "by" || self.lex.words.prepositions.contains(prev)
+    }
+
+    fn usable(&self, m: usize, classes: &[Class]) -> bool {
+        let mm = &self.ms[m];
+        mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class))
+    }
+
+    /// Mentions joined to `m` by coordination, leftwards or rightwards, with an accepted class.
+    fn coordinated(&self, m: usize, classes: &[Class], rightwards: bool) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut cur = m;
+        loop {
+            let next = if rightwards {
+                self.next_in_list(cur)
+            } else {
+                self.prev_in_list(cur)
+            };
+            match next {
+                Some(n) if self.usable(n, classes) => {
+                    out.push(n);
+                    cur = n;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    fn next_in_list(&self, m: usize) -> Option<usize> {
+        let mut k = self.ms[m].end;
+        let mut saw_link = false;
+        let mut words = 0;
+        while k < self.toks.len() && k < self.ms[m].end + 8 {
+            if let Some(n) = self.slot[k] {
+                if n == m {
+                    k += 1;
+                    continue;
+                }
+                return (saw_link && self.ms[n].start == k).then_some(n);
+            }
+            let l = self.lower(k);
+            if let Some((len, _)) = self.lex.coordinators.longest(self.toks, k) {
+                saw_link = true;
+                k += len;
+            } else if let Some((len, _)) = self.lex.list_introducers.longest(self.toks, k) {
+                saw_link = true;
+                k += len;
+            } else if matches!(l, "," | "both" | "even" | "also" | "the") {
+                saw_link |= l == ",";
+                k += 1;
+            } else if saw_link
+                && words < 4
+                && self.toks[k].kind == TokenKind::Word
+                && !self.toks[k].cap
+                && !self.lex.is_trigger_word(l)
+                && !self.lex.words.clause_openers.contains(l)
+            {
+                // "and other popular services such as Instagram"
+                words += 1;
+                k += 1;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn prev_in_list(&self, m: usize) -> Option<usize> {
+        let start = self.ms[m].start;
+        if start < 2 {
+            return None;
+        }
+        let l = self.lower(start - 1);
+        if matches!(l, "and" | "," | "or") {
+            let n = self.slot[start - 2]?;
+            if l == "," && self.lower(start - 2) == "," {
+                return None;
+            }
+            return Some(n);
+        }
+        None
+    }
+
+    /// The start of the verb group ending at `i` (auxiliaries, modals, negation, adverbs, "to").
+    fn verb_group_start(&self, i: usize) -> usize {
+        let w = &self.lex.words;
+        let mut k = i;
+        let mut steps = 0;
+        while k > 0 && steps < 7 {
+            let p = k - 1;
+            if self.slot[p].is_some()
+                || self.toks[p].kind != TokenKind::Word
+                || self.toks[p].cap && p > 0
+            {
+                break;
+            }
+            let l = self.lower(p);
+            let aux = w.be.contains(l)
+                || w.have.contains(l)
+                || w.hypothetical.contains(l)
+                || w.negation.contains(l)
+                || w.adverbs.contains(l)
+                || matches!(
+                    l,
+                    "to" | "will"
+                        | "shall"
+                        | "'ll"
+                        | "do"
+                        | "does"
+                        | "did"
+                        | "going"
+                        | "longer"
+                        | "too"
+                        | "quick"
+                        | "decided"
+                        | "began"
+                        | "begun"
+                        | "started"
+                        | "start"
+                        | "starts"
+                        | "begin"
+                        | "begins"
+                        | "trying"
+                        | "tried"
+                        | "try"
+                        | "plans"
+                        | "plan"
+                        | "planned"
+                        | "planning"
+                        | "intends"
+                        | "intend"
+                        | "set"
+                        | "aims"
+                        | "agreed"
+                        | "vowed"
+                        | "pledged"
+                        | "expected"
+                        | "continue"
+                        | "continues"
+                        | "continued"
+                        | "keep"
+                        | "keeps"
+                        | "kept"
+                        | "moved"
+                        | "moves"
+                        | "sought"
+                        | "seeks"
+                        | "wants"
+                        | "want"
+                        | "wanted"
+                        | "refused"
+                        | "threatened"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "temporarily"
+                        | "later"
+                );
+            if !aux {
+                break;
+            }
+            k = p;
+            steps += 1;
+        }
+        k
+    }
+
+    /// The subject(s) of a verb starting at token `v`.
+    fn subject(&self, v: usize, classes: &[Class]) -> Vec<usize> {
+        let vg = self.verb_group_start(v);
+        // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject.
+        if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
+            if let Some(m) = (0..self.ms.len()).find(|&m| {
+                self.ms[m].start < v
+                    && self.usable(m, classes)
+                    && !self.after_preposition(m)
+                    && !self.ms[m].possessive
+            }) {
+                return vec![m];
+            }
+        }
+        // Relative clause: "Jahangiri, who shut down ...", "Soroush, which ...".
+        if vg > 0 && self.lex.words.relatives.contains(self.lower(vg - 1)) {
+            let mut p = vg - 1;
+            if p > 0 && self.lower(p - 1) == "," {
+                p -= 1;
+            }
+            if p > 0 {
+                if let Some(m) = self.slot[p - 1] {
+                    return if self.usable(m, classes) {
+                        self.coordinated(m, classes, false)
+                    } else {
+                        vec![]
+                    };
+                }
+            }
+            return vec![];
+        }
+        // Apposition between commas: "Russia, Iran's ally in the Syrian conflict, began blocking".
+        if vg > 0 && self.lower(vg - 1) == "," {
+            let mut k = vg - 1;
+            while k > 0 && vg - k < 20 {
+                k -= 1;
+                if self.lower(k) == "," {
+                    if k > 0 {
+                        if let Some(m) = self.slot[k - 1] {
+                            if self.usable(m, classes) && !self.after_preposition(m) {
+                                return self.coordinated(m, classes, false);
+                            }
+                        }
+                    }
+                    break;
+                }
+                if self.is_boundary(k) {
+                    break;
+                }
+            }
+        }
+        let mut k = vg;
+        while k > 0 {
+            k -= 1;
+            if let Some(m) = self.slot[k] {
+                let mm = &self.ms[m];
+                k = mm.start;
+                let proxy = mm.possessive && proxy_follows(self.toks, mm.end, self.lex);
+                if (!mm.possessive || proxy)
+                    && !self.after_preposition(m)
+                    && self.usable(m, classes)
+                {
+                    return self.coordinated(m, classes, false);
+                }
+                continue;
+            }
+            if self.is_boundary(k) {
+                break;
+            }
+        }
+        vec![]
+    }
+
+    /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
+    fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> Vec<usize> {
+        let mut k = from;
+        while k < self.toks.len() && k < from + OBJECT_REACH {
+            if stops.contains(&k) {
+                break;
+            }
+            if let Some(m) = self.slot[k] {
+                if self.usable(m, classes) && self.ms[m].kind != MentionKind::Pronoun
+                    || self.usable(m, classes) && !self.ms[m].possessive
+                {
+                    return self.coordinated(m, classes, true);
+                }
+                k = self.ms[m].end.max(k + 1);
+                continue;
+            }
+            if self.is_boundary(k) && !(self.lower(k) == "that" && k == from) {
+                break;
+            }
+            k += 1;
+        }
+        vec![]
+    }
+}
+
+/// Tries to match pattern elements at token `i`; returns the end of the match.
+fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize> {
+    match elems.first() {
+        None => Some(i),
+        Some(PatternElem::Words(set)) => {
+            let t = toks.get(i)?;
+            if set.contains(&t.lower) {
+                match_elems(toks, i + 1, &elems[1..])
+            } else {
+                None
+            }
+        }
+        Some(PatternElem::Gap) => (0..=4).find_map(|g| {
+            if (i..i + g).any(|k| {
+                toks.get(k)
+                    .is_none_or(|t| matches!(t.lower.as_str(), "." | ";" | ","))
+            }) {
+                return None;
+            }
+            match_elems(toks, i + g, &elems[1..])
+        }),
+    }
+}
+
+fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
+    let mut all = Vec::new();
+    for i in 0..v.toks.len() {
+        if v.slot[i].is_some() {
+            continue;
+        }
+        let Some(cands) = lex.trigger_index.get(&v.toks[i].lower) else {
+            continue;
+        };
+        for &p in cands {
+            if let Some(end) = match_elems(v.toks, i, &lex.triggers[p].elems) {
+                all.push(Found {
+                    pattern: p,
+                    start: i,
+                    end,
+                    suppressed: false,
+                });
+            }
+        }
+    }
+    // Longest match wins where matches overlap.
+    all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end - f.start)));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in all {
+        if kept
+            .iter()
+            .any(|k| f.start < k.end && k.start < f.end || k.start == f.start)
+        {
+            continue;
+        }
+        kept.push(f);
+    }
+    // "banned ... from using": the use belongs to the ban.
+    for k in 0..kept.len() {
+        let s = kept[k].start;
+        let prev = v.lower(s.wrapping_sub(1));
+        let after_ban = kept[..k]
+            .iter()
+            .any(|b| lex.triggers[b.pattern].relation == Relation::Bans && s - b.end < 10);
+        if prev == "from" && after_ban
+            || prev == "to" && after_ban && !lex.triggers[kept[k].pattern].nominal
+        {
+            kept[k].suppressed = true;
+        }
+    }
+    kept
+}
+
+fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
+    if pat.nominal || v.toks[f.start].lower.ends_with("ing") {
+        return false;
+    }
+    let mut k = f.start;
+    let mut steps = 0;
+    while k > 0 && steps < 4 {
+        k -= 1;
+        steps += 1;
+        let l = v.lower(k);
+        if v.lex.words.be.contains(l) {
+            return true;
+        }
+        if !(v.lex.words.adverbs.contains(l) || v.lex.words.negation.contains(l)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// The modality of a trigger at `start`, from its verb group and what precedes it in the sentence.
+fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
+    let w = &v.lex.words;
+    let lo = subject_end.max(start.saturating_sub(7)).min(start);
+    let group: Vec<&str> = (lo..start).map(|k| v.lower(k)).collect();
+    let context = 0..start;
+    let has = |table: &crate::lexicon::PhraseTable<()>, range: std::ops::Range<usize>| {
+        range.clone().any(|k| {
+            table
+                .longest(v.toks, k)
+                .is_some_and(|(len, _)| k + len <= range.end)
+        })
+    };
+    if group.iter().any(|l| w.negation.contains(*l)) || has(&w.denial, context.clone()) {
+        return Modality::Negated;
+    }
+    if let Some(pos) = group.iter().position(|l| w.hypothetical.contains(*l)) {
+        let is_would = group[pos] == "would";
+        let reported = (0..lo).any(|k| w.future_in_past.contains(v.lower(k)));
+        if !(is_would && reported) {
+            return Modality::Hypothetical;
+        }
+        return Modality::Planned;
+    }
+    if has(&w.hypothetical_context, context) {
+        return Modality::Hypothetical;
+    }
+    if has(&w.planned, lo..start) {
+        return Modality::Planned;
+    }
+    Modality::Asserted
+}
+
+/// Extracts the statements of one document from its resolved mentions.
+pub fn extract_document(
+    doc_id: &str,
+    doc: &str,
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    lex: &Lexicon,
+    state: &mut DocState,
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut char_pos = 0usize;
+    let mut byte_pos = 0usize;
+    let dates = DateReader::new(lex);
+    for (s, ms) in sentences.iter().zip(mentions) {
+        char_pos += doc[byte_pos..s.start].chars().count();
+        let text = &doc[s.start..s.end];
+        let prov = Provenance {
+            doc: doc_id.to_string(),
+            sentence: s.index,
+            start: char_pos,
+            end: char_pos + text.chars().count(),
+            text: text.to_string(),
+        };
+        byte_pos = s.start;
+        for m in ms {
+            if m.class == Class::App && m.kind == MentionKind::Named {
+                if let Some(k) = &m.key {
+                    *state.app_counts.entry(k.clone()).or_default() += 1;
+                }
+            }
+        }
+        let v = View::new(doc, s, ms, lex);
+        let date = dates.find(doc, &s.tokens, state.doc_date);
+        let mut add = |subject: &str,
+                       relation: Relation,
+                       object: Object,
+                       modality: Modality,
+                       country: Option<String>,
+                       role: Option<String>| {
+            if let Object::Entity(o) = &object {
+                if o == subject {
+                    return;
+                }
+            }
+            let event = !matches!(
+                relation,
+                Relation::BasedIn
+                    | Relation::HoldsPositionIn
+                    | Relation::UserCount
+                    | Relation::Founded
+                    | Relation::Owns
+            );
+            out.push(Statement {
+                subject: subject.to_string(),
+                relation,
+                object,
+                modality,
+                date: if event { date } else { None },
+                country,
+                role,
+                provenance: prov.clone(),
+            });
+        };
+        verb_statements(&v, lex, state, &mut add);
+        modifier_statements(&v, lex, &mut add);
+        user_counts(&v, lex, state, &mut add);
+    }
+    out
+}
+
+type Add<'x> = dyn FnMut(&str, Relation, Object, Modality, Option<String>, Option<String>) + 'x;
+
+fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
+    let mut found = find_triggers(v, lex);
+    let starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    for idx in 0..found.len() {
+        if found[idx].suppressed {
+            continue;
+        }
+        let f = found[idx].clone();
+        let pat = &lex.triggers[f.pattern];
+        let rel = pat.relation;
+        let (dom, rng) = lex.signature(rel);
+        let stops: Vec<usize> = starts
+            .iter()
+            .copied()
+            .filter(|&s| s > f.start && !(pat.absorbs && s < f.end + OBJECT_REACH))
+            .collect();
+        let has_gap = pat.elems.iter().any(|e| matches!(e, PatternElem::Gap));
+        let obj_from = if has_gap { f.start + 1 } else { f.end };
+        let (subjects, mut objects, subj_end);
+        if passive(v, &f, pat) {
+            // Object before the verb, agent after "by" or "in <Country>".
+            let mut k = f.start;
+            while k > 0 && v.slot[k - 1].is_none() && !v.is_boundary(k - 1) {
+                k -= 1;
+            }
+            let left = if k > 0 { v.slot[k - 1] } else { None };
+            objects = match left {
+                Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
+                _ => v.objects(f.end, rng, &stops),
+            };
+            let mut subj = Vec::new();
+            let mut j = f.end;
+            while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
+                if matches!(v.lower(j), "by" | "in") {
+                    if let Some(m) = v
+                        .slot
+                        .get(j + 1)
+                        .copied()
+                        .flatten()
+                        .or_else(|| v.slot.get(j + 2).copied().flatten())
+                    {
+                        let is_country = v.ms[m].class == Class::Country;
+                        if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
+                            subj = if v.lower(j) == "by" {
+                                v.coordinated(m, dom, true)
+                            } else {
+                                vec![m]
+                            };
+                            break;
+                        }
+                    }
+                }
+                j += 1;
+            }
+            if subj.is_empty() {
+                if let Some(m) =
+                    left.filter(|&m| v.ms[m].kind == MentionKind::Unnamed && !objects.contains(&m))
+                {
+                    subj = vec![m];
+                }
+            }
+            subjects = subj;
+            subj_end = left.map(|m| v.ms[m].end).unwrap_or(0);
+        } else {
+            objects = v.objects(obj_from, rng, &stops);
+            let mut subj = Vec::new();
+            if pat.nominal {
+                // "X's ban on Y", "the Russian ban on Y", "ban on Y by X".
+                let mut p = f.start;
+                while p > 0
+                    && v.slot[p - 1].is_none()
+                    && matches!(
+                        v.lower(p - 1),
+                        "the"
+                            | "a"
+                            | "temporary"
+                            | "permanent"
+                            | "new"
+                            | "total"
+                            | "complete"
+                            | "partial"
+                            | "imminent"
+                            | "numerous"
+                            | "recent"
+                    )
+                {
+                    p -= 1;
+                }
+                if p > 0 {
+                    if let Some(m) = v.slot[p - 1] {
+                        let mm = &v.ms[m];
+                        if (mm.possessive || mm.kind == MentionKind::Demonym)
+                            && mm.key.is_some()
+                            && (dom.is_empty() || dom.contains(&mm.class))
+                        {
+                            subj = vec![m];
+                        }
+                    }
+                }
+                if subj.is_empty() {
+                    if let Some(&last) = objects.last() {
+                        let e = v.ms[last].end;
+                        if v.lower(e) == "by" {
+                            if let Some(m) = v.slot.get(e + 1).copied().flatten() {
+                                if v.usable(m, dom) {
+                                    subj = vec![m];
+                                }
+                            }
+                        }
+                    }
+                }
+                if subj.is_empty() && matches!(v.lower(f.end.saturating_sub(1)), "by") {
+                    if let Some(m) = v.slot.get(f.end).copied().flatten() {
+                        if v.usable(m, dom) {
+                            subj = vec![m];
+                            objects = v.objects(v.ms[m].end, rng, &stops);
+                        }
+                    }
+                }
+            }
+            if subj.is_empty() {
+                subj = v.subject(f.start, dom);
+            }
+            subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
+            subjects = subj;
+        }
+        if pat.absorbs {
+            let last = objects.iter().map(|&m| v.ms[m].end).max().unwrap_or(f.end);
+            for g in found.iter_mut().skip(idx + 1) {
+                if g.start < last {
+                    g.suppressed = true;
+                }
+            }
+        }
+        let modality = modality(v, f.start, subj_end);
+        let subj_keys: Vec<String> = subjects
+            .iter()
+            .filter_map(|&m| v.key(m).map(str::to_string))
+            .collect();
+        let mut obj_keys: Vec<String> = objects
+            .iter()
+            .filter_map(|&m| v.key(m).map(str::to_string))
+            .collect();
+        if obj_keys.is_empty() {
+            obj_keys = match pat.fallback {
+                Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
+                Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
+                    .into_iter()
+                    .collect(),
+                None if rel == Relation::Unbans => state
+                    .last_ban
+                    .as_ref()
+                    .map(|(_, o)| o.clone())
+                    .into_iter()
+                    .collect(),
+                None => vec![],
+            };
+        }
+        for s in &subj_keys {
+            for o in &obj_keys {
+                add(s, rel, Object::Entity(o.clone()), modality, None, None);
+                if rel == Relation::Bans && modality == Modality::Asserted {
+                    state.last_ban = Some((s.clone(), o.clone()));
+                }
+            }
+        }
+    }
+    swaps(v, lex, add);
+    reversals(v, lex, state, add);
+}
+
+impl DocState {
+    /// A fresh state for a document with its main country and date.
+    pub fn new(main_country: Option<String>, doc_date: Option<Date>) -> DocState {
+        DocState {
+            main_country,
+            doc_date,
+            ..DocState::default()
+        }
+    }
+
+    /// The app mentioned most so far.
+    fn topic_app(&self) -> Option<String> {
+        self.app_counts
+            .iter()
+            .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+            .map(|(k, _)| k.clone())
+    }
+}
+
+/// The state actor a refusal answers: one named in the sentence, else the document's country.
+fn nearest_state_actor(v: &View, at: usize, exclude: &[String]) -> Option<String> {
+    let after = (0..v.ms.len()).filter(|&m| v.ms[m].start > at).find(|&m| {
+        v.ms[m].class.is_state()
+            && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k))
+            && v.ms[m].is_actor()
+    });
+    let before = (0..v.ms.len()).filter(|&m| v.ms[m].end <= at).find(|&m| {
+        v.ms[m].class.is_state()
+            && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k))
+            && v.ms[m].is_actor()
+    });
+    after.or(before).and_then(|m| v.key(m).map(str::to_string))
+}
+
+/// "replaced X with Y": stops using X, uses Y.
+fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
+    let sw = &lex.ontology.swap;
+    for i in 0..v.toks.len() {
+        for elems in &lex.swap {
+            let Some(end) = match_elems(v.toks, i, elems) else {
+                continue;
+            };
+            let (dom, rng) = lex.signature(sw.from);
+            let firsts = v.objects(end, rng, &[]);
+            let Some(&last) = firsts.last() else { continue };
+            let mut k = v.ms[last].end;
+            while k < v.toks.len()
+                && !lex.words.swap_links.contains(v.lower(k))
+                && k < v.ms[last].end + 3
+            {
+                k += 1;
+            }
+            let seconds = if k < v.toks.len() {
+                v.objects(k + 1, rng, &[])
+            } else {
+                vec![]
+            };
+            let subjects = v.subject(i, dom);
+            let subj_end = subjects.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
+            let modality = modality(v, i, subj_end);
+            for &s in &subjects {
+                let Some(sk) = v.key(s) else { continue };
+                for &o in &firsts {
+                    if let Some(ok) = v.key(o) {
+                        add(
+                            sk,
+                            sw.from,
+                            Object::Entity(ok.to_string()),
+                            modality,
+                            None,
+                            None,
+                        );
+                    }
+                }
+                for &o in &seconds {
+                    if let Some(ok) = v.key(o) {
+                        add(
+                            sk,
+                            sw.to,
+                            Object::Entity(ok.to_string()),
+                            modality,
+                            None,
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// "The ban was lifted two weeks later": reverses the document's last ban.
+fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
+    let w = &lex.words;
+    for i in 1..v.toks.len() {
+        if !w.reversal_nouns.contains(v.lower(i))
+            || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their")
+        {
+            continue;
+        }
+        let lifted = (i + 1..(i + 5).min(v.toks.len()))
+            .any(|k| w.reversal_verbs.contains(v.lower(k)) && w.be.contains(v.lower(k - 1)));
+        if let (true, Some((s, o))) = (lifted, &state.last_ban) {
+            let m = modality(v, i, 0);
+            add(
+                s,
+                lex.ontology.reversal.relation,
+                Object::Entity(o.clone()),
+                m,
+                None,
+                None,
+            );
+        }
+    }
+}
+
+/// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
+/// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
+fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
+    let country_key = |c: usize| crate::mention::country_key(lex, c);
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(key) = m.key.as_deref() else {
+            continue;
+        };
+        if m.kind != MentionKind::Named && m.kind != MentionKind::Surname {
+            continue;
+        }
+        let official_title = m.titles.iter().any(|t| {
+            lex.ontology.titles[t.spec].class == Class::Official
+                && !lex.ontology.titles[t.spec].honorific
+        });
+        // Titles: holdsPositionIn / founded with the body named with them, or the country modifier.
+        for t in &m.titles {
+            let spec = &lex.ontology.titles[t.spec];
+            let Some(rel) = spec.relation else { continue };
+            let body = t
+                .body
+                .and_then(|b| v.key(b).map(str::to_string))
+                .or_else(|| {
+                    if spec.class == Class::Official {
+                        m.country.map(country_key)
+                    } else {
+                        None
+                    }
+                });
+            if let Some(b) = body {
+                let (_, rng) = lex.signature(rel);
+                let bclass = t.body.map(|b| v.ms[b].class).unwrap_or(Class::Country);
+                if rng.contains(&bclass) {
+                    add(
+                        key,
+                        rel,
+                        Object::Entity(b),
+                        Modality::Asserted,
+                        None,
+                        Some(t.text.clone()),
+                    );
+                }
+            }
+        }
+        // Demonym or country possessive before a non-country name: basedIn.
+        if let Some(c) = m.country {
+            let explicit = v.ms[..mi].iter().all(|_| true) && modifier_written(v, m);
+            if explicit && m.class != Class::Country && !official_title {
+                add(
+                    key,
+                    Relation::BasedIn,
+                    Object::Entity(country_key(c)),
+                    Modality::Asserted,
+                    None,
+                    None,
+                );
+            }
+        }
+    }
+    // "<demonym> messengers, including Soroush and Gap" / "Soroush and Gap Iranian development".
+    for (mi, m) in v.ms.iter().enumerate() {
+        if m.kind != MentionKind::Demonym {
+            continue;
+        }
+        let Some(c) = m.country else { continue };
+        let cue = lex.app_cues.longest(v.toks, m.end).map(|(l, _)| m.end + l);
+        if let Some(after_cue) = cue {
+            let mut k = after_cue;
+            if v.lower(k) == "," {
+                k += 1;
+            }
+            if let Some((len, _)) = lex.list_introducers.longest(v.toks, k) {
+                if let Some(first) = v.slot.get(k + len).copied().flatten() {
+                    for a in v.coordinated(first, &[Class::App], true) {
+                        if let Some(ak) = v.key(a) {
+                            add(
+                                ak,
+                                Relation::BasedIn,
+                                Object::Entity(country_key(c)),
+                                Modality::Asserted,
+                                None,
+                                None,
+                            );
+                        }
+                    }
+                }
+            }
+        } else if mi > 0 && v.ms[mi - 1].end == m.start && v.ms[mi - 1].class == Class::App {
+            let next = v.lower(m.end);
+            if matches!(
+                next,
+                "development"
+                    | "made"
+                    | "-made"
+                    | "built"
+                    | "developed"
+                    | "based"
+                    | "owned"
+                    | "company"
+                    | "firm"
+            ) {
+                for a in v.coordinated(mi - 1, &[Class::App], false) {
+                    if let Some(ak) = v.key(a) {
+                        add(
+                            ak,
+                            Relation::BasedIn,
+                            Object::Entity(country_key(c)),
+                            Modality::Asserted,
+                            None,
+                            None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether a mention's country comes from a modifier written in this sentence (not the lexicon).
+fn modifier_written(v: &View, m: &Mention) -> bool {
+    let first = &v.toks[m.start];
+    v.lex.names.matches(v.toks, m.start).any(|(_, e)| {
+        e.form == crate::lexicon::NameForm::Demonym
+            || matches!(e.target, crate::lexicon::NameTarget::Country(_))
+    }) && first.cap
+}
+
+/// User figures: "some 40 million users", "used by about three million Iranians", "Gap has more than 1.3 million".
+fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
+    let w = &lex.words;
+    let mut k = 0;
+    while k < v.toks.len() {
+        let Some((value, end)) = read_number(v, k, lex) else {
+            k += 1;
+            continue;
+        };
+        // What the number counts.
+        let mut j = end;
+        let mut is_users = false;
+        let mut country = None;
+        while j < v.toks.len() && j < end + 3 {
+            let l = v.lower(j);
+            if w.not_user_nouns.contains(l) {
+                break;
+            }
+            if let Some(m) = v.slot[j] {
+                if v.ms[m].class == Class::Country {
+                    country = v.ms[m].country;
+                    is_users = true;
+                    j = v.ms[m].end;
+                    continue;
+                }
+                break;
+            }
+            if w.user_nouns.contains(l) {
+                is_users = true;
+            } else if !matches!(l, "of" | "-" | "monthly" | "active") {
+                break;
+            }
+            j += 1;
+        }
+        let before = v.lower(k.saturating_sub(1));
+        let prev2 = v.lower(k.saturating_sub(2));
+        let has_verb = matches!(before, "has" | "have" | "had")
+            || matches!(prev2, "has" | "have" | "had")
+            || v.toks[..k]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|t| t.lower == "has" || t.lower == "have");
+        let elliptic = j == end && has_verb && matches!(v.lower(end), "." | "," | ";" | "");
+        if !is_users && !elliptic {
+            k = end;
+            continue;
+        }
+        // The app counted: a possessive or subject app before the number, or the app of "used by".
+        let app = (0..v.ms.len())
+            .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some())
+            .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
+            .filter(|&m| {
+                !(v.ms[m].end <= k
+                    && (v.ms[m].end..k)
+                        .any(|x| matches!(v.lower(x), "audience" | "channel" | "owners")))
+            })
+            .last()
+            .or_else(|| {
+                (0..v.ms.len()).find(|&m| {
+                    v.ms[m].start >= end
+                        && v.ms[m].class == Class::App
+                        && v.ms[m].key.is_some()
+                        && v.ms[m].start < end + 8
+                })
+            });
+        let Some(app) = app else {
+            k = end;
+            continue;
+        };
+        if country.is_none() {
+            // "in Iran", "in the country", "in the Islamic Republic" near the figure.
+            let lo = k.saturating_sub(12);
+            let hi = (j + 6).min(v.toks.len());
+            for x in lo..hi {
+                if v.lower(x) == "in" {
+                    if let Some(m) = v
+                        .slot
+                        .get(x + 1)
+                        .copied()
+                        .flatten()
+                        .or_else(|| v.slot.get(x + 2).copied().flatten())
+                    {
+                        if v.ms[m].class == Class::Country && v.ms[m].is_actor() {
+                            country = v.ms[m]
+                                .key
+                                .clone()
+                                .map(|_| v.ms[m].country)
+                                .flatten()
+                                .or_else(|| {
+                                    v.ms[m].key.as_deref().and_then(|k| {
+                                        lex.ontology
+                                            .countries
+                                            .iter()
+                                            .position(|c| format!("country:{}", c.name) == k)
+                                    })
+                                });
+                        }
+                    }
+                }
+            }
+        }
+        let country_key = country.map(|c| crate::mention::country_key(lex, c));
+        let _ = &state.main_country;
+        if let Some(ak) = v.key(app) {
+            add(
+                ak,
+                Relation::UserCount,
+                Object::Count(value),
+                Modality::Asserted,
+                country_key,
+                None,
+            );
+        }
+        k = j.max(end);
+    }
+}
+
+/// Reads a number at token `k` ("40 million", "1.3 million", "three million", "40,000"), with
+/// approximators before it; returns the value and the token after it.
+fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
+    let w = &lex.words;
+    let t = v.toks.get(k)?;
+    let base: f64 = if t.kind == TokenKind::Number {
+        let clean: String = t.lower.chars().filter(|c| *c != ',').collect();
+        clean.parse().ok()?
+    } else if let Some(n) = w.number_words.get(&t.lower) {
+        if t.lower == "a" {
+            return None;
+        }
+        *n as f64
+    } else {
+        return None;
+    };
+    let mut end = k + 1;
+    let mut value = base;
+    if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(&n.lower)) {
+        value *= *scale as f64;
+        end += 1;
+    } else if t.kind == TokenKind::Number
+        && (t.lower.len() == 4 && (1900.0..2100.0).contains(&base))
+    {
+        return None;
+    }
+    if value < 1000.0 {
+        return None;
+    }
+    Some((value.round() as u64, end))
+}

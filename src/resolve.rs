@@ -1,0 +1,391 @@
+//! Entity resolution within a document: gives every mention an entity key.
+//!
+//! Names get keys from their canonical form (titles stripped, ministries normalised, state bodies
+//! scoped by country); surnames and spelling variants join the full name seen in the document;
+//! pronouns, definite descriptions and titles without names take the entity they refer back to;
+//! unnamed state actors take their country. Keys still open at the end of a document (a lone
+//! surname, say) are settled across the corpus by `corpus`.
+
+use crate::lexicon::Lexicon;
+use crate::mention::{country_key, Mention, MentionKind};
+use crate::model::Class;
+use crate::text::{fold, Sentence};
+use std::collections::{BTreeMap, HashMap};
+
+/// What a document says about one entity: class and the names it was written under.
+#[derive(Debug, Clone, Default)]
+pub struct EntityInfo {
+    /// The class (Official wins over Person).
+    pub class: Option<Class>,
+    /// Surface forms, in order of appearance.
+    pub names: Vec<String>,
+}
+
+/// Edit distance between two short strings (for transliteration variants).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Whether two name words are spellings of one name ("Rouhani"/"Rowhani", "Khamenei"/"Hamenei").
+pub fn same_name_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = a.chars().count().min(b.chars().count());
+    let d = edit_distance(a, b);
+    (n >= 5 && d <= 1) || (n >= 8 && d <= 2)
+}
+
+/// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
+pub fn key_text(name: &str) -> String {
+    let f = fold(name);
+    let f = f.trim_end_matches("'s");
+    let cleaned: String = f
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '.' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let words: Vec<&str> = cleaned.split_whitespace().collect();
+    let words = if words.first() == Some(&"the") {
+        &words[1..]
+    } else {
+        &words[..]
+    };
+    words.join(" ")
+}
+
+/// The key of a state body: its country and its normalised name ("ministry of foreign affairs" =
+/// "foreign ministry"; a leading "parliaments"/"parliament's" is dropped).
+fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
+    let mut k = key_text(name);
+    for (long, short) in &lex.ontology.cues.portfolio_synonyms {
+        k = k.replace(long.as_str(), short.as_str());
+    }
+    if let Some(rest) = k.strip_prefix("ministry of ") {
+        k = format!("{rest} ministry");
+    }
+    let words: Vec<&str> = k.split(' ').collect();
+    if words.len() >= 3 {
+        let first = words[0].trim_end_matches('s');
+        if lex.named_body_heads.contains(first) {
+            k = words[1..].join(" ");
+        }
+    }
+    format!("agency:{}:{}", country.unwrap_or(""), k)
+}
+
+/// Resolves the mentions of one document in place; returns what the document says of each entity.
+pub fn resolve_document(
+    doc: &str,
+    sentences: &[Sentence],
+    mentions: &mut [Vec<Mention>],
+    lex: &Lexicon,
+) -> BTreeMap<String, EntityInfo> {
+    let main_country = main_country(mentions, lex);
+    let honorific = |w: &str| {
+        lex.titles
+            .by_stem(w)
+            .is_some_and(|i: usize| lex.ontology.titles[i].honorific)
+    };
+
+    // Pass 1: keys of names.
+    let mut persons: Vec<(String, Vec<String>)> = Vec::new(); // key, name words
+    for sm in mentions.iter_mut() {
+        for m in sm.iter_mut() {
+            if m.key.is_some() || m.kind != MentionKind::Named {
+                continue;
+            }
+            match m.class {
+                Class::Person | Class::Official => {
+                    let words: Vec<String> = key_text(&m.name)
+                        .split(' ')
+                        .filter(|w| !w.is_empty() && !honorific(w))
+                        .map(str::to_string)
+                        .collect();
+                    if words.is_empty() {
+                        continue;
+                    }
+                    let existing = persons.iter().find(|(_, w)| {
+                        w.len() >= 2
+                            && words.len() >= 2
+                            && same_name_word(&w[w.len() - 1], &words[words.len() - 1])
+                            && same_name_word(&w[0], &words[0])
+                    });
+                    let key = match existing {
+                        Some((k, _)) => k.clone(),
+                        None => {
+                            let k = format!("person:{}", words.join(" "));
+                            persons.push((k.clone(), words));
+                            k
+                        }
+                    };
+                    m.key = Some(key);
+                }
+                Class::Agency => {
+                    let c = m
+                        .country
+                        .or(main_country)
+                        .map(|c| lex.ontology.countries[c].name.clone());
+                    m.key = Some(agency_key(&m.name, c.as_deref(), lex));
+                }
+                Class::Organization => m.key = Some(format!("org:{}", key_text(&m.name))),
+                Class::App => m.key = Some(format!("app:{}", key_text(&m.name))),
+                Class::Country => {}
+            }
+        }
+    }
+    // Pass 2: surnames and lone names against the document's full names.
+    for sm in mentions.iter_mut() {
+        for m in sm.iter_mut() {
+            if m.kind != MentionKind::Surname || m.key.is_some() {
+                continue;
+            }
+            let w = key_text(&m.name);
+            let w = w.rsplit(' ').next().unwrap_or("").to_string();
+            let hit = persons
+                .iter()
+                .find(|(_, words)| words.last().is_some_and(|l| same_name_word(l, &w)));
+            if let Some((k, _)) = hit {
+                m.key = Some(k.clone());
+                m.class = if k.starts_with("person:") {
+                    m.class
+                } else {
+                    m.class
+                };
+            } else if w.contains('.') {
+                m.key = None;
+            } else {
+                m.key = Some(format!("surname:{w}"));
+            }
+        }
+    }
+    // Titles bound to persons in this document ("supreme leader" -> Khamenei).
+    let mut bound: HashMap<String, String> = HashMap::new();
+    for sm in mentions.iter() {
+        for m in sm.iter() {
+            if let (Some(k), true) = (&m.key, m.class.is_person()) {
+                for t in &m.titles {
+                    if !lex.ontology.titles[t.spec].honorific {
+                        bound.entry(t.text.clone()).or_insert_with(|| k.clone());
+                    }
+                }
+            }
+        }
+    }
+    // Classes of keys so far, for references.
+    let mut class_of: HashMap<String, Class> = HashMap::new();
+    for sm in mentions.iter() {
+        for m in sm.iter() {
+            if let Some(k) = &m.key {
+                let e = class_of.entry(k.clone()).or_insert(m.class);
+                if m.class == Class::Official {
+                    *e = Class::Official;
+                }
+            }
+        }
+    }
+    // Pass 3: references, in reading order.
+    let n = mentions.len();
+    for si in 0..n {
+        for mi in 0..mentions[si].len() {
+            let m = &mentions[si][mi];
+            if m.key.is_some() {
+                continue;
+            }
+            let key = match m.kind {
+                MentionKind::Unnamed => m.country.or(main_country).map(|c| country_key(lex, c)),
+                MentionKind::Role => {
+                    let t = m
+                        .titles
+                        .first()
+                        .map(|t| t.text.clone())
+                        .unwrap_or_else(|| m.name.clone());
+                    bound.get(&t).cloned().or_else(|| {
+                        bound
+                            .iter()
+                            .find(|(k, _)| k.ends_with(&t) || t.ends_with(k.as_str()))
+                            .map(|(_, v)| v.clone())
+                    })
+                }
+                MentionKind::Pronoun | MentionKind::Definite => {
+                    if m.refs == [Class::Country] {
+                        main_country.map(|c| country_key(lex, c))
+                    } else {
+                        antecedent(doc, sentences, mentions, si, mi, lex)
+                    }
+                }
+                _ => None,
+            };
+            let m = &mut mentions[si][mi];
+            if let Some(k) = &key {
+                if let Some(c) = class_of.get(k) {
+                    m.class = *c;
+                } else if k.starts_with("country:") {
+                    m.class = Class::Country;
+                }
+            }
+            m.key = key;
+        }
+    }
+    // What the document says of each entity.
+    let mut info: BTreeMap<String, EntityInfo> = BTreeMap::new();
+    for sm in mentions.iter() {
+        for m in sm.iter() {
+            let Some(k) = &m.key else { continue };
+            let e = info.entry(k.clone()).or_default();
+            if e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person) {
+                if matches!(
+                    m.kind,
+                    MentionKind::Named
+                        | MentionKind::Surname
+                        | MentionKind::Demonym
+                        | MentionKind::Unnamed
+                ) || e.class.is_none()
+                {
+                    e.class = Some(m.class);
+                }
+            }
+            if matches!(
+                m.kind,
+                MentionKind::Named
+                    | MentionKind::Surname
+                    | MentionKind::Demonym
+                    | MentionKind::Unnamed
+                    | MentionKind::Role
+            ) {
+                let name = m
+                    .name
+                    .trim()
+                    .trim_end_matches("'s")
+                    .trim_end_matches('\u{2019}')
+                    .to_string();
+                if !name.is_empty() && !e.names.contains(&name) {
+                    e.names.push(name);
+                }
+            }
+        }
+    }
+    info
+}
+
+/// The country the document is about: the one named most often (names, demonyms, capitals).
+pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
+    let mut counts: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    let mut order = 0;
+    for sm in mentions {
+        for m in sm {
+            if m.class == Class::Country {
+                if let Some(c) = m.country {
+                    order += 1;
+                    let e = counts.entry(c).or_insert((0, usize::MAX - order));
+                    e.0 += 1;
+                }
+            }
+        }
+    }
+    let _ = lex;
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, first))| (*n, *first))
+        .map(|(c, _)| c)
+}
+
+/// The entity a pronoun or definite description refers back to: the nearest earlier mention of
+/// a class it accepts, the subject of its own sentence first for "it"; proxies ("Khamenei's
+/// channel") count for "it" and "the channel".
+fn antecedent(
+    doc: &str,
+    sentences: &[Sentence],
+    mentions: &[Vec<Mention>],
+    si: usize,
+    mi: usize,
+    lex: &Lexicon,
+) -> Option<String> {
+    let m = &mentions[si][mi];
+    let toks = &sentences[si].tokens;
+    let wants_proxy =
+        matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
+    let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
+    let _ = doc;
+    // Same sentence first, then up to four sentences back.
+    for back in 0..5 {
+        let Some(s) = si.checked_sub(back) else { break };
+        let cands: Vec<&Mention> = if back == 0 {
+            mentions[s][..mi].iter().collect()
+        } else {
+            mentions[s].iter().collect()
+        };
+        let stoks = &sentences[s].tokens;
+        let ok = |c: &Mention| {
+            c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun
+                || c.kind == MentionKind::Pronoun && c.key.is_some()
+        };
+        let proxy =
+            |c: &Mention| c.possessive && c.class.is_person() && proxy_follows(stoks, c.end, lex);
+        let fits = |c: &Mention| {
+            ok(c)
+                && (if only_proxy {
+                    proxy(c)
+                } else {
+                    m.refs.contains(&c.class) || wants_proxy && proxy(c)
+                })
+        };
+        let pick = if back == 0 {
+            cands.iter().rev().find(|c| fits(c))
+        } else if matches!(m.kind, MentionKind::Pronoun) {
+            cands
+                .iter()
+                .find(|c| fits(c) && !c.possessive || fits(c) && proxy(c))
+                .or_else(|| cands.iter().rev().find(|c| fits(c)))
+        } else {
+            cands.iter().rev().find(|c| fits(c))
+        };
+        if let Some(c) = pick {
+            return c.key.clone();
+        }
+        let _ = toks;
+    }
+    None
+}
+
+/// Whether a proxy noun ("channel", "office") follows at `k`, possibly after one name ("Khamenei's Telegram channel").
+pub fn proxy_follows(toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
+    (k..(k + 3).min(toks.len()))
+        .take_while(|&j| j == k || toks[j - 1].cap)
+        .any(|j| lex.proxy_nouns.contains(&toks[j].lower))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliteration_variants_are_one_name() {
+        assert!(same_name_word("rouhani", "rowhani"));
+        assert!(same_name_word("khamenei", "hamenei"));
+        assert!(same_name_word("khamenei", "khameni"));
+        assert!(!same_name_word("iran", "iraq"));
+        assert!(!same_name_word("putin", "patel"));
+    }
+
+    #[test]
+    fn key_text_drops_the_and_possessive() {
+        assert_eq!(key_text("the Foreign Ministry's"), "foreign ministry");
+    }
+}

@@ -1,0 +1,322 @@
+//! Sentences and tokens: splits cleaned text into sentences and words with their byte spans.
+//!
+//! Abbreviations ("Oct.", "U.S.", "Dr.") do not end sentences; curly quotes and apostrophes are
+//! folded to straight ones in the lower-cased form every later stage matches on.
+
+use std::collections::HashSet;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens, dots or apostrophes.
+    Word,
+    /// Digits, possibly with inner commas or a decimal point.
+    Number,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token: its span in the document text and its folded lower-case form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte in the document text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// Lower-case form with curly quotes folded ("’s" becomes "'s").
+    pub lower: String,
+    /// What kind of token.
+    pub kind: TokenKind,
+    /// Whether the token starts with an upper-case letter (or is all digits and capitals).
+    pub cap: bool,
+}
+
+impl Token {
+    /// The token as written.
+    pub fn text<'a>(&self, doc: &'a str) -> &'a str {
+        &doc[self.start..self.end]
+    }
+}
+
+/// A sentence: its span in the document text and its tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Zero-based index in the document.
+    pub index: usize,
+    /// Byte offset of the sentence start.
+    pub start: usize,
+    /// Byte offset one past the sentence end.
+    pub end: usize,
+    /// The tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Whether the sentence is a headline in Title Case (capitals say little there).
+    pub title_case: bool,
+}
+
+/// Folds one character for matching: curly quotes to straight ones, then lower case.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Folds a string the same way tokens are folded.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}')
+}
+
+/// Splits a span of text into tokens; offsets are relative to `base`.
+pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
+    let off = |i: usize| chars.get(i).map(|&(o, _)| o).unwrap_or(text.len());
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = chars[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        let glued = tokens
+            .last()
+            .is_some_and(|t: &Token| t.end == base + chars[i].0);
+        if glued
+            && matches!(c, 'n' | 'N')
+            && at(i + 1).is_some_and(is_apostrophe)
+            && matches!(at(i + 2), Some('t') | Some('T'))
+            && !at(i + 3).is_some_and(|a| a.is_alphanumeric())
+        {
+            kind = TokenKind::Word;
+            i += 3;
+        } else if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            i += 1;
+            while i < n {
+                let c = chars[i].1;
+                if c.is_alphanumeric() {
+                    i += 1;
+                } else if is_apostrophe(c) {
+                    // "'s" and "n't" are tokens of their own; other inner apostrophes stay.
+                    let next = at(i + 1);
+                    let after = at(i + 2);
+                    if matches!(next, Some('s') | Some('S'))
+                        && !after.is_some_and(|a| a.is_alphanumeric())
+                    {
+                        break;
+                    }
+                    if next.is_some_and(|x| x.is_alphabetic()) {
+                        if matches!(next, Some('t'))
+                            && i > start
+                            && matches!(chars[i - 1].1, 'n' | 'N')
+                            && !after.is_some_and(|a| a.is_alphanumeric())
+                        {
+                            i -= 1;
+                            break;
+                        }
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                } else if matches!(c, '-' | '.' | '&' | '_')
+                    && at(i + 1).is_some_and(|x| x.is_alphanumeric())
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // "U.S." keeps its final dot when the word already has inner dots between single letters.
+            if at(i) == Some('.') {
+                let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
+                    i += 1;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i += 1;
+            while i < n {
+                let c = chars[i].1;
+                if c.is_ascii_digit()
+                    || (matches!(c, ',' | '.') && at(i + 1).is_some_and(|x| x.is_ascii_digit()))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // "5th", "2010s": letters glued to a number stay with it.
+            while i < n && chars[i].1.is_alphabetic() {
+                i += 1;
+            }
+        } else if is_apostrophe(c)
+            && matches!(at(i + 1), Some('s') | Some('S'))
+            && !at(i + 2).is_some_and(|a| a.is_alphanumeric())
+            && !tokens.is_empty()
+        {
+            kind = TokenKind::Word;
+            i += 2;
+        } else {
+            kind = TokenKind::Punct;
+            i += 1;
+        }
+        let (s, e) = (off(start), off(i));
+        let raw = &text[s..e];
+        let lower = fold(raw);
+        let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
+        tokens.push(Token {
+            start: base + s,
+            end: base + e,
+            lower,
+            kind,
+            cap,
+        });
+    }
+    tokens
+}
+
+/// Splits cleaned document text into sentences. Lines are paragraphs: a sentence never spans
+/// two lines. Within a line, ".", "!" and "?" end a sentence when followed by space and an
+/// upper-case letter, a digit or a quote, unless the word before the dot is an abbreviation.
+pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in doc.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        let tokens = tokenize(line, base);
+        let mut cur: Vec<Token> = Vec::new();
+        let mut k = 0;
+        while k < tokens.len() {
+            let t = tokens[k].clone();
+            let is_end = t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?");
+            cur.push(t);
+            if is_end {
+                // Closing quotes and brackets stay with the sentence they close.
+                while k + 1 < tokens.len()
+                    && matches!(tokens[k + 1].lower.as_str(), "\"" | "'" | ")" | "]")
+                {
+                    k += 1;
+                    cur.push(tokens[k].clone());
+                }
+                let next = tokens.get(k + 1);
+                let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
+                let abbrev = cur.len() >= 2
+                    && cur[cur.len() - 1].lower == "."
+                    && prev_word.is_some_and(|w| {
+                        let bare = w.lower.trim_end_matches('.');
+                        cur[cur.len() - 2].end == cur[cur.len() - 1].start
+                            && (abbreviations.contains(bare)
+                                || (bare.chars().count() == 1 && w.cap))
+                    });
+                let starts_new = next.is_none_or(|n| {
+                    n.cap
+                        || n.kind == TokenKind::Number
+                        || matches!(n.lower.as_str(), "\"" | "'" | "(" | "[")
+                });
+                if starts_new && !abbrev {
+                    push_sentence(&mut out, std::mem::take(&mut cur));
+                }
+            }
+            k += 1;
+        }
+        push_sentence(&mut out, cur);
+    }
+    out
+}
+
+fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
+    if tokens.iter().all(|t| t.kind == TokenKind::Punct) {
+        return;
+    }
+    let start = tokens.first().map(|t| t.start).unwrap_or(0);
+    let end = tokens.last().map(|t| t.end).unwrap_or(0);
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
+        .collect();
+    let title_case =
+        words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
+    out.push(Sentence {
+        index: out.len(),
+        start,
+        end,
+        tokens,
+        title_case,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn abbrevs() -> HashSet<String> {
+        ["oct", "u.s", "dr", "mr"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let doc = "Dr. Smith met U.S. officials on Oct. 18, 2017. Then he left.\n";
+        let s = sentences(doc, &abbrevs());
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            &doc[s[0].start..s[0].end],
+            "Dr. Smith met U.S. officials on Oct. 18, 2017."
+        );
+        assert_eq!(&doc[s[1].start..s[1].end], "Then he left.");
+    }
+
+    #[test]
+    fn possessives_and_curly_quotes_are_split_and_folded() {
+        let t = tokenize("Khamenei’s channel didn't “quit”", 0);
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            ["khamenei", "'s", "channel", "did", "n't", "\"", "quit", "\""]
+        );
+    }
+
+    #[test]
+    fn numbers_and_domains_stay_whole() {
+        let t = tokenize("Khamenei.ir has 1.3 million and 40,000 users.", 0);
+        let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
+        assert_eq!(
+            lower,
+            [
+                "khamenei.ir",
+                "has",
+                "1.3",
+                "million",
+                "and",
+                "40,000",
+                "users",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_never_joined() {
+        let s = sentences("Headline Without Dot\nBody text here.\n", &abbrevs());
+        assert_eq!(s.len(), 2);
+        assert!(s[0].title_case);
+    }
+}
