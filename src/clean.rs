@@ -41,10 +41,7 @@ pub fn repair(text: &str) -> String {
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.
 fn is_foreign(line: &str) -> bool {
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let latin = line
-        .chars()
-        .filter(|c| c.is_alphabetic() && (*c as u32) < 0x250)
-        .count();
+    let latin = line.chars().filter(|c| c.is_alphabetic() && (*c as u32) < 0x250).count();
     letters > 0 && latin * 2 < letters
 }
 
@@ -52,15 +49,8 @@ fn is_foreign(line: &str) -> bool {
 fn is_boilerplate(line: &str, table: &Boilerplate) -> bool {
     let folded = fold(line.trim());
     let words = folded.split_whitespace().count();
-    table
-        .prefixes
-        .iter()
-        .any(|p| folded.starts_with(p.as_str()))
-        || (words <= 6
-            && table
-                .short_prefixes
-                .iter()
-                .any(|p| folded.starts_with(p.as_str())))
+    table.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
+        || (words <= 6 && table.short_prefixes.iter().any(|p| folded.starts_with(p.as_str())))
         || table.contains.iter().any(|c| folded.contains(c.as_str()))
 }
 
@@ -72,10 +62,7 @@ pub fn clean(text: &str, table: &Boilerplate) -> String {
     for line in repaired.lines() {
         let trimmed = line.trim();
         let words = trimmed.split_whitespace().count();
-        let keep = words >= 2
-            && trimmed.chars().any(|c| c.is_alphabetic())
-            && !is_foreign(trimmed)
-            && !is_boilerplate(trimmed, table);
+        let keep = words >= 2 && trimmed.chars().any(|c| c.is_alphabetic()) && !is_foreign(trimmed) && !is_boilerplate(trimmed, table);
         if keep {
             out.push_str(trimmed);
             out.push('\n');
@@ -99,21 +86,12 @@ mod tests {
     #[test]
     fn drops_furniture_and_foreign_lines_keeps_news() {
         let raw = "Iran blocks an app\nSubscribe\n© AP Photo / Someone\nЗаголовок открываемого материала\nBy Jane Roe\nBy 2020 the ban on the app had spread.\nPlease enter your comment!\n";
-        assert_eq!(
-            clean(raw, &table()),
-            "Iran blocks an app\nBy 2020 the ban on the app had spread.\n"
-        );
+        assert_eq!(clean(raw, &table()), "Iran blocks an app\nBy 2020 the ban on the app had spread.\n");
     }
 
     #[test]
     fn repairs_mojibake() {
-        assert_eq!(
-            repair("IRAN \u{2013}\u{252c}\u{e1}Iran banned"),
-            "IRAN \u{2013} Iran banned"
-        );
-        assert_eq!(
-            repair("Telegram\u{e2}\u{20ac}\u{2122}s"),
-            "Telegram\u{2019}s"
-        );
+        assert_eq!(repair("IRAN \u{2013}\u{252c}\u{e1}Iran banned"), "IRAN \u{2013} Iran banned");
+        assert_eq!(repair("Telegram\u{e2}\u{20ac}\u{2122}s"), "Telegram\u{2019}s");
     }
 }

@@ -34,9 +34,7 @@ pub struct Corpus {
 }
 
 fn person_words(key: &str) -> Vec<&str> {
-    key.split_once(':')
-        .map(|(_, n)| n.split(' ').collect())
-        .unwrap_or_default()
+    key.split_once(':').map(|(_, n)| n.split(' ').collect()).unwrap_or_default()
 }
 
 fn find(parent: &mut BTreeMap<String, String>, k: &str) -> String {
@@ -77,11 +75,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
     }
     // Persons: spelling variants of one full name join; surnames join the one full name they fit.
     let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    let persons: Vec<String> = count
-        .keys()
-        .filter(|k| k.starts_with("person:"))
-        .cloned()
-        .collect();
+    let persons: Vec<String> = count.keys().filter(|k| k.starts_with("person:")).cloned().collect();
     for (i, a) in persons.iter().enumerate() {
         for b in &persons[i + 1..] {
             let (wa, wb) = (person_words(a), person_words(b));
@@ -95,15 +89,8 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
                 if ra != rb {
                     // The better-attested (then shorter key) is the root.
                     let better = |x: &String, y: &String| {
-                        (
-                            count[x],
-                            std::cmp::Reverse(x.len()),
-                            std::cmp::Reverse(x.clone()),
-                        ) > (
-                            count[y],
-                            std::cmp::Reverse(y.len()),
-                            std::cmp::Reverse(y.clone()),
-                        )
+                        (count[x], std::cmp::Reverse(x.len()), std::cmp::Reverse(x.clone()))
+                            > (count[y], std::cmp::Reverse(y.len()), std::cmp::Reverse(y.clone()))
                     };
                     let wx = person_words(&ra).len() >= 2;
                     let wy = person_words(&rb).len() >= 2;
@@ -117,11 +104,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
             }
         }
     }
-    let surnames: Vec<String> = count
-        .keys()
-        .filter(|k| k.starts_with("surname:"))
-        .cloned()
-        .collect();
+    let surnames: Vec<String> = count.keys().filter(|k| k.starts_with("surname:")).cloned().collect();
     let mut canonical: BTreeMap<String, Option<String>> = BTreeMap::new();
     for s in &surnames {
         let w = &s["surname:".len()..];
@@ -130,11 +113,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
             .filter(|p| person_words(p).last().is_some_and(|l| same_name_word(l, w)))
             .map(|p| find(&mut parent, p))
             .collect();
-        let target = if roots.len() == 1 {
-            roots.into_iter().next()
-        } else {
-            None
-        };
+        let target = if roots.len() == 1 { roots.into_iter().next() } else { None };
         canonical.insert(s.clone(), target);
     }
     for p in &persons {
@@ -147,9 +126,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
             continue;
         }
         let target = match k.split_once(':') {
-            Some(("app", n)) | Some(("org", n)) => {
-                known_names.get(n).cloned().unwrap_or_else(|| k.clone())
-            }
+            Some(("app", n)) | Some(("org", n)) => known_names.get(n).cloned().unwrap_or_else(|| k.clone()),
             _ => k.clone(),
         };
         canonical.insert(k.clone(), Some(target));
@@ -158,11 +135,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
     let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
     for (k, target) in &canonical {
         let Some(t) = target else { continue };
-        let c = class
-            .get(k)
-            .copied()
-            .or_else(|| class.get(t).copied())
-            .unwrap_or(Class::Person);
+        let c = class.get(k).copied().or_else(|| class.get(t).copied()).unwrap_or(Class::Person);
         let e = entities.entry(t.clone()).or_insert_with(|| Entity {
             key: t.clone(),
             class: c,
@@ -178,8 +151,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
                 e.labels.push(n.clone());
             }
         }
-        e.documents
-            .extend(docs_of.get(k).into_iter().flatten().cloned());
+        e.documents.extend(docs_of.get(k).into_iter().flatten().cloned());
     }
     for e in entities.values_mut() {
         e.labels.sort();
@@ -190,13 +162,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
         e.labels.insert(0, e.name.clone());
     }
     // Rewrite statements to canonical keys; drop those with an entity that did not resolve.
-    let map = |k: &str| {
-        canonical
-            .get(k)
-            .cloned()
-            .flatten()
-            .filter(|t| entities.contains_key(t))
-    };
+    let map = |k: &str| canonical.get(k).cloned().flatten().filter(|t| entities.contains_key(t));
     let mut statements = Vec::new();
     let mut documents = BTreeMap::new();
     for d in docs {
@@ -259,10 +225,7 @@ fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>
     labels
         .iter()
         .filter(|l| {
-            !l.chars().next().is_some_and(|c| c.is_lowercase())
-                || labels
-                    .iter()
-                    .all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()))
+            !l.chars().next().is_some_and(|c| c.is_lowercase()) || labels.iter().all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()))
         })
         .max_by_key(|l| {
             (

@@ -68,11 +68,7 @@ impl<'a> DateReader<'a> {
         let months = &self.lex.words.months;
         for i in 0..toks.len() {
             // ISO 2018-04-18
-            if toks[i].kind == TokenKind::Number
-                && i + 4 < toks.len()
-                && toks[i + 1].lower == "-"
-                && toks[i + 3].lower == "-"
-            {
+            if toks[i].kind == TokenKind::Number && i + 4 < toks.len() && toks[i + 1].lower == "-" && toks[i + 3].lower == "-" {
                 if let (Some(y), Ok(m), Ok(d)) = (
                     Self::year(&toks[i]),
                     toks[i + 2].lower.parse::<u8>(),
@@ -90,10 +86,7 @@ impl<'a> DateReader<'a> {
             let Some(&m) = months.get(toks[i].lower.trim_end_matches('.')) else {
                 continue;
             };
-            if !toks[i].cap
-                || toks[i].lower == "may"
-                    && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Number)
-            {
+            if !toks[i].cap || toks[i].lower == "may" && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Number) {
                 continue;
             }
             let at = |k: usize| toks.get(k);
@@ -175,20 +168,10 @@ impl<'a> DateReader<'a> {
             }
             if let (Some(&m), true) = (
                 w.months.get(&t.lower),
-                t.cap
-                    && t.lower != "may"
-                    && i > 0
-                    && matches!(
-                        toks[i - 1].lower.as_str(),
-                        "in" | "since" | "until" | "and" | "of"
-                    ),
+                t.cap && t.lower != "may" && i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "until" | "and" | "of"),
             ) {
                 if let Some(dd) = doc_date {
-                    let y = if dd.month.is_some_and(|dm| m > dm) {
-                        dd.year - 1
-                    } else {
-                        dd.year
-                    };
+                    let y = if dd.month.is_some_and(|dm| m > dm) { dd.year - 1 } else { dd.year };
                     return Some(Date {
                         year: y,
                         month: Some(m),
@@ -231,11 +214,7 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     if parts.len() != 3 {
         return None;
     }
-    let (y, m, d) = (
-        parts[0].parse().ok()?,
-        parts[1].parse().ok()?,
-        parts[2].parse().ok()?,
-    );
+    let (y, m, d) = (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?);
     valid(y, m, d).then_some(Date {
         year: y,
         month: Some(m),

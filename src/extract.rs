@@ -32,24 +32,12 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
     let sents = sentences(&text, &lex.words.abbreviations);
     let reader = DateReader::new(lex);
-    let head: Vec<_> = sents
-        .iter()
-        .take(3)
-        .flat_map(|s| s.tokens.iter().cloned())
-        .collect();
-    let doc_date = date
-        .or_else(|| parse_iso(&doc.id))
-        .or_else(|| reader.document_date(&head));
+    let head: Vec<_> = sents.iter().take(3).flat_map(|s| s.tokens.iter().cloned()).collect();
+    let doc_date = date.or_else(|| parse_iso(&doc.id)).or_else(|| reader.document_date(&head));
     let facts = DocFacts::collect(&text, &sents, lex);
-    let mut mentions: Vec<_> = sents
-        .iter()
-        .map(|s| find_mentions(&text, s, lex, &facts))
-        .collect();
+    let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
     let entities = resolve_document(&text, &sents, &mut mentions, lex);
-    let mut state = DocState::new(
-        main_country(&mentions, lex).map(|c| crate::mention::country_key(lex, c)),
-        doc_date,
-    );
+    let mut state = DocState::new(main_country(&mentions, lex).map(|c| crate::mention::country_key(lex, c)), doc_date);
     let statements = extract_document(&doc.id, &text, &sents, &mentions, lex, &mut state);
     DocExtraction {
         id: doc.id.clone(),
@@ -58,4 +46,42 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
         statements,
         bytes: doc.text.len(),
     }
+}
+
+/// A readable trace of a document through the stages: each sentence with its mentions (class,
+/// kind, key) and the statements read from it. For `newsgraph explain` and for debugging patterns.
+pub fn explain(doc: &Document, lex: &Lexicon, date: Option<Date>) -> String {
+    use std::fmt::Write;
+    let text = clean(&doc.text, &lex.ontology.language.boilerplate);
+    let sents = sentences(&text, &lex.words.abbreviations);
+    let facts = DocFacts::collect(&text, &sents, lex);
+    let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
+    let _ = resolve_document(&text, &sents, &mut mentions, lex);
+    let ex = extract(doc, lex, date);
+    let mut out = String::new();
+    for (s, ms) in sents.iter().zip(&mentions) {
+        let _ = writeln!(out, "[{}] {}", s.index, &text[s.start..s.end]);
+        for m in ms {
+            let _ = writeln!(
+                out,
+                "    {:?} {} {:?} -> {}",
+                m.kind,
+                m.class,
+                &text[s.tokens[m.start].start..s.tokens[m.end - 1].end],
+                m.key.as_deref().unwrap_or("?")
+            );
+        }
+        for st in ex.statements.iter().filter(|st| st.provenance.sentence == s.index) {
+            let _ = writeln!(
+                out,
+                "    => {} {} {:?} [{}]{}",
+                st.subject,
+                st.relation,
+                st.object,
+                st.modality,
+                st.date.map(|d| format!(" {d}")).unwrap_or_default()
+            );
+        }
+    }
+    out
 }

@@ -47,9 +47,7 @@ impl KnowledgeGraph {
                     Some(&o) => o,
                     None => continue,
                 },
-                Object::Count(n) => *counts
-                    .entry(*n)
-                    .or_insert_with(|| g.graph.add_node(Node::Count(*n))),
+                Object::Count(n) => *counts.entry(*n).or_insert_with(|| g.graph.add_node(Node::Count(*n))),
             };
             g.graph.add_edge(s, o, st);
         }

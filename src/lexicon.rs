@@ -14,9 +14,7 @@ pub struct PhraseTable<T> {
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable {
-            by_first: HashMap::new(),
-        }
+        PhraseTable { by_first: HashMap::new() }
     }
 }
 
@@ -37,15 +35,10 @@ impl<T> PhraseTable<T> {
     }
 
     /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
-    pub fn matches<'a>(
-        &'a self,
-        tokens: &'a [Token],
-        i: usize,
-    ) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+    pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
         let list = tokens.get(i).and_then(|t| self.by_first.get(&t.lower));
         list.into_iter().flatten().filter_map(move |(words, v)| {
-            let ok = words.len() <= tokens.len() - i
-                && words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower);
+            let ok = words.len() <= tokens.len() - i && words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower);
             ok.then_some((words.len(), v))
         })
     }
@@ -56,17 +49,10 @@ impl<T> PhraseTable<T> {
     }
 
     /// The longest phrase that ends just before token `end` (exclusive), as (start, value).
-    pub fn ending_at<'a>(
-        &'a self,
-        tokens: &'a [Token],
-        end: usize,
-        max_len: usize,
-    ) -> Option<(usize, &'a T)> {
+    pub fn ending_at<'a>(&'a self, tokens: &'a [Token], end: usize, max_len: usize) -> Option<(usize, &'a T)> {
         (1..=max_len.min(end)).rev().find_map(|len| {
             let start = end - len;
-            self.matches(tokens, start)
-                .find(|(l, _)| *l == len)
-                .map(|(_, v)| (start, v))
+            self.matches(tokens, start).find(|(l, _)| *l == len).map(|(_, v)| (start, v))
         })
     }
 
@@ -138,12 +124,7 @@ pub fn inflect(lemma: &str) -> Vec<String> {
     let n = chars.len();
     let vowel = |c: char| "aeiou".contains(c);
     let last = chars.last().copied().unwrap_or(' ');
-    let third = if l.ends_with('s')
-        || l.ends_with('x')
-        || l.ends_with('z')
-        || l.ends_with("ch")
-        || l.ends_with("sh")
-    {
+    let third = if l.ends_with('s') || l.ends_with('x') || l.ends_with('z') || l.ends_with("ch") || l.ends_with("sh") {
         format!("{l}es")
     } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
         format!("{}ies", &l[..l.len() - 1])
@@ -151,13 +132,7 @@ pub fn inflect(lemma: &str) -> Vec<String> {
         format!("{l}s")
     };
     let vowels = chars.iter().filter(|c| vowel(**c)).count();
-    let double = n >= 3
-        && n <= 4
-        && vowels == 1
-        && !vowel(last)
-        && !"wxy".contains(last)
-        && vowel(chars[n - 2])
-        && !vowel(chars[n - 3]);
+    let double = n >= 3 && n <= 4 && vowels == 1 && !vowel(last) && !"wxy".contains(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]);
     let (past, ing) = if last == 'e' {
         let stem = &l[..l.len() - 1];
         (
@@ -325,14 +300,7 @@ impl Lexicon {
         let mut names = PhraseTable::default();
         let mut add = |name: &str, target: NameTarget, form: NameForm| {
             let exact = exact_case(name).then(|| name.to_string());
-            names.insert(
-                name,
-                NameEntry {
-                    target,
-                    form,
-                    exact,
-                },
-            );
+            names.insert(name, NameEntry { target, form, exact });
         };
         for (i, c) in ontology.countries.iter().enumerate() {
             add(&c.name, NameTarget::Country(i), NameForm::Name);
@@ -372,8 +340,7 @@ impl Lexicon {
                     if nominal {
                         // Plural nominalisations: "bans on".
                         if let Some(PatternElem::Words(first)) = elems.first_mut() {
-                            let plurals: Vec<String> =
-                                first.iter().map(|w| format!("{w}s")).collect();
+                            let plurals: Vec<String> = first.iter().map(|w| format!("{w}s")).collect();
                             first.extend(plurals);
                         }
                     }
@@ -395,12 +362,7 @@ impl Lexicon {
                 }
             }
         }
-        let swap = ontology
-            .swap
-            .verbs
-            .iter()
-            .map(|p| parse_pattern(p))
-            .collect();
+        let swap = ontology.swap.verbs.iter().map(|p| parse_pattern(p)).collect();
         let m = &lang.modality;
         let words = WordSets {
             abbreviations: set(&lang.abbreviations),
@@ -418,33 +380,13 @@ impl Lexicon {
             denial: table(&m.denial, ()),
             planned: table(&m.planned, ()),
             future_in_past: set(&m.future_in_past_after),
-            number_words: lang
-                .numbers
-                .words
-                .iter()
-                .map(|(k, v)| (fold(k), *v))
-                .collect(),
-            scales: lang
-                .numbers
-                .scales
-                .iter()
-                .map(|(k, v)| (fold(k), *v))
-                .collect(),
+            number_words: lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            scales: lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect(),
             approximators: set(&lang.numbers.approximators),
             user_nouns: set(&lang.numbers.user_nouns),
             not_user_nouns: set(&lang.numbers.not_user_nouns),
-            months: lang
-                .dates
-                .months
-                .iter()
-                .map(|(k, v)| (fold(k), *v))
-                .collect(),
-            weekdays: lang
-                .dates
-                .weekdays
-                .iter()
-                .map(|(k, v)| (fold(k), *v))
-                .collect(),
+            months: lang.dates.months.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            weekdays: lang.dates.weekdays.iter().map(|(k, v)| (fold(k), *v)).collect(),
             last_week: table(&lang.dates.last_week, ()),
             reversal_nouns: set(&ontology.reversal.nouns),
             reversal_verbs: set(&ontology.reversal.verbs),
@@ -464,11 +406,7 @@ impl Lexicon {
             portfolios: table(&cues.portfolios, ()),
             definite,
             proxy_nouns: set(&cues.proxy_nouns),
-            pronouns: cues
-                .pronouns
-                .iter()
-                .map(|(k, v)| (fold(k), v.clone()))
-                .collect(),
+            pronouns: cues.pronouns.iter().map(|(k, v)| (fold(k), v.clone())).collect(),
             coordinators: table(&lang.coordinators, ()),
             triggers,
             trigger_index,
@@ -504,10 +442,7 @@ mod tests {
         assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
         assert_eq!(inflect("open"), ["open", "opens", "opened", "opening"]);
         assert_eq!(inflect("stop"), ["stop", "stops", "stopped", "stopping"]);
-        assert_eq!(
-            inflect("switch"),
-            ["switch", "switches", "switched", "switching"]
-        );
+        assert_eq!(inflect("switch"), ["switch", "switches", "switched", "switching"]);
     }
 
     #[test]

@@ -51,11 +51,44 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Show how one article is read: sentences, the entities found in each, and the statements.
+    ///
+    /// Example: newsgraph explain corpus/2018-04-18-iran-leader-quits-telegram.txt
+    Explain {
+        /// The article file.
+        file: PathBuf,
+        /// Date of the document (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Explain { file, date } => {
+            let run = || -> newsgraph::Result<String> {
+                let date = date
+                    .as_deref()
+                    .map(|d| {
+                        newsgraph::dates::parse_iso(d).ok_or_else(|| newsgraph::Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD")))
+                    })
+                    .transpose()?;
+                let lex = Lexicon::new(Ontology::builtin()?);
+                let doc = newsgraph::read::read_source(&newsgraph::read::Source::File(file))?;
+                Ok(newsgraph::extract::explain(&doc, &lex, date))
+            };
+            match run() {
+                Ok(s) => {
+                    print!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("newsgraph: error: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Build {
             inputs,
             out,
@@ -66,14 +99,12 @@ fn main() -> ExitCode {
             quiet,
         } => {
             let run = || -> newsgraph::Result<newsgraph::BuildReport> {
-                let formats = format
-                    .iter()
-                    .map(|f| f.parse::<Format>())
-                    .collect::<newsgraph::Result<Vec<_>>>()?;
+                let formats = format.iter().map(|f| f.parse::<Format>()).collect::<newsgraph::Result<Vec<_>>>()?;
                 let date = match date {
-                    Some(d) => Some(newsgraph::dates::parse_iso(&d).ok_or_else(|| {
-                        newsgraph::Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD"))
-                    })?),
+                    Some(d) => Some(
+                        newsgraph::dates::parse_iso(&d)
+                            .ok_or_else(|| newsgraph::Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD")))?,
+                    ),
                     None => None,
                 };
                 let ont = match &ontology {
@@ -103,12 +134,7 @@ fn main() -> ExitCode {
                             report.documents,
                             report.entities,
                             report.statements,
-                            report
-                                .files
-                                .iter()
-                                .map(|p| p.display().to_string())
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            report.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
                         );
                     }
                     if report.skipped.is_empty() {

@@ -153,8 +153,7 @@ impl DocFacts {
                 {
                     let mut j = i - 1;
                     while j > 0
-                        && (is_name_token(&s.tokens[j - 1])
-                            || CONNECTORS.contains(&s.tokens[j - 1].lower.as_str()))
+                        && (is_name_token(&s.tokens[j - 1]) || CONNECTORS.contains(&s.tokens[j - 1].lower.as_str()))
                         && (i - 1 - j) < 8
                     {
                         j -= 1;
@@ -164,7 +163,9 @@ impl DocFacts {
                     }
                     if j < i - 1 {
                         let full = &doc[s.tokens[j].start..s.tokens[i - 2].end];
-                        facts.acronyms.insert(acr.to_string(), full.to_string());
+                        if fits_initials(acr, full) {
+                            facts.acronyms.insert(acr.to_string(), full.to_string());
+                        }
                     }
                 }
             }
@@ -173,22 +174,38 @@ impl DocFacts {
     }
 }
 
+/// Whether an acronym fits a full name: same first letter, and no longer than the name's words allow.
+pub fn fits_initials(acr: &str, full: &str) -> bool {
+    let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+    let words: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .collect();
+    let first = words.first().and_then(|w| w.chars().next());
+    !letters.is_empty() && first == letters.first().copied() && letters.len() <= words.len() + 2
+}
+
+/// The initials of a name's capitalised words ("Telecommunication Infrastructure Company" -> "TIC").
+pub fn initials(full: &str) -> String {
+    full.split(|c: char| c.is_whitespace() || c == '-')
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
 fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> bool {
     let lo = start.saturating_sub(4);
     let hi = (end + 3).min(s.tokens.len());
     (lo..hi).any(|j| {
         (j < start || j >= end)
             && (lex.app_cues.starts_at(&s.tokens, j)
-                || lex
-                    .names
-                    .matches(&s.tokens, j)
-                    .any(|(_, e)| match e.target {
-                        NameTarget::Known(k) => {
-                            let e = &lex.ontology.entities[k];
-                            e.class == crate::model::Class::App && !e.needs_cue
-                        }
-                        _ => false,
-                    }))
+                || lex.names.matches(&s.tokens, j).any(|(_, e)| match e.target {
+                    NameTarget::Known(k) => {
+                        let e = &lex.ontology.entities[k];
+                        e.class == crate::model::Class::App && !e.needs_cue
+                    }
+                    _ => false,
+                }))
     })
 }
 
@@ -225,8 +242,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             break;
         }
         // Apostrophe-less possessive of a known single-word name: "Irans cyberspace", "Telegrams 40 million".
-        if found.is_none() && toks[i].cap && toks[i].lower.len() > 3 && toks[i].lower.ends_with('s')
-        {
+        if found.is_none() && toks[i].cap && toks[i].lower.len() > 3 && toks[i].lower.ends_with('s') {
             let stem = &toks[i].lower[..toks[i].lower.len() - 1];
             let lone = lex.names.matches(toks, i).next().is_none();
             if lone {
@@ -280,11 +296,12 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     references(doc, toks, &mut covered, &mut out, lex);
     out.sort_by_key(|m| m.start);
 
-    // 5. Modifiers: a demonym or country possessive before a name belongs to it; "'s" marks possessives.
-    attach_modifiers(toks, &mut out, lex);
-
-    // 6. Titles before person names, and the bodies named with them.
+    // 5. Possessives, then titles before person names (with the bodies named with them), then
+    // modifiers: a demonym or country possessive before a name belongs to it.
+    mark_possessives(toks, &mut out);
     attach_titles(toks, &mut out, lex);
+    attach_modifiers(toks, &mut out, lex);
+    join_acronym_definitions(toks, &mut out);
     out
 }
 
@@ -293,10 +310,7 @@ impl<T: Clone> crate::lexicon::PhraseTable<T> {
     pub fn by_stem(&self, word: &str) -> Option<T> {
         let toks = crate::text::tokenize(word, 0);
         let n = toks.len();
-        let found = self
-            .matches(&toks, 0)
-            .find(|(len, _)| *len == n)
-            .map(|(_, v)| v.clone());
+        let found = self.matches(&toks, 0).find(|(len, _)| *len == n).map(|(_, v)| v.clone());
         found
     }
 }
@@ -315,13 +329,7 @@ fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool
                 .is_some_and(|t| lex.names.starts_at(toks, i + len + 1) && t.cap))
 }
 
-fn mention_from_entry(
-    lex: &Lexicon,
-    start: usize,
-    end: usize,
-    entry: &crate::lexicon::NameEntry,
-    written: &str,
-) -> Mention {
+fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::lexicon::NameEntry, written: &str) -> Mention {
     match entry.target {
         NameTarget::Country(c) => {
             let kind = if entry.form == NameForm::Demonym {
@@ -348,12 +356,7 @@ fn mention_from_entry(
 }
 
 /// Maximal runs of capitalised words not covered by the lexicon, split where a name cannot continue.
-fn name_runs(
-    toks: &[Token],
-    covered: &[bool],
-    lex: &Lexicon,
-    facts: &DocFacts,
-) -> Vec<(usize, usize)> {
+fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut runs = Vec::new();
     let mut i = 0;
@@ -370,18 +373,9 @@ fn name_runs(
         loop {
             if j < n && !covered[j] && is_name_token(&toks[j]) {
                 j += 1;
-            } else if j + 1 < n
-                && CONNECTORS.contains(&toks[j].lower.as_str())
-                && !covered[j + 1]
-                && is_name_token(&toks[j + 1])
-            {
+            } else if j + 1 < n && CONNECTORS.contains(&toks[j].lower.as_str()) && !covered[j + 1] && is_name_token(&toks[j + 1]) {
                 j += 2;
-            } else if j + 2 < n
-                && toks[j].lower == "of"
-                && toks[j + 1].lower == "the"
-                && !covered[j + 2]
-                && is_name_token(&toks[j + 2])
-            {
+            } else if j + 2 < n && toks[j].lower == "of" && toks[j + 1].lower == "the" && !covered[j + 2] && is_name_token(&toks[j + 2]) {
                 j += 3;
             } else {
                 break;
@@ -396,9 +390,7 @@ fn name_runs(
 
 /// Whether a capitalised token is an ordinary word (it appears in lower case elsewhere).
 fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
-    lex.words.non_names.contains(&t.lower)
-        || facts.lower_seen.contains(&t.lower)
-        || lex.is_trigger_word(&t.lower)
+    lex.words.non_names.contains(&t.lower) || facts.lower_seen.contains(&t.lower) || lex.is_trigger_word(&t.lower)
 }
 
 /// Splits a run after a head noun followed by more names ("... Commission Alaeddin Boroujerdi"),
@@ -406,14 +398,8 @@ fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
 fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
     let ends_with_head = |x: usize, y: usize| {
         y > x
-            && (lex
-                .agency_heads
-                .ending_at(toks, y, 3)
-                .is_some_and(|(s, _)| s >= x)
-                || lex
-                    .organization_heads
-                    .ending_at(toks, y, 3)
-                    .is_some_and(|(s, _)| s >= x))
+            && (lex.agency_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x)
+                || lex.organization_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x))
     };
     for k in a + 1..b {
         if is_name_token(&toks[k])
@@ -453,14 +439,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
 }
 
 /// Classifies a capitalised run by titles, head nouns, app cues and context.
-fn classify_run(
-    doc: &str,
-    toks: &[Token],
-    a: usize,
-    b: usize,
-    lex: &Lexicon,
-    facts: &DocFacts,
-) -> Vec<Mention> {
+fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, facts: &DocFacts) -> Vec<Mention> {
     let text = |x: usize, y: usize| doc[toks[x].start..toks[y - 1].end].to_string();
     // Acronym defined in the text or a known entity's acronym.
     if b - a == 1 {
@@ -486,9 +465,7 @@ fn classify_run(
         }
     }
     if let Some(ne) = last_title_end {
-        let name_ok = (ne..b).all(|x| is_name_token(&toks[x]))
-            && b - ne <= 4
-            && head_class(toks, ne, b, lex).is_none();
+        let name_ok = (ne..b).all(|x| is_name_token(&toks[x])) && b - ne <= 4 && head_class(toks, ne, b, lex).is_none();
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
             let mut k = a;
@@ -496,11 +473,7 @@ fn classify_run(
                 if let Some((len, &spec)) = lex.titles.longest(toks, k) {
                     m.titles.push(TitleUse {
                         spec,
-                        text: toks[k..k + len]
-                            .iter()
-                            .map(|t| t.lower.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        text: toks[k..k + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "),
                         body: None,
                     });
                     k += len;
@@ -520,39 +493,23 @@ fn classify_run(
     // App cues around: "Gap messenger", "the messenger Soroush", "messengers Soroush and Gap".
     let cue_after = lex.app_cues.starts_at(toks, b);
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
-    let formerly = toks.get(b).is_some_and(|t| t.lower == ",")
-        && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
-    if cue_after
-        || cue_before
-        || formerly
-        || toks[a].lower.contains('.') && is_domain(&toks[a].lower)
-    {
-        return vec![Mention::new(
-            a,
-            b,
-            Class::App,
-            MentionKind::Named,
-            text(a, b),
-        )];
+    let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
+    if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(&toks[a].lower) {
+        return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
-    let speech_after = toks
-        .get(b)
-        .is_some_and(|t| lex.words.reporting.contains(&t.lower));
+    let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(&t.lower));
     let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1].lower);
-    let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.'));
+    let calendar = |x: usize| lex.words.months.contains_key(&toks[x].lower) || lex.words.weekdays.contains_key(&toks[x].lower);
+    let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
+    let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
+    if b - a == 1 && all_caps(a) && (2..=6).contains(&toks[a].lower.len()) && !calendar(a) {
+        // An acronym: resolved against the initials of names in the document, or dropped.
+        return vec![Mention::new(a, b, Class::Organization, MentionKind::Surname, text(a, b))];
+    }
     if all_names && b - a <= 3 {
-        let kind = if b - a == 1 {
-            MentionKind::Surname
-        } else {
-            MentionKind::Named
-        };
-        if speech_after
-            || speech_before
-            || b - a == 1
-            || title_before(toks, a, lex).is_some()
-            || apposition_title(toks, b, lex).is_some()
-        {
+        let kind = if b - a == 1 { MentionKind::Surname } else { MentionKind::Named };
+        if speech_after || speech_before || b - a == 1 || title_before(toks, a, lex).is_some() || apposition_title(toks, b, lex).is_some() {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
         }
     }
@@ -594,11 +551,7 @@ fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class
     for e in [b, end] {
         if let Some((s, _)) = lex.organization_heads.ending_at(toks, e, 2) {
             if s >= a && e - a >= 2 {
-                if lex
-                    .agency_heads
-                    .ending_at(toks, e, 2)
-                    .is_some_and(|(s2, _)| s2 < s)
-                {
+                if lex.agency_heads.ending_at(toks, e, 2).is_some_and(|(s2, _)| s2 < s) {
                     return Some(Class::Agency);
                 }
                 return Some(Class::Organization);
@@ -614,10 +567,7 @@ fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class
 }
 
 fn person_class(titles: &[TitleUse], lex: &Lexicon) -> Class {
-    if titles
-        .iter()
-        .any(|t| lex.ontology.titles[t.spec].class == Class::Official)
-    {
+    if titles.iter().any(|t| lex.ontology.titles[t.spec].class == Class::Official) {
         Class::Official
     } else {
         Class::Person
@@ -628,32 +578,13 @@ fn person_class(titles: &[TitleUse], lex: &Lexicon) -> Class {
 fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<TitleUse>)> {
     let mut titles = Vec::new();
     let mut start = a;
-    loop {
-        match lex.titles.ending_at(toks, start, 4) {
-            Some((s, &spec)) => {
-                titles.insert(
-                    0,
-                    TitleUse {
-                        spec,
-                        text: toks[s..start]
-                            .iter()
-                            .map(|t| t.lower.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        body: None,
-                    },
-                );
-                start = s;
-                if start > 0 && toks[start - 1].lower == "and" {
-                    if let Some((s2, _)) = lex.titles.ending_at(toks, start - 1, 4) {
-                        let _ = s2;
-                        start -= 1;
-                        continue;
-                    }
-                }
-                // Skip an adjective before the title ("conservative lawmaker"): not part of it.
-            }
-            None => break,
+    while let Some((s, &spec)) = lex.titles.ending_at(toks, start, 4) {
+        let text = toks[s..start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+        titles.insert(0, TitleUse { spec, text, body: None });
+        start = s;
+        // "founder and CEO": titles joined by "and".
+        if start > 1 && toks[start - 1].lower == "and" && lex.titles.ending_at(toks, start - 1, 4).is_some() {
+            start -= 1;
         }
     }
     (!titles.is_empty()).then_some((start, titles))
@@ -665,13 +596,7 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
         return None;
     }
     let mut k = b + 1;
-    while k < toks.len()
-        && k < b + 5
-        && matches!(
-            toks[k].lower.as_str(),
-            "the" | "a" | "an" | "its" | "his" | "her" | "their"
-        )
-    {
+    while k < toks.len() && k < b + 5 && matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         k += 1;
     }
     // Allow a country or body possessive and up to two adjectives before the title.
@@ -691,21 +616,14 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
 }
 
 /// Lower-case state bodies: "the ministry of education", "foreign ministry", "the parliament's national security commission".
-fn lower_case_bodies(
-    doc: &str,
-    toks: &[Token],
-    covered: &mut [bool],
-    out: &mut Vec<Mention>,
-    lex: &Lexicon,
-) {
+fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Mention>, lex: &Lexicon) {
     let n = toks.len();
     for i in 0..n {
         if covered[i] || toks[i].cap && i > 0 {
             continue;
         }
         // "ministry of education"
-        if toks[i].lower == "ministry" && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2]
-        {
+        if toks[i].lower == "ministry" && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2] {
             if let Some((len, _)) = lex.portfolios.longest(toks, i + 2) {
                 let end = i + 2 + len;
                 let mut m = Mention::new(
@@ -727,9 +645,7 @@ fn lower_case_bodies(
             if h < n
                 && !covered[h]
                 && (toks[h].lower == "ministry"
-                    || (toks[h].lower == "commission"
-                        || toks[h].lower == "council"
-                        || toks[h].lower == "committee"))
+                    || (toks[h].lower == "commission" || toks[h].lower == "council" || toks[h].lower == "committee"))
             {
                 if (i..=h).any(|x| covered[x]) {
                     continue;
@@ -750,13 +666,7 @@ fn lower_case_bodies(
 }
 
 /// Unnamed state actors, pronouns, definite descriptions and titles without names.
-fn references(
-    doc: &str,
-    toks: &[Token],
-    covered: &mut [bool],
-    out: &mut Vec<Mention>,
-    lex: &Lexicon,
-) {
+fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Mention>, lex: &Lexicon) {
     let n = toks.len();
     let mut i = 0;
     while i < n {
@@ -770,13 +680,7 @@ fn references(
             if (i..i + len).all(|x| !covered[x]) && ends_noun_phrase(toks, i + len, lex) {
                 let prev_is_country = out.iter().any(|m| m.end == i && m.class == Class::Country);
                 if !prev_is_country {
-                    let m = Mention::new(
-                        i,
-                        i + len,
-                        Class::Country,
-                        MentionKind::Unnamed,
-                        words(i, i + len),
-                    );
+                    let m = Mention::new(i, i + len, Class::Country, MentionKind::Unnamed, words(i, i + len));
                     covered[i..i + len].iter_mut().for_each(|c| *c = true);
                     out.push(m);
                     i += len;
@@ -785,13 +689,7 @@ fn references(
             }
         }
         if let Some(classes) = lex.pronouns.get(&toks[i].lower) {
-            let mut m = Mention::new(
-                i,
-                i + 1,
-                classes[0],
-                MentionKind::Pronoun,
-                toks[i].lower.clone(),
-            );
+            let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.clone());
             m.refs = classes.clone();
             m.possessive = matches!(toks[i].lower.as_str(), "his" | "her" | "its" | "their");
             out.push(m);
@@ -799,28 +697,34 @@ fn references(
             i += 1;
             continue;
         }
+        // "company's refusal": a description with a possessive needs no article.
+        if let Some((len, classes)) = lex.definite.longest(toks, i) {
+            let end = i + len;
+            if toks.get(end).is_some_and(|t| t.lower == "'s") && (i..end).all(|x| !covered[x]) && !toks[i].cap {
+                let mut m = Mention::new(i, end, classes[0], MentionKind::Definite, words(i, end).to_lowercase());
+                m.refs = classes.clone();
+                covered[i..end].iter_mut().for_each(|c| *c = true);
+                out.push(m);
+                i = end;
+                continue;
+            }
+        }
         if matches!(toks[i].lower.as_str(), "the" | "this" | "that") {
             // Up to two modifiers, then a description noun ending the phrase.
             for skip in 0..3 {
                 let h = i + 1 + skip;
-                if h >= n || covered[h] || toks[h].cap && !lex.titles.starts_at(toks, h) {
+                if h >= n
+                    || covered[h]
+                    || toks[h].cap && !lex.titles.starts_at(toks, h)
+                    || skip > 0 && matches!(toks[h - 1].lower.as_str(), "the" | "a" | "an" | "this" | "that" | "of" | ",")
+                {
                     break;
                 }
                 if let Some((len, classes)) = lex.definite.longest(toks, h) {
                     let end = h + len;
-                    let next_is_name = toks.get(end).is_some_and(|t| t.cap)
-                        || toks.get(end).is_some_and(|t| t.lower == "of");
-                    if !next_is_name
-                        && (h..end).all(|x| !covered[x])
-                        && ends_noun_phrase(toks, end, lex)
-                    {
-                        let mut m = Mention::new(
-                            i,
-                            end,
-                            classes[0],
-                            MentionKind::Definite,
-                            words(h, end).to_lowercase(),
-                        );
+                    let next_is_name = toks.get(end).is_some_and(|t| t.cap) || toks.get(end).is_some_and(|t| t.lower == "of");
+                    if !next_is_name && (h..end).all(|x| !covered[x]) && ends_noun_phrase(toks, end, lex) {
+                        let mut m = Mention::new(i, end, classes[0], MentionKind::Definite, words(h, end).to_lowercase());
                         m.refs = classes.clone();
                         if classes.contains(&Class::Official) {
                             m.kind = MentionKind::Role;
@@ -835,10 +739,7 @@ fn references(
                     break;
                 }
             }
-            if covered.get(i.saturating_sub(1)).copied().unwrap_or(false)
-                && i > 0
-                && out.last().is_some_and(|m| m.end == i)
-            {
+            if covered.get(i.saturating_sub(1)).copied().unwrap_or(false) && i > 0 && out.last().is_some_and(|m| m.end == i) {
                 continue;
             }
         }
@@ -846,23 +747,14 @@ fn references(
         if let Some((len, &spec)) = lex.titles.longest(toks, i) {
             let end = i + len;
             let poss_before = i >= 2 && toks[i - 1].lower == "'s" && covered[i - 2];
-            let dem_before = i >= 1
-                && out
-                    .iter()
-                    .any(|m| m.end == i && m.kind == MentionKind::Demonym);
+            let dem_before = i >= 1 && out.iter().any(|m| m.end == i && m.kind == MentionKind::Demonym);
             let name_after = toks.get(end).is_some_and(is_name_token);
             if (poss_before || dem_before)
                 && !name_after
                 && lex.ontology.titles[spec].class == Class::Official
                 && !lex.ontology.titles[spec].honorific
             {
-                let mut m = Mention::new(
-                    i,
-                    end,
-                    Class::Official,
-                    MentionKind::Role,
-                    words(i, end).to_lowercase(),
-                );
+                let mut m = Mention::new(i, end, Class::Official, MentionKind::Role, words(i, end).to_lowercase());
                 m.refs = vec![Class::Official];
                 m.titles.push(TitleUse {
                     spec,
@@ -904,21 +796,33 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
 
 /// Attaches demonyms and country possessives to the name after them, marks possessives, and
 /// turns "<demonym> authorities" into the country.
-fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
-    // Possessive marks.
+fn mark_possessives(toks: &[Token], out: &mut [Mention]) {
     for m in out.iter_mut() {
-        if toks
-            .get(m.end)
-            .is_some_and(|t| t.lower == "'s" || t.lower == "'")
-        {
+        if toks.get(m.end).is_some_and(|t| t.lower == "'s" || t.lower == "'") {
             m.possessive = true;
             m.end += 1;
         }
     }
+}
+
+/// "Federal Security Service (FSB)": the acronym in brackets joins the name before it.
+fn join_acronym_definitions(toks: &[Token], out: &mut Vec<Mention>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let bracketed = toks.get(a.end).is_some_and(|t| t.lower == "(") && b.start == a.end + 1 && toks.get(b.end).is_some_and(|t| t.lower == ")");
+        if bracketed && (a.key.is_some() && a.key == b.key || b.key.is_none() && b.class == a.class) {
+            out[k].end = out[k + 1].end + 1;
+            out.remove(k + 1);
+        }
+        k += 1;
+    }
+}
+
+fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
     let mut k = 0;
     while k < out.len() {
-        let is_mod = out[k].class == Class::Country
-            && (out[k].kind == MentionKind::Demonym || out[k].possessive);
+        let is_mod = out[k].class == Class::Country && (out[k].kind == MentionKind::Demonym || out[k].possessive);
         if is_mod {
             let end = out[k].end;
             let country = out[k].country;
@@ -953,22 +857,13 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                 let gap_ok = next.start == end
                     || (next.start > end
                         && next.start - end <= 2
-                        && (end..next.start).all(|x| {
-                            !toks[x].cap
-                                && toks[x].kind == TokenKind::Word
-                                && lex.titles.starts_at(toks, x)
-                        }));
+                        && (end..next.start).all(|x| !toks[x].cap && toks[x].kind == TokenKind::Word && lex.titles.starts_at(toks, x)));
                 let title_gap = next.start > end && title_words_between(toks, end, next.start, lex);
-                if (gap_ok || title_gap)
-                    && next.kind == MentionKind::Named
-                    && next.class != Class::Country
-                {
+                if (gap_ok || title_gap) && next.kind == MentionKind::Named && next.class != Class::Country {
                     let mut next = out.remove(k + 1);
                     next.start = out[k].start;
                     next.country = country;
-                    if next.class == Class::Organization
-                        && (next.start..next.end)
-                            .any(|x| lex.state_company_heads.contains(&toks[x].lower))
+                    if next.class == Class::Organization && (next.start..next.end).any(|x| lex.state_company_heads.contains(&toks[x].lower))
                     {
                         next.class = Class::Agency;
                     }
@@ -1004,49 +899,37 @@ fn title_words_between(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> boo
 /// and after it ("Mahmoud Vaezi, the chief of staff of ...").
 fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
     for k in 0..out.len() {
-        if !(out[k].class.is_person() && out[k].kind == MentionKind::Named
-            || out[k].kind == MentionKind::Surname)
-        {
+        if !(out[k].class.is_person() && out[k].kind == MentionKind::Named || out[k].kind == MentionKind::Surname) {
             continue;
         }
         let start = out[k].start;
-        let before_start = if out[k].titles.is_empty() {
-            start
-        } else {
-            start
-        };
-        if let Some((ts, titles)) = title_before(toks, before_start, lex) {
-            if out[k].titles.is_empty() || ts < start {
-                let mut titles = titles;
-                // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson".
-                let body = (0..k).rev().find(|&j| {
-                    out[j].end == ts
-                        && out[j].kind == MentionKind::Named
-                        && out[j].class != Class::Official
-                        && out[j].class != Class::Person
-                });
-                for t in titles.iter_mut() {
-                    t.body = body;
-                }
-                out[k].titles.splice(0..0, titles);
-                out[k].start = ts;
-                if let Some(b) = body {
-                    if out[b].class == Class::Country {
-                        out[k].country = out[b].country;
-                    }
-                }
+        let (ts, mut titles) = title_before(toks, start, lex).unwrap_or((start, Vec::new()));
+        // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
+        let body = (0..k).rev().find(|&j| {
+            out[j].end == ts && (out[j].kind == MentionKind::Named || out[j].possessive && out[j].class == Class::Country) && !out[j].class.is_person()
+        });
+        titles.extend(std::mem::take(&mut out[k].titles));
+        for t in titles.iter_mut() {
+            if t.body.is_none() {
+                t.body = body;
+            }
+        }
+        out[k].titles = titles;
+        out[k].start = ts;
+        if let Some(b) = body {
+            if out[b].class == Class::Country {
+                out[k].country = out[b].country;
             }
         }
         // "TITLE of (the)? BODY NAME": chairman of the ... Commission Alaeddin Boroujerdi.
         if out[k].titles.is_empty() && k > 0 {
             let b = k - 1;
-            if out[b].end == out[k].start
-                && matches!(
-                    out[b].class,
-                    Class::Agency | Class::Organization | Class::App | Class::Country
-                )
-            {
+            if out[b].end == out[k].start && matches!(out[b].class, Class::Agency | Class::Organization | Class::App | Class::Country) {
                 let mut p = out[b].start;
+                // "the parliament's national security commission": skip a possessive word.
+                if p >= 2 && toks[p - 1].lower == "'s" && toks[p - 2].kind == TokenKind::Word {
+                    p -= 2;
+                }
                 if p > 0 && toks[p - 1].lower == "the" {
                     p -= 1;
                 }
@@ -1068,29 +951,20 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             if let Some((spec, ts, te)) = apposition_title(toks, out[k].end, lex) {
                 let mut t = TitleUse {
                     spec,
-                    text: toks[ts..te]
-                        .iter()
-                        .map(|t| t.lower.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    text: toks[ts..te].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "),
                     body: None,
                 };
                 // "the chief of staff of X", "Telegram's founder"
                 if let Some(j) = (k + 1..out.len()).find(|&j| out[j].start >= te) {
                     let follows_of = out[j].start >= 1
                         && (toks[out[j].start - 1].lower == "of"
-                            || (toks[out[j].start - 1].lower == "the"
-                                && out[j].start >= 2
-                                && toks[out[j].start - 2].lower == "of"))
+                            || (toks[out[j].start - 1].lower == "the" && out[j].start >= 2 && toks[out[j].start - 2].lower == "of"))
                         && out[j].start <= te + 2;
-                    if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person()
-                    {
+                    if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person() {
                         t.body = Some(j);
                     }
                 }
-                if let Some(j) = (k + 1..out.len())
-                    .find(|&j| out[j].end <= ts && out[j].start > out[k].end && out[j].possessive)
-                {
+                if let Some(j) = (k + 1..out.len()).find(|&j| out[j].end <= ts && out[j].start > out[k].end && out[j].possessive) {
                     t.body = Some(j);
                 }
                 out[k].titles.push(t);
@@ -1099,9 +973,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         if out[k].kind == MentionKind::Named || !out[k].titles.is_empty() {
             if !out[k].titles.is_empty() {
                 out[k].class = person_class(&out[k].titles, lex);
-                if out[k].kind == MentionKind::Surname
-                    && out[k].name.split_whitespace().count() == 1
-                {
+                if out[k].kind == MentionKind::Surname && out[k].name.split_whitespace().count() == 1 {
                     // A titled lone name stays a surname to match.
                 }
             }

@@ -313,10 +313,7 @@ fn parse_countries(text: &str) -> Result<Vec<CountryRow>> {
         if cells.len() != 4 || cells[0].trim().is_empty() {
             return Err(Error::Ontology {
                 file: "countries.tsv".into(),
-                message: format!(
-                    "line {}: expected 4 tab-separated cells (name, demonyms, capitals, aliases)",
-                    n + 1
-                ),
+                message: format!("line {}: expected 4 tab-separated cells (name, demonyms, capitals, aliases)", n + 1),
             });
         }
         rows.push(CountryRow {
@@ -344,10 +341,7 @@ impl Ontology {
     /// Reads an ontology directory; a file missing there falls back to the built-in copy.
     pub fn from_dir(dir: &Path) -> Result<Ontology> {
         if !dir.is_dir() {
-            return Err(Error::Usage(format!(
-                "{}: not an ontology directory",
-                dir.display()
-            )));
+            return Err(Error::Usage(format!("{}: not an ontology directory", dir.display())));
         }
         Self::from_texts(|name| {
             let path = dir.join(name);
@@ -391,10 +385,7 @@ impl Ontology {
                 if !self.countries.iter().any(|r| &r.name == c) {
                     return Err(Error::Ontology {
                         file: "entities.toml".into(),
-                        message: format!(
-                            "{}: country {:?} is not a name in countries.tsv",
-                            e.name, c
-                        ),
+                        message: format!("{}: country {:?} is not a name in countries.tsv", e.name, c),
                     });
                 }
             }

@@ -50,15 +50,8 @@ pub struct BuildReport {
 
 /// Reads and extracts every source, in parallel; output order follows the sources, so the result
 /// is the same whatever the number of threads. Duplicate document ids are skipped.
-pub fn extract_sources(
-    sources: &[Source],
-    lex: &Lexicon,
-    date: Option<Date>,
-) -> (Vec<DocExtraction>, Vec<Error>) {
-    let results: Vec<Result<DocExtraction>> = sources
-        .par_iter()
-        .map(|s| read_source(s).map(|d| extract(&d, lex, date)))
-        .collect();
+pub fn extract_sources(sources: &[Source], lex: &Lexicon, date: Option<Date>) -> (Vec<DocExtraction>, Vec<Error>) {
+    let results: Vec<Result<DocExtraction>> = sources.par_iter().map(|s| read_source(s).map(|d| extract(&d, lex, date))).collect();
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -76,10 +69,7 @@ pub fn extract_sources(
                     };
                     errors.push(Error::BadDocument {
                         path,
-                        reason: format!(
-                            "duplicate document id {:?} (already read from {other})",
-                            d.id
-                        ),
+                        reason: format!("duplicate document id {:?} (already read from {other})", d.id),
                     });
                     continue;
                 }
@@ -109,11 +99,7 @@ pub fn build_graph(docs: Vec<DocExtraction>, lex: &Lexicon) -> KnowledgeGraph {
     KnowledgeGraph::from_corpus(merge(docs, &known_names(lex)))
 }
 
-fn write_file(
-    dir: &Path,
-    name: &str,
-    f: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>,
-) -> Result<PathBuf> {
+fn write_file(dir: &Path, name: &str, f: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>) -> Result<PathBuf> {
     let path = dir.join(name);
     let werr = |source| Error::Write {
         path: path.clone(),
@@ -122,10 +108,7 @@ fn write_file(
     let file = File::create(&path).map_err(werr)?;
     let mut w = f(BufWriter::new(file))?;
     w.flush().map_err(werr)?;
-    w.into_inner()
-        .map_err(|e| werr(e.into_error()))?
-        .sync_all()
-        .map_err(werr)?;
+    w.into_inner().map_err(|e| werr(e.into_error()))?.sync_all().map_err(werr)?;
     Ok(path)
 }
 
@@ -158,12 +141,8 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
                     })
                 })?),
                 Format::Csv => {
-                    staged.push(write_file(&stage, "nodes.csv", |w| {
-                        export::csv::write_nodes(g, w)
-                    })?);
-                    staged.push(write_file(&stage, "edges.csv", |w| {
-                        export::csv::write_edges(g, w)
-                    })?);
+                    staged.push(write_file(&stage, "nodes.csv", |w| export::csv::write_nodes(g, w))?);
+                    staged.push(write_file(&stage, "edges.csv", |w| export::csv::write_edges(g, w))?);
                 }
             }
         }

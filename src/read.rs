@@ -48,10 +48,7 @@ pub fn expand_inputs(inputs: &[PathBuf]) -> (Vec<Source>, Vec<Error>) {
         } else {
             errors.push(Error::Read {
                 path: input.clone(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "no such file or directory",
-                ),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
             });
         }
     }
@@ -71,20 +68,14 @@ fn walk(dir: &Path, found: &mut BTreeSet<PathBuf>, errors: &mut Vec<Error>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let hidden = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
         if path.is_dir() {
             walk(&path, found, errors);
         } else {
-            let ext = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .map(|e| e.to_ascii_lowercase());
+            let ext = path.extension().and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
             if ext.as_deref().is_none_or(|e| TEXT_EXTENSIONS.contains(&e)) {
                 found.insert(path);
             }
@@ -104,12 +95,10 @@ pub fn read_source(source: &Source) -> Result<Document> {
     let (path, bytes) = match source {
         Source::Stdin => {
             let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| Error::Read {
-                    path: "-".into(),
-                    source: e,
-                })?;
+            std::io::stdin().read_to_end(&mut buf).map_err(|e| Error::Read {
+                path: "-".into(),
+                source: e,
+            })?;
             (PathBuf::from("-"), buf)
         }
         Source::File(p) => {
@@ -144,16 +133,8 @@ pub fn check_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     if bytes.contains(&0) || controls * 100 > bytes.len() {
         return Err(bad("binary data, not text".into()));
     }
-    let bytes = bytes
-        .strip_prefix(&[0xEF, 0xBB, 0xBF][..])
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|e| {
-        bad(format!(
-            "not UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF][..]).map(<[u8]>::to_vec).unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| bad(format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to())))
 }
 
 #[cfg(test)]
@@ -172,15 +153,10 @@ mod tests {
             "x.txt: skipped: binary data, not text"
         );
         assert_eq!(
-            check_text(p, b"caf\xe9 ok".to_vec())
-                .unwrap_err()
-                .to_string(),
+            check_text(p, b"caf\xe9 ok".to_vec()).unwrap_err().to_string(),
             "x.txt: skipped: not UTF-8 (invalid byte at offset 3)"
         );
-        assert_eq!(
-            check_text(p, "\u{feff}Iran".as_bytes().to_vec()).unwrap(),
-            "Iran"
-        );
+        assert_eq!(check_text(p, "\u{feff}Iran".as_bytes().to_vec()).unwrap(), "Iran");
     }
 
     #[test]

@@ -47,11 +47,7 @@ impl<'a> View<'a> {
     fn new(doc: &'a str, s: &'a Sentence, ms: &'a [Mention], lex: &'a Lexicon) -> View<'a> {
         let mut slot = vec![None; s.tokens.len()];
         for (i, m) in ms.iter().enumerate() {
-            for x in slot
-                .iter_mut()
-                .take(m.end.min(s.tokens.len()))
-                .skip(m.start)
-            {
+            for x in slot.iter_mut().take(m.end.min(s.tokens.len())).skip(m.start) {
                 *x = Some(i);
             }
         }
@@ -77,20 +73,16 @@ impl<'a> View<'a> {
         if self.slot[i].is_some() {
             return false;
         }
-        if l == "as" && i > 0 && matches!(self.lower(i - 1), "such" | "well")
-            || l == "as" && self.lower(i + 1) == "well"
-        {
+        if l == "as" && i > 0 && matches!(self.lower(i - 1), "such" | "well") || l == "as" && self.lower(i + 1) == "well" {
             return false;
         }
         if l == "that"
             && i > 0
             && !self.lex.words.reporting.contains(self.lower(i - 1))
-            && self.toks.get(i + 1).is_some_and(|t| {
-                !t.cap
-                    && t.kind == TokenKind::Word
-                    && !self.lex.pronouns.contains_key(&t.lower)
-                    && t.lower != "the"
-            })
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && !self.lex.pronouns.contains_key(&t.lower) && t.lower != "the")
         {
             // "a move that may signal": a relative pronoun, still a boundary.
             return true;
@@ -105,12 +97,7 @@ impl<'a> View<'a> {
     /// Whether the mention at `m` follows a preposition (skipping determiners).
     fn after_preposition(&self, m: usize) -> bool {
         let mut p = self.ms[m].start;
-        while p > 0
-            && matches!(
-                self.lower(p - 1),
-                "the" | "a" | "an" | "its" | "his" | "their"
-            )
-        {
+        while p > 0 && matches!(self.lower(p - 1), "the" | "a" | "an" | "its" | "his" | "their") {
             p -= 1;
         }
         if p == 0 {
@@ -122,16 +109,12 @@ impl<'a> View<'a> {
             return !(p >= 2
                 && matches!(
                     self.lower(p - 2),
-                    "members"
-                        | "member"
-                        | "some"
-                        | "many"
-                        | "most"
-                        | "all"
-                        | "several"
-                        | "one"
-                        | "each"
+                    "members" | "member" | "some" | "many" | "most" | "all" | "several" | "one" | "each"
                 ));
+        }
+        if self.lex.words.clause_openers.contains(prev) && !matches!(prev, "that" | "which" | "who") {
+            // "days after the Russian court decided": a conjunction, not a preposition.
+            return false;
         }
         prev == "by" || self.lex.words.prepositions.contains(prev)
     }
@@ -202,7 +185,14 @@ impl<'a> View<'a> {
     }
 
     fn prev_in_list(&self, m: usize) -> Option<usize> {
-        let start = self.ms[m].start;
+        let mut start = self.ms[m].start;
+        // "foreign ministry spokesperson Bahram Ghassemi": the body belongs to the person's title.
+        while start > 0 {
+            match self.slot[start - 1] {
+                Some(b) if self.ms[m].titles.iter().any(|t| t.body == Some(b)) => start = self.ms[b].start,
+                _ => break,
+            }
+        }
         if start < 2 {
             return None;
         }
@@ -224,10 +214,7 @@ impl<'a> View<'a> {
         let mut steps = 0;
         while k > 0 && steps < 7 {
             let p = k - 1;
-            if self.slot[p].is_some()
-                || self.toks[p].kind != TokenKind::Word
-                || self.toks[p].cap && p > 0
-            {
+            if self.slot[p].is_some() || self.toks[p].kind != TokenKind::Word || self.toks[p].cap && p > 0 {
                 break;
             }
             let l = self.lower(p);
@@ -306,12 +293,9 @@ impl<'a> View<'a> {
         let vg = self.verb_group_start(v);
         // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject.
         if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
-            if let Some(m) = (0..self.ms.len()).find(|&m| {
-                self.ms[m].start < v
-                    && self.usable(m, classes)
-                    && !self.after_preposition(m)
-                    && !self.ms[m].possessive
-            }) {
+            if let Some(m) = (0..self.ms.len())
+                .find(|&m| self.ms[m].start < v && self.usable(m, classes) && !self.after_preposition(m) && !self.ms[m].possessive)
+            {
                 return vec![m];
             }
         }
@@ -359,10 +343,7 @@ impl<'a> View<'a> {
                 let mm = &self.ms[m];
                 k = mm.start;
                 let proxy = mm.possessive && proxy_follows(self.toks, mm.end, self.lex);
-                if (!mm.possessive || proxy)
-                    && !self.after_preposition(m)
-                    && self.usable(m, classes)
-                {
+                if (!mm.possessive || proxy) && !self.after_preposition(m) && self.usable(m, classes) {
                     return self.coordinated(m, classes, false);
                 }
                 continue;
@@ -382,9 +363,7 @@ impl<'a> View<'a> {
                 break;
             }
             if let Some(m) = self.slot[k] {
-                if self.usable(m, classes) && self.ms[m].kind != MentionKind::Pronoun
-                    || self.usable(m, classes) && !self.ms[m].possessive
-                {
+                if self.usable(m, classes) && self.ms[m].kind != MentionKind::Pronoun || self.usable(m, classes) && !self.ms[m].possessive {
                     return self.coordinated(m, classes, true);
                 }
                 k = self.ms[m].end.max(k + 1);
@@ -412,10 +391,7 @@ fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize>
             }
         }
         Some(PatternElem::Gap) => (0..=4).find_map(|g| {
-            if (i..i + g).any(|k| {
-                toks.get(k)
-                    .is_none_or(|t| matches!(t.lower.as_str(), "." | ";" | ","))
-            }) {
+            if (i..i + g).any(|k| toks.get(k).is_none_or(|t| matches!(t.lower.as_str(), "." | ";" | ","))) {
                 return None;
             }
             match_elems(toks, i + g, &elems[1..])
@@ -432,7 +408,15 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         let Some(cands) = lex.trigger_index.get(&v.toks[i].lower) else {
             continue;
         };
+        let after_det = i > 0
+            && matches!(
+                v.lower(i - 1),
+                "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "'s"
+            );
         for &p in cands {
+            if after_det && !lex.triggers[p].nominal {
+                continue;
+            }
             if let Some(end) = match_elems(v.toks, i, &lex.triggers[p].elems) {
                 all.push(Found {
                     pattern: p,
@@ -447,10 +431,7 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
     all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end - f.start)));
     let mut kept: Vec<Found> = Vec::new();
     for f in all {
-        if kept
-            .iter()
-            .any(|k| f.start < k.end && k.start < f.end || k.start == f.start)
-        {
+        if kept.iter().any(|k| f.start < k.end && k.start < f.end || k.start == f.start) {
             continue;
         }
         kept.push(f);
@@ -462,9 +443,7 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         let after_ban = kept[..k]
             .iter()
             .any(|b| lex.triggers[b.pattern].relation == Relation::Bans && s - b.end < 10);
-        if prev == "from" && after_ban
-            || prev == "to" && after_ban && !lex.triggers[kept[k].pattern].nominal
-        {
+        if prev == "from" && after_ban || prev == "to" && after_ban && !lex.triggers[kept[k].pattern].nominal {
             kept[k].suppressed = true;
         }
     }
@@ -498,11 +477,9 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let group: Vec<&str> = (lo..start).map(|k| v.lower(k)).collect();
     let context = 0..start;
     let has = |table: &crate::lexicon::PhraseTable<()>, range: std::ops::Range<usize>| {
-        range.clone().any(|k| {
-            table
-                .longest(v.toks, k)
-                .is_some_and(|(len, _)| k + len <= range.end)
-        })
+        range
+            .clone()
+            .any(|k| table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
     };
     if group.iter().any(|l| w.negation.contains(*l)) || has(&w.denial, context.clone()) {
         return Modality::Negated;
@@ -557,36 +534,28 @@ pub fn extract_document(
         }
         let v = View::new(doc, s, ms, lex);
         let date = dates.find(doc, &s.tokens, state.doc_date);
-        let mut add = |subject: &str,
-                       relation: Relation,
-                       object: Object,
-                       modality: Modality,
-                       country: Option<String>,
-                       role: Option<String>| {
-            if let Object::Entity(o) = &object {
-                if o == subject {
-                    return;
+        let mut add =
+            |subject: &str, relation: Relation, object: Object, modality: Modality, country: Option<String>, role: Option<String>| {
+                if let Object::Entity(o) = &object {
+                    if o == subject {
+                        return;
+                    }
                 }
-            }
-            let event = !matches!(
-                relation,
-                Relation::BasedIn
-                    | Relation::HoldsPositionIn
-                    | Relation::UserCount
-                    | Relation::Founded
-                    | Relation::Owns
-            );
-            out.push(Statement {
-                subject: subject.to_string(),
-                relation,
-                object,
-                modality,
-                date: if event { date } else { None },
-                country,
-                role,
-                provenance: prov.clone(),
-            });
-        };
+                let event = !matches!(
+                    relation,
+                    Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
+                );
+                out.push(Statement {
+                    subject: subject.to_string(),
+                    relation,
+                    object,
+                    modality,
+                    date: if event { date } else { None },
+                    country,
+                    role,
+                    provenance: prov.clone(),
+                });
+            };
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, &mut add);
         user_counts(&v, lex, state, &mut add);
@@ -598,7 +567,7 @@ type Add<'x> = dyn FnMut(&str, Relation, Object, Modality, Option<String>, Optio
 
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
-    let starts: Vec<usize> = found.iter().map(|f| f.start).collect();
+    let starts: Vec<usize> = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
     for idx in 0..found.len() {
         if found[idx].suppressed {
             continue;
@@ -639,11 +608,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     {
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
-                            subj = if v.lower(j) == "by" {
-                                v.coordinated(m, dom, true)
-                            } else {
-                                vec![m]
-                            };
+                            subj = if v.lower(j) == "by" { v.coordinated(m, dom, true) } else { vec![m] };
                             break;
                         }
                     }
@@ -651,9 +616,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 j += 1;
             }
             if subj.is_empty() {
-                if let Some(m) =
-                    left.filter(|&m| v.ms[m].kind == MentionKind::Unnamed && !objects.contains(&m))
-                {
+                if let Some(m) = left.filter(|&m| v.ms[m].kind == MentionKind::Unnamed && !objects.contains(&m)) {
                     subj = vec![m];
                 }
             }
@@ -722,6 +685,21 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
             subjects = subj;
         }
+        if objects.is_empty() && !subjects.is_empty() {
+            // "Soroush and Gap, which the authorities are trying to promote": the object is the antecedent.
+            let first_subj = subjects.iter().map(|&m| v.ms[m].start).min().unwrap_or(f.start);
+            if first_subj > 0 && v.lex.words.relatives.contains(v.lower(first_subj - 1)) {
+                let mut p = first_subj - 1;
+                if p > 0 && v.lower(p - 1) == "," {
+                    p -= 1;
+                }
+                if let Some(m) = p.checked_sub(1).and_then(|q| v.slot[q]) {
+                    if v.usable(m, rng) {
+                        objects = v.coordinated(m, rng, false);
+                    }
+                }
+            }
+        }
         if pat.absorbs {
             let last = objects.iter().map(|&m| v.ms[m].end).max().unwrap_or(f.end);
             for g in found.iter_mut().skip(idx + 1) {
@@ -731,26 +709,13 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let modality = modality(v, f.start, subj_end);
-        let subj_keys: Vec<String> = subjects
-            .iter()
-            .filter_map(|&m| v.key(m).map(str::to_string))
-            .collect();
-        let mut obj_keys: Vec<String> = objects
-            .iter()
-            .filter_map(|&m| v.key(m).map(str::to_string))
-            .collect();
+        let subj_keys: Vec<String> = subjects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
+        let mut obj_keys: Vec<String> = objects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
-                Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
-                    .into_iter()
-                    .collect(),
-                None if rel == Relation::Unbans => state
-                    .last_ban
-                    .as_ref()
-                    .map(|(_, o)| o.clone())
-                    .into_iter()
-                    .collect(),
+                Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys).into_iter().collect(),
+                None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 None => vec![],
             };
         }
@@ -788,16 +753,12 @@ impl DocState {
 
 /// The state actor a refusal answers: one named in the sentence, else the document's country.
 fn nearest_state_actor(v: &View, at: usize, exclude: &[String]) -> Option<String> {
-    let after = (0..v.ms.len()).filter(|&m| v.ms[m].start > at).find(|&m| {
-        v.ms[m].class.is_state()
-            && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k))
-            && v.ms[m].is_actor()
-    });
-    let before = (0..v.ms.len()).filter(|&m| v.ms[m].end <= at).find(|&m| {
-        v.ms[m].class.is_state()
-            && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k))
-            && v.ms[m].is_actor()
-    });
+    let after = (0..v.ms.len())
+        .filter(|&m| v.ms[m].start > at)
+        .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
+    let before = (0..v.ms.len())
+        .filter(|&m| v.ms[m].end <= at)
+        .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
     after.or(before).and_then(|m| v.key(m).map(str::to_string))
 }
 
@@ -813,17 +774,10 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
             let firsts = v.objects(end, rng, &[]);
             let Some(&last) = firsts.last() else { continue };
             let mut k = v.ms[last].end;
-            while k < v.toks.len()
-                && !lex.words.swap_links.contains(v.lower(k))
-                && k < v.ms[last].end + 3
-            {
+            while k < v.toks.len() && !lex.words.swap_links.contains(v.lower(k)) && k < v.ms[last].end + 3 {
                 k += 1;
             }
-            let seconds = if k < v.toks.len() {
-                v.objects(k + 1, rng, &[])
-            } else {
-                vec![]
-            };
+            let seconds = if k < v.toks.len() { v.objects(k + 1, rng, &[]) } else { vec![] };
             let subjects = v.subject(i, dom);
             let subj_end = subjects.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
             let modality = modality(v, i, subj_end);
@@ -831,26 +785,12 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
                 let Some(sk) = v.key(s) else { continue };
                 for &o in &firsts {
                     if let Some(ok) = v.key(o) {
-                        add(
-                            sk,
-                            sw.from,
-                            Object::Entity(ok.to_string()),
-                            modality,
-                            None,
-                            None,
-                        );
+                        add(sk, sw.from, Object::Entity(ok.to_string()), modality, None, None);
                     }
                 }
                 for &o in &seconds {
                     if let Some(ok) = v.key(o) {
-                        add(
-                            sk,
-                            sw.to,
-                            Object::Entity(ok.to_string()),
-                            modality,
-                            None,
-                            None,
-                        );
+                        add(sk, sw.to, Object::Entity(ok.to_string()), modality, None, None);
                     }
                 }
             }
@@ -862,23 +802,13 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
 fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
     let w = &lex.words;
     for i in 1..v.toks.len() {
-        if !w.reversal_nouns.contains(v.lower(i))
-            || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their")
-        {
+        if !w.reversal_nouns.contains(v.lower(i)) || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their") {
             continue;
         }
-        let lifted = (i + 1..(i + 5).min(v.toks.len()))
-            .any(|k| w.reversal_verbs.contains(v.lower(k)) && w.be.contains(v.lower(k - 1)));
+        let lifted = (i + 1..(i + 5).min(v.toks.len())).any(|k| w.reversal_verbs.contains(v.lower(k)) && w.be.contains(v.lower(k - 1)));
         if let (true, Some((s, o))) = (lifted, &state.last_ban) {
             let m = modality(v, i, 0);
-            add(
-                s,
-                lex.ontology.reversal.relation,
-                Object::Entity(o.clone()),
-                m,
-                None,
-                None,
-            );
+            add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None);
         }
     }
 }
@@ -894,36 +824,26 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
         if m.kind != MentionKind::Named && m.kind != MentionKind::Surname {
             continue;
         }
-        let official_title = m.titles.iter().any(|t| {
-            lex.ontology.titles[t.spec].class == Class::Official
-                && !lex.ontology.titles[t.spec].honorific
-        });
+        let official_title = m
+            .titles
+            .iter()
+            .any(|t| lex.ontology.titles[t.spec].class == Class::Official && !lex.ontology.titles[t.spec].honorific);
         // Titles: holdsPositionIn / founded with the body named with them, or the country modifier.
         for t in &m.titles {
             let spec = &lex.ontology.titles[t.spec];
             let Some(rel) = spec.relation else { continue };
-            let body = t
-                .body
-                .and_then(|b| v.key(b).map(str::to_string))
-                .or_else(|| {
-                    if spec.class == Class::Official {
-                        m.country.map(country_key)
-                    } else {
-                        None
-                    }
-                });
+            let body = t.body.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
+                if spec.class == Class::Official {
+                    m.country.map(country_key)
+                } else {
+                    None
+                }
+            });
             if let Some(b) = body {
                 let (_, rng) = lex.signature(rel);
                 let bclass = t.body.map(|b| v.ms[b].class).unwrap_or(Class::Country);
                 if rng.contains(&bclass) {
-                    add(
-                        key,
-                        rel,
-                        Object::Entity(b),
-                        Modality::Asserted,
-                        None,
-                        Some(t.text.clone()),
-                    );
+                    add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()));
                 }
             }
         }
@@ -974,15 +894,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
             let next = v.lower(m.end);
             if matches!(
                 next,
-                "development"
-                    | "made"
-                    | "-made"
-                    | "built"
-                    | "developed"
-                    | "based"
-                    | "owned"
-                    | "company"
-                    | "firm"
+                "development" | "made" | "-made" | "built" | "developed" | "based" | "owned" | "company" | "firm"
             ) {
                 for a in v.coordinated(mi - 1, &[Class::App], false) {
                     if let Some(ak) = v.key(a) {
@@ -1004,10 +916,11 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
 /// Whether a mention's country comes from a modifier written in this sentence (not the lexicon).
 fn modifier_written(v: &View, m: &Mention) -> bool {
     let first = &v.toks[m.start];
-    v.lex.names.matches(v.toks, m.start).any(|(_, e)| {
-        e.form == crate::lexicon::NameForm::Demonym
-            || matches!(e.target, crate::lexicon::NameTarget::Country(_))
-    }) && first.cap
+    v.lex
+        .names
+        .matches(v.toks, m.start)
+        .any(|(_, e)| e.form == crate::lexicon::NameForm::Demonym || matches!(e.target, crate::lexicon::NameTarget::Country(_)))
+        && first.cap
 }
 
 /// User figures: "some 40 million users", "used by about three million Iranians", "Gap has more than 1.3 million".
@@ -1048,11 +961,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let prev2 = v.lower(k.saturating_sub(2));
         let has_verb = matches!(before, "has" | "have" | "had")
             || matches!(prev2, "has" | "have" | "had")
-            || v.toks[..k]
-                .iter()
-                .rev()
-                .take(4)
-                .any(|t| t.lower == "has" || t.lower == "have");
+            || v.toks[..k].iter().rev().take(4).any(|t| t.lower == "has" || t.lower == "have");
         let elliptic = j == end && has_verb && matches!(v.lower(end), "." | "," | ";" | "");
         if !is_users && !elliptic {
             k = end;
@@ -1062,19 +971,11 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let app = (0..v.ms.len())
             .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some())
             .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
-            .filter(|&m| {
-                !(v.ms[m].end <= k
-                    && (v.ms[m].end..k)
-                        .any(|x| matches!(v.lower(x), "audience" | "channel" | "owners")))
-            })
+            .filter(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
             .last()
             .or_else(|| {
-                (0..v.ms.len()).find(|&m| {
-                    v.ms[m].start >= end
-                        && v.ms[m].class == Class::App
-                        && v.ms[m].key.is_some()
-                        && v.ms[m].start < end + 8
-                })
+                (0..v.ms.len())
+                    .find(|&m| v.ms[m].start >= end && v.ms[m].class == Class::App && v.ms[m].key.is_some() && v.ms[m].start < end + 8)
             });
         let Some(app) = app else {
             k = end;
@@ -1094,19 +995,12 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                         .or_else(|| v.slot.get(x + 2).copied().flatten())
                     {
                         if v.ms[m].class == Class::Country && v.ms[m].is_actor() {
-                            country = v.ms[m]
-                                .key
-                                .clone()
-                                .map(|_| v.ms[m].country)
-                                .flatten()
-                                .or_else(|| {
-                                    v.ms[m].key.as_deref().and_then(|k| {
-                                        lex.ontology
-                                            .countries
-                                            .iter()
-                                            .position(|c| format!("country:{}", c.name) == k)
-                                    })
-                                });
+                            country = v.ms[m].key.clone().map(|_| v.ms[m].country).flatten().or_else(|| {
+                                v.ms[m]
+                                    .key
+                                    .as_deref()
+                                    .and_then(|k| lex.ontology.countries.iter().position(|c| format!("country:{}", c.name) == k))
+                            });
                         }
                     }
                 }
@@ -1115,14 +1009,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let country_key = country.map(|c| crate::mention::country_key(lex, c));
         let _ = &state.main_country;
         if let Some(ak) = v.key(app) {
-            add(
-                ak,
-                Relation::UserCount,
-                Object::Count(value),
-                Modality::Asserted,
-                country_key,
-                None,
-            );
+            add(ak, Relation::UserCount, Object::Count(value), Modality::Asserted, country_key, None);
         }
         k = j.max(end);
     }
@@ -1149,9 +1036,7 @@ fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(&n.lower)) {
         value *= *scale as f64;
         end += 1;
-    } else if t.kind == TokenKind::Number
-        && (t.lower.len() == 4 && (1900.0..2100.0).contains(&base))
-    {
+    } else if t.kind == TokenKind::Number && (t.lower.len() == 4 && (1900.0..2100.0).contains(&base)) {
         return None;
     }
     if value < 1000.0 {

@@ -51,22 +51,9 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
 pub fn key_text(name: &str) -> String {
     let f = fold(name);
     let f = f.trim_end_matches("'s");
-    let cleaned: String = f
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '.' {
-                c
-            } else {
-                ' '
-            }
-        })
-        .collect();
+    let cleaned: String = f.chars().map(|c| if c.is_alphanumeric() || c == '.' { c } else { ' ' }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let words = if words.first() == Some(&"the") {
-        &words[1..]
-    } else {
-        &words[..]
-    };
+    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
     words.join(" ")
 }
 
@@ -91,18 +78,9 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
 }
 
 /// Resolves the mentions of one document in place; returns what the document says of each entity.
-pub fn resolve_document(
-    doc: &str,
-    sentences: &[Sentence],
-    mentions: &mut [Vec<Mention>],
-    lex: &Lexicon,
-) -> BTreeMap<String, EntityInfo> {
+pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> BTreeMap<String, EntityInfo> {
     let main_country = main_country(mentions, lex);
-    let honorific = |w: &str| {
-        lex.titles
-            .by_stem(w)
-            .is_some_and(|i: usize| lex.ontology.titles[i].honorific)
-    };
+    let honorific = |w: &str| lex.titles.by_stem(w).is_some_and(|i: usize| lex.ontology.titles[i].honorific);
 
     // Pass 1: keys of names.
     let mut persons: Vec<(String, Vec<String>)> = Vec::new(); // key, name words
@@ -138,22 +116,51 @@ pub fn resolve_document(
                     m.key = Some(key);
                 }
                 Class::Agency => {
-                    let c = m
-                        .country
-                        .or(main_country)
-                        .map(|c| lex.ontology.countries[c].name.clone());
+                    let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.clone());
                     m.key = Some(agency_key(&m.name, c.as_deref(), lex));
                 }
                 Class::Organization => m.key = Some(format!("org:{}", key_text(&m.name))),
+                Class::App if m.name.contains('.') => {} // a web domain: settled in pass 2
                 Class::App => m.key = Some(format!("app:{}", key_text(&m.name))),
                 Class::Country => {}
             }
         }
     }
-    // Pass 2: surnames and lone names against the document's full names.
+    // Initials of the document's names, for acronyms used without definition ("the TIC").
+    let mut initials: HashMap<String, (String, Class)> = HashMap::new();
+    for sm in mentions.iter() {
+        for m in sm.iter() {
+            if let (Some(k), MentionKind::Named, false) = (&m.key, m.kind, m.class.is_person()) {
+                let i = crate::mention::initials(&m.name);
+                if i.len() >= 2 {
+                    initials.entry(i).or_insert((k.clone(), m.class));
+                }
+            }
+        }
+    }
+    // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
     for sm in mentions.iter_mut() {
         for m in sm.iter_mut() {
+            if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
+                // "the Khamenei.ir channel": a domain named after a person stands for that person.
+                let stem = key_text(&m.name).split('.').next().unwrap_or("").to_string();
+                match persons.iter().find(|(_, w)| w.last().is_some_and(|l| same_name_word(l, &stem))) {
+                    Some((k, _)) => {
+                        m.key = Some(k.clone());
+                        m.class = Class::Person;
+                    }
+                    None => m.key = Some(format!("app:{}", key_text(&m.name))),
+                }
+                continue;
+            }
             if m.kind != MentionKind::Surname || m.key.is_some() {
+                continue;
+            }
+            if m.name.chars().all(|c| !c.is_lowercase()) {
+                if let Some((k, c)) = initials.get(&m.name) {
+                    m.key = Some(k.clone());
+                    m.class = *c;
+                }
                 continue;
             }
             let w = key_text(&m.name);
@@ -163,11 +170,7 @@ pub fn resolve_document(
                 .find(|(_, words)| words.last().is_some_and(|l| same_name_word(l, &w)));
             if let Some((k, _)) = hit {
                 m.key = Some(k.clone());
-                m.class = if k.starts_with("person:") {
-                    m.class
-                } else {
-                    m.class
-                };
+                m.class = if k.starts_with("person:") { m.class } else { m.class };
             } else if w.contains('.') {
                 m.key = None;
             } else {
@@ -209,13 +212,9 @@ pub fn resolve_document(
                 continue;
             }
             let key = match m.kind {
-                MentionKind::Unnamed => m.country.or(main_country).map(|c| country_key(lex, c)),
+                MentionKind::Unnamed => m.country.map(|c| country_key(lex, c)).or_else(|| same_head_before(mentions, si, mi)).or_else(|| main_country.map(|c| country_key(lex, c))),
                 MentionKind::Role => {
-                    let t = m
-                        .titles
-                        .first()
-                        .map(|t| t.text.clone())
-                        .unwrap_or_else(|| m.name.clone());
+                    let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
                     bound.get(&t).cloned().or_else(|| {
                         bound
                             .iter()
@@ -223,6 +222,7 @@ pub fn resolve_document(
                             .map(|(_, v)| v.clone())
                     })
                 }
+                MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => reported_subject(&sentences[si], &mentions[si], mi, lex),
                 MentionKind::Pronoun | MentionKind::Definite => {
                     if m.refs == [Class::Country] {
                         main_country.map(|c| country_key(lex, c))
@@ -252,10 +252,7 @@ pub fn resolve_document(
             if e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person) {
                 if matches!(
                     m.kind,
-                    MentionKind::Named
-                        | MentionKind::Surname
-                        | MentionKind::Demonym
-                        | MentionKind::Unnamed
+                    MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed
                 ) || e.class.is_none()
                 {
                     e.class = Some(m.class);
@@ -263,18 +260,9 @@ pub fn resolve_document(
             }
             if matches!(
                 m.kind,
-                MentionKind::Named
-                    | MentionKind::Surname
-                    | MentionKind::Demonym
-                    | MentionKind::Unnamed
-                    | MentionKind::Role
+                MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed | MentionKind::Role
             ) {
-                let name = m
-                    .name
-                    .trim()
-                    .trim_end_matches("'s")
-                    .trim_end_matches('\u{2019}')
-                    .to_string();
+                let name = m.name.trim().trim_end_matches("'s").trim_end_matches('\u{2019}').to_string();
                 if !name.is_empty() && !e.names.contains(&name) {
                     e.names.push(name);
                 }
@@ -282,6 +270,49 @@ pub fn resolve_document(
         }
     }
     info
+}
+
+/// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
+fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<String> {
+    let head = mentions[si][mi].name.rsplit(' ').next()?.to_lowercase();
+    let earlier = mentions[..si].iter().rev().take(5).flat_map(|sm| sm.iter().rev()).chain(mentions[si][..mi].iter().rev());
+    for m in earlier {
+        if m.kind == MentionKind::Unnamed && m.key.is_some() && m.name.to_lowercase().ends_with(&head) && m.country.is_some() {
+            return m.key.clone();
+        }
+    }
+    None
+}
+
+/// "TIC announced it ...", "Boroujerdi said he ...": a pronoun right after a reporting verb is
+/// that verb's subject (the name before it, or before the apposition that precedes it).
+fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<String> {
+    let m = &ms[mi];
+    let toks = &s.tokens;
+    let mut v = m.start.checked_sub(1)?;
+    if toks[v].lower == "that" {
+        v = v.checked_sub(1)?;
+    }
+    if !lex.words.reporting.contains(&toks[v].lower) || m.possessive {
+        return None;
+    }
+    let mut k = v;
+    while k > 0 && lex.words.adverbs.contains(&toks[k - 1].lower) {
+        k -= 1;
+    }
+    if k > 0 && toks[k - 1].lower == "," {
+        // Skip the apposition back to the comma that opens it.
+        let mut j = k - 1;
+        while j > 0 && toks[j - 1].lower != "," && k - j < 25 {
+            j -= 1;
+        }
+        if j == 0 {
+            return None;
+        }
+        k = j - 1;
+    }
+    let subj = ms.iter().find(|c| c.end == k)?;
+    (subj.key.is_some() && m.refs.contains(&subj.class)).then(|| subj.key.clone()).flatten()
 }
 
 /// The country the document is about: the one named most often (names, demonyms, capitals).
@@ -300,27 +331,16 @@ pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
         }
     }
     let _ = lex;
-    counts
-        .into_iter()
-        .max_by_key(|(_, (n, first))| (*n, *first))
-        .map(|(c, _)| c)
+    counts.into_iter().max_by_key(|(_, (n, first))| (*n, *first)).map(|(c, _)| c)
 }
 
 /// The entity a pronoun or definite description refers back to: the nearest earlier mention of
 /// a class it accepts, the subject of its own sentence first for "it"; proxies ("Khamenei's
 /// channel") count for "it" and "the channel".
-fn antecedent(
-    doc: &str,
-    sentences: &[Sentence],
-    mentions: &[Vec<Mention>],
-    si: usize,
-    mi: usize,
-    lex: &Lexicon,
-) -> Option<String> {
+fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<String> {
     let m = &mentions[si][mi];
     let toks = &sentences[si].tokens;
-    let wants_proxy =
-        matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
+    let wants_proxy = matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
     let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
     let _ = doc;
     // Same sentence first, then up to four sentences back.
@@ -333,11 +353,9 @@ fn antecedent(
         };
         let stoks = &sentences[s].tokens;
         let ok = |c: &Mention| {
-            c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun
-                || c.kind == MentionKind::Pronoun && c.key.is_some()
+            c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun || c.kind == MentionKind::Pronoun && c.key.is_some()
         };
-        let proxy =
-            |c: &Mention| c.possessive && c.class.is_person() && proxy_follows(stoks, c.end, lex);
+        let proxy = |c: &Mention| (c.possessive || c.name.contains('.')) && c.class.is_person() && proxy_follows(stoks, c.end, lex);
         let fits = |c: &Mention| {
             ok(c)
                 && (if only_proxy {
@@ -351,7 +369,8 @@ fn antecedent(
         } else if matches!(m.kind, MentionKind::Pronoun) {
             cands
                 .iter()
-                .find(|c| fits(c) && !c.possessive || fits(c) && proxy(c))
+                .find(|c| fits(c) && proxy(c))
+                .or_else(|| cands.iter().find(|c| fits(c) && !c.possessive))
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else {
             cands.iter().rev().find(|c| fits(c))

@@ -92,9 +92,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        let glued = tokens
-            .last()
-            .is_some_and(|t: &Token| t.end == base + chars[i].0);
+        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + chars[i].0);
         if glued
             && matches!(c, 'n' | 'N')
             && at(i + 1).is_some_and(is_apostrophe)
@@ -114,9 +112,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     // "'s" and "n't" are tokens of their own; other inner apostrophes stay.
                     let next = at(i + 1);
                     let after = at(i + 2);
-                    if matches!(next, Some('s') | Some('S'))
-                        && !after.is_some_and(|a| a.is_alphanumeric())
-                    {
+                    if matches!(next, Some('s') | Some('S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
                         break;
                     }
                     if next.is_some_and(|x| x.is_alphabetic()) {
@@ -132,9 +128,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     } else {
                         break;
                     }
-                } else if matches!(c, '-' | '.' | '&' | '_')
-                    && at(i + 1).is_some_and(|x| x.is_alphanumeric())
-                {
+                } else if matches!(c, '-' | '.' | '&' | '_') && at(i + 1).is_some_and(|x| x.is_alphanumeric()) {
                     i += 1;
                 } else {
                     break;
@@ -152,9 +146,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             i += 1;
             while i < n {
                 let c = chars[i].1;
-                if c.is_ascii_digit()
-                    || (matches!(c, ',' | '.') && at(i + 1).is_some_and(|x| x.is_ascii_digit()))
-                {
+                if c.is_ascii_digit() || (matches!(c, ',' | '.') && at(i + 1).is_some_and(|x| x.is_ascii_digit())) {
                     i += 1;
                 } else {
                     break;
@@ -208,9 +200,7 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
             cur.push(t);
             if is_end {
                 // Closing quotes and brackets stay with the sentence they close.
-                while k + 1 < tokens.len()
-                    && matches!(tokens[k + 1].lower.as_str(), "\"" | "'" | ")" | "]")
-                {
+                while k + 1 < tokens.len() && matches!(tokens[k + 1].lower.as_str(), "\"" | "'" | ")" | "]") {
                     k += 1;
                     cur.push(tokens[k].clone());
                 }
@@ -221,14 +211,10 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
                     && prev_word.is_some_and(|w| {
                         let bare = w.lower.trim_end_matches('.');
                         cur[cur.len() - 2].end == cur[cur.len() - 1].start
-                            && (abbreviations.contains(bare)
-                                || (bare.chars().count() == 1 && w.cap))
+                            && (abbreviations.contains(bare) || (bare.chars().count() == 1 && w.cap))
                     });
-                let starts_new = next.is_none_or(|n| {
-                    n.cap
-                        || n.kind == TokenKind::Number
-                        || matches!(n.lower.as_str(), "\"" | "'" | "(" | "[")
-                });
+                let starts_new =
+                    next.is_none_or(|n| n.cap || n.kind == TokenKind::Number || matches!(n.lower.as_str(), "\"" | "'" | "(" | "["));
                 if starts_new && !abbrev {
                     push_sentence(&mut out, std::mem::take(&mut cur));
                 }
@@ -250,8 +236,7 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
         .collect();
-    let title_case =
-        words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
+    let title_case = words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
     out.push(Sentence {
         index: out.len(),
         start,
@@ -266,10 +251,7 @@ mod tests {
     use super::*;
 
     fn abbrevs() -> HashSet<String> {
-        ["oct", "u.s", "dr", "mr"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        ["oct", "u.s", "dr", "mr"].iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
@@ -277,10 +259,7 @@ mod tests {
         let doc = "Dr. Smith met U.S. officials on Oct. 18, 2017. Then he left.\n";
         let s = sentences(doc, &abbrevs());
         assert_eq!(s.len(), 2);
-        assert_eq!(
-            &doc[s[0].start..s[0].end],
-            "Dr. Smith met U.S. officials on Oct. 18, 2017."
-        );
+        assert_eq!(&doc[s[0].start..s[0].end], "Dr. Smith met U.S. officials on Oct. 18, 2017.");
         assert_eq!(&doc[s[1].start..s[1].end], "Then he left.");
     }
 
@@ -288,29 +267,14 @@ mod tests {
     fn possessives_and_curly_quotes_are_split_and_folded() {
         let t = tokenize("Khamenei’s channel didn't “quit”", 0);
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(
-            lower,
-            ["khamenei", "'s", "channel", "did", "n't", "\"", "quit", "\""]
-        );
+        assert_eq!(lower, ["khamenei", "'s", "channel", "did", "n't", "\"", "quit", "\""]);
     }
 
     #[test]
     fn numbers_and_domains_stay_whole() {
         let t = tokenize("Khamenei.ir has 1.3 million and 40,000 users.", 0);
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
-        assert_eq!(
-            lower,
-            [
-                "khamenei.ir",
-                "has",
-                "1.3",
-                "million",
-                "and",
-                "40,000",
-                "users",
-                "."
-            ]
-        );
+        assert_eq!(lower, ["khamenei.ir", "has", "1.3", "million", "and", "40,000", "users", "."]);
     }
 
     #[test]

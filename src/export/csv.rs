@@ -14,8 +14,7 @@ fn err(e: csv::Error) -> Error {
 /// Writes nodes.csv.
 pub fn write_nodes<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let mut c = csv::Writer::from_writer(w);
-    c.write_record(["id", "name", "class", "other names", "documents"])
-        .map_err(err)?;
+    c.write_record(["id", "name", "class", "other names", "documents"]).map_err(err)?;
     for e in g.entities() {
         let docs: Vec<&str> = e.documents.iter().map(String::as_str).collect();
         c.write_record([

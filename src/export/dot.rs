@@ -37,14 +37,8 @@ fn style(class: Class) -> (&'static str, &'static str) {
 /// Writes the graph in DOT.
 pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
     writeln!(w, "digraph newsgraph {{")?;
-    writeln!(
-        w,
-        "  graph [rankdir=LR, overlap=false, fontname=\"Helvetica\"];"
-    )?;
-    writeln!(
-        w,
-        "  node [style=filled, fontname=\"Helvetica\", fontsize=11];"
-    )?;
+    writeln!(w, "  graph [rankdir=LR, overlap=false, fontname=\"Helvetica\"];")?;
+    writeln!(w, "  node [style=filled, fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(w, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for ix in g.graph.node_indices() {
         match &g.graph[ix] {
@@ -61,12 +55,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
                     escape(&e.labels.join("; "))
                 )?;
             }
-            Node::Count(n) => writeln!(
-                w,
-                "  n{} [label=\"{}\", shape=note, fillcolor=\"#ffffff\"];",
-                ix.index(),
-                n
-            )?,
+            Node::Count(n) => writeln!(w, "  n{} [label=\"{}\", shape=note, fillcolor=\"#ffffff\"];", ix.index(), n)?,
         }
     }
     let mut edges: BTreeMap<(usize, usize, &str, bool), usize> = BTreeMap::new();
@@ -82,17 +71,9 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
             .or_default() += 1;
     }
     for ((s, o, rel, asserted), n) in edges {
-        let label = if n > 1 {
-            format!("{rel} ({n})")
-        } else {
-            rel.to_string()
-        };
+        let label = if n > 1 { format!("{rel} ({n})") } else { rel.to_string() };
         let style = if asserted { "solid" } else { "dashed" };
-        writeln!(
-            w,
-            "  n{s} -> n{o} [label=\"{}\", style={style}];",
-            escape(&label)
-        )?;
+        writeln!(w, "  n{s} -> n{o} [label=\"{}\", style={style}];", escape(&label))?;
     }
     writeln!(w, "}}")?;
     Ok(w)

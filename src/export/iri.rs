@@ -95,17 +95,11 @@ mod tests {
 
     #[test]
     fn iris_are_stable_and_safe() {
-        assert_eq!(
-            entity("person:ali khamenei"),
-            "https://newsgraph.org/entity/person/ali-khamenei"
-        );
+        assert_eq!(entity("person:ali khamenei"), "https://newsgraph.org/entity/person/ali-khamenei");
         assert_eq!(
             entity("agency:Iran:foreign ministry"),
             "https://newsgraph.org/entity/agency/iran-foreign-ministry"
         );
-        assert_eq!(
-            document("a b<c>"),
-            "https://newsgraph.org/document/a%20b%3Cc%3E"
-        );
+        assert_eq!(document("a b<c>"), "https://newsgraph.org/document/a%20b%3Cc%3E");
     }
 }

@@ -27,58 +27,27 @@ fn term(ns: &str, local: &str) -> NamedNode {
 }
 
 /// Calls `emit` with every triple of the graph, in a deterministic order.
-pub fn for_each_triple(
-    g: &KnowledgeGraph,
-    emit: &mut dyn FnMut(Triple) -> Result<()>,
-) -> Result<()> {
+pub fn for_each_triple(g: &KnowledgeGraph, emit: &mut dyn FnMut(Triple) -> Result<()>) -> Result<()> {
     let a = term(RDF, "type");
     let label = term(RDFS, "label");
     let pref = term(SKOS, "prefLabel");
     let alt = term(SKOS, "altLabel");
     for e in g.entities() {
         let s = node(&iri::entity(&e.key))?;
-        emit(Triple::new(
-            s.clone(),
-            a.clone(),
-            term(iri::ONTOLOGY, e.class.name()),
-        ))?;
+        emit(Triple::new(s.clone(), a.clone(), term(iri::ONTOLOGY, e.class.name())))?;
         if e.class == Class::Official {
-            emit(Triple::new(
-                s.clone(),
-                a.clone(),
-                term(iri::ONTOLOGY, Class::Person.name()),
-            ))?;
+            emit(Triple::new(s.clone(), a.clone(), term(iri::ONTOLOGY, Class::Person.name())))?;
         }
-        emit(Triple::new(
-            s.clone(),
-            label.clone(),
-            Literal::new_simple_literal(&e.name),
-        ))?;
-        emit(Triple::new(
-            s.clone(),
-            pref.clone(),
-            Literal::new_simple_literal(&e.name),
-        ))?;
+        emit(Triple::new(s.clone(), label.clone(), Literal::new_simple_literal(&e.name)))?;
+        emit(Triple::new(s.clone(), pref.clone(), Literal::new_simple_literal(&e.name)))?;
         for l in e.labels.iter().skip(1) {
-            emit(Triple::new(
-                s.clone(),
-                alt.clone(),
-                Literal::new_simple_literal(l),
-            ))?;
+            emit(Triple::new(s.clone(), alt.clone(), Literal::new_simple_literal(l)))?;
         }
     }
     for (id, date) in &g.documents {
         let d = node(&iri::document(id))?;
-        emit(Triple::new(
-            d.clone(),
-            a.clone(),
-            term(iri::ONTOLOGY, "Document"),
-        ))?;
-        emit(Triple::new(
-            d.clone(),
-            term(DCTERMS, "identifier"),
-            Literal::new_simple_literal(id),
-        ))?;
+        emit(Triple::new(d.clone(), a.clone(), term(iri::ONTOLOGY, "Document")))?;
+        emit(Triple::new(d.clone(), term(DCTERMS, "identifier"), Literal::new_simple_literal(id)))?;
         if let Some(date) = date {
             emit(Triple::new(
                 d,
@@ -93,9 +62,7 @@ pub fn for_each_triple(
         let p = term(iri::ONTOLOGY, st.relation.name());
         let o: oxigraph::model::Term = match &st.object {
             Object::Entity(k) => node(&iri::entity(k))?.into(),
-            Object::Count(n) => {
-                Literal::new_typed_literal(n.to_string(), term(XSD, "integer")).into()
-            }
+            Object::Count(n) => Literal::new_typed_literal(n.to_string(), term(XSD, "integer")).into(),
         };
         let n = node(&iri::statement(st))?;
         emit(Triple::new(n.clone(), a.clone(), term(RDF, "Statement")))?;
@@ -120,18 +87,10 @@ pub fn for_each_triple(
             ))?;
         }
         if let Some(c) = &st.country {
-            emit(Triple::new(
-                n.clone(),
-                term(iri::ONTOLOGY, "country"),
-                node(&iri::entity(c))?,
-            ))?;
+            emit(Triple::new(n.clone(), term(iri::ONTOLOGY, "country"), node(&iri::entity(c))?))?;
         }
         if let Some(r) = &st.role {
-            emit(Triple::new(
-                n.clone(),
-                term(iri::ONTOLOGY, "role"),
-                Literal::new_simple_literal(r),
-            ))?;
+            emit(Triple::new(n.clone(), term(iri::ONTOLOGY, "role"), Literal::new_simple_literal(r)))?;
         }
         let pv = &st.provenance;
         emit(Triple::new(
@@ -140,16 +99,8 @@ pub fn for_each_triple(
             Literal::new_simple_literal(&pv.text),
         ))?;
         let int = |v: usize| Literal::new_typed_literal(v.to_string(), term(XSD, "integer"));
-        emit(Triple::new(
-            n.clone(),
-            term(iri::ONTOLOGY, "sentenceIndex"),
-            int(pv.sentence),
-        ))?;
-        emit(Triple::new(
-            n.clone(),
-            term(iri::ONTOLOGY, "charStart"),
-            int(pv.start),
-        ))?;
+        emit(Triple::new(n.clone(), term(iri::ONTOLOGY, "sentenceIndex"), int(pv.sentence)))?;
+        emit(Triple::new(n.clone(), term(iri::ONTOLOGY, "charStart"), int(pv.start)))?;
         emit(Triple::new(n, term(iri::ONTOLOGY, "charEnd"), int(pv.end)))?;
         if st.modality == Modality::Asserted {
             let t = Triple::new(s, p, o);
@@ -179,9 +130,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
             ("dcterms", DCTERMS),
             ("xsd", XSD),
         ] {
-            ser = ser
-                .with_prefix(p, ns)
-                .map_err(|e| Error::Rdf(e.to_string()))?;
+            ser = ser.with_prefix(p, ns).map_err(|e| Error::Rdf(e.to_string()))?;
         }
     }
     let mut w = ser.for_writer(out);
