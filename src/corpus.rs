@@ -3,8 +3,8 @@
 //! and derives stable IRIs from them.
 
 use crate::extract::DocExtraction;
+use crate::lexicon::Lexicon;
 use crate::model::{Class, Object, Statement};
-use crate::resolve::same_name_word;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A resolved entity of the corpus.
@@ -49,7 +49,7 @@ fn find(parent: &mut BTreeMap<String, String>, k: &str) -> String {
 }
 
 /// Merges document extractions into one corpus.
-pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -> Corpus {
+pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, lex: &Lexicon) -> Corpus {
     // Counts, classes and names per document-level key.
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     let mut class: BTreeMap<String, Class> = BTreeMap::new();
@@ -79,10 +79,10 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
     for (i, a) in persons.iter().enumerate() {
         for b in &persons[i + 1..] {
             let (wa, wb) = (person_words(a), person_words(b));
-            let last_ok = same_name_word(wa[wa.len() - 1], wb[wb.len() - 1]);
+            let last_ok = lex.same_name(wa[wa.len() - 1], wb[wb.len() - 1]);
             let first_ok = wa.len() == 1
                 || wb.len() == 1
-                || same_name_word(wa[0], wb[0])
+                || lex.same_name(wa[0], wb[0])
                 || wa.len() != wb.len() && (wa.contains(&wb[0]) || wb.contains(&wa[0]));
             if last_ok && first_ok {
                 let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
@@ -110,7 +110,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>) -
         let w = &s["surname:".len()..];
         let roots: BTreeSet<String> = persons
             .iter()
-            .filter(|p| person_words(p).last().is_some_and(|l| same_name_word(l, w)))
+            .filter(|p| person_words(p).last().is_some_and(|l| lex.same_name(l, w)))
             .map(|p| find(&mut parent, p))
             .collect();
         let target = if roots.len() == 1 { roots.into_iter().next() } else { None };

@@ -416,6 +416,27 @@ impl Lexicon {
         }
     }
 
+    /// Folds a name word by the transliteration table ("ghassemi" -> "qasemi").
+    pub fn fold_name(&self, word: &str) -> String {
+        let mut w = word.to_lowercase();
+        for (from, to) in &self.ontology.language.transliteration {
+            w = w.replace(from.as_str(), to.as_str());
+        }
+        let mut out = String::with_capacity(w.len());
+        for c in w.chars() {
+            if !out.ends_with(c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    /// Whether two name words are spellings of one name: equal after folding, or within a small
+    /// edit distance ("Khamenei"/"Khameni").
+    pub fn same_name(&self, a: &str, b: &str) -> bool {
+        a == b || crate::resolve::same_name_word(&self.fold_name(a), &self.fold_name(b))
+    }
+
     /// Whether a token is a form of any trigger's first word (a likely verb or event noun).
     pub fn is_trigger_word(&self, lower: &str) -> bool {
         self.trigger_index.contains_key(lower)

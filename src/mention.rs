@@ -36,7 +36,7 @@ pub struct TitleUse {
     pub spec: usize,
     /// The title as written, folded.
     pub text: String,
-    /// The body the title is held in: index of a mention in the same sentence.
+    /// The body the title is held in: the first token of its mention in the same sentence.
     pub body: Option<usize>,
 }
 
@@ -158,7 +158,7 @@ impl DocFacts {
                     {
                         j -= 1;
                     }
-                    while j < i - 1 && !is_name_token(&s.tokens[j]) {
+                    while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(&s.tokens[j].lower)) {
                         j += 1;
                     }
                     if j < i - 1 {
@@ -416,8 +416,15 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
             }
         }
     }
-    if !ends_with_head(a, b) {
-        if let Some(k) = (a + 1..b).find(|&k| toks[k].lower == "and") {
+    if head_class(toks, a, b, lex).is_none() {
+        // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
+        let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
+        let splits = |k: usize| {
+            CONNECTORS.contains(&toks[k].lower.as_str())
+                && !matches!(toks[k].lower.as_str(), "de" | "al" | "bin")
+                && (toks[k].lower != "of" || !has_title)
+        };
+        if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
             let mut out = vec![(a, k)];
             out.extend(split_run(toks, k + 1, b, lex));
             return out;
@@ -509,7 +516,15 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     if all_names && b - a <= 3 {
         let kind = if b - a == 1 { MentionKind::Surname } else { MentionKind::Named };
-        if speech_after || speech_before || b - a == 1 || title_before(toks, a, lex).is_some() || apposition_title(toks, b, lex).is_some() {
+        let who_after = toks.get(b).is_some_and(|t| t.lower == "who")
+            || toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "who");
+        if speech_after
+            || speech_before
+            || who_after
+            || b - a == 1
+            || title_before(toks, a, lex).is_some()
+            || apposition_title(toks, b, lex).is_some()
+        {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
         }
     }
@@ -578,13 +593,16 @@ fn person_class(titles: &[TitleUse], lex: &Lexicon) -> Class {
 fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<TitleUse>)> {
     let mut titles = Vec::new();
     let mut start = a;
-    while let Some((s, &spec)) = lex.titles.ending_at(toks, start, 4) {
-        let text = toks[s..start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
-        titles.insert(0, TitleUse { spec, text, body: None });
-        start = s;
-        // "founder and CEO": titles joined by "and".
-        if start > 1 && toks[start - 1].lower == "and" && lex.titles.ending_at(toks, start - 1, 4).is_some() {
+    loop {
+        if let Some((s, &spec)) = lex.titles.ending_at(toks, start, 4) {
+            let text = toks[s..start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+            titles.insert(0, TitleUse { spec, text, body: None });
+            start = s;
+        } else if start > 1 && toks[start - 1].lower == "and" && lex.titles.ending_at(toks, start - 1, 4).is_some() {
+            // "founder and CEO": titles joined by "and".
             start -= 1;
+        } else {
+            break;
         }
     }
     (!titles.is_empty()).then_some((start, titles))
@@ -711,6 +729,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
         }
         if matches!(toks[i].lower.as_str(), "the" | "this" | "that") {
             // Up to two modifiers, then a description noun ending the phrase.
+            let mut found_at = None;
             for skip in 0..3 {
                 let h = i + 1 + skip;
                 if h >= n
@@ -731,7 +750,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                         }
                         covered[i..end].iter_mut().for_each(|c| *c = true);
                         out.push(m);
-                        i = end;
+                        found_at = Some(end);
                     }
                     break;
                 }
@@ -739,7 +758,8 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                     break;
                 }
             }
-            if covered.get(i.saturating_sub(1)).copied().unwrap_or(false) && i > 0 && out.last().is_some_and(|m| m.end == i) {
+            if let Some(end) = found_at {
+                i = end;
                 continue;
             }
         }
@@ -810,8 +830,9 @@ fn join_acronym_definitions(toks: &[Token], out: &mut Vec<Mention>) {
     let mut k = 0;
     while k + 1 < out.len() {
         let (a, b) = (&out[k], &out[k + 1]);
-        let bracketed = toks.get(a.end).is_some_and(|t| t.lower == "(") && b.start == a.end + 1 && toks.get(b.end).is_some_and(|t| t.lower == ")");
-        if bracketed && (a.key.is_some() && a.key == b.key || b.key.is_none() && b.class == a.class) {
+        let bracketed =
+            toks.get(a.end).is_some_and(|t| t.lower == "(") && b.start == a.end + 1 && toks.get(b.end).is_some_and(|t| t.lower == ")");
+        if bracketed && (a.key.is_some() && a.key == b.key || b.key.is_none() && (b.name == a.name || fits_initials(&b.name, &a.name))) {
             out[k].end = out[k + 1].end + 1;
             out.remove(k + 1);
         }
@@ -822,7 +843,7 @@ fn join_acronym_definitions(toks: &[Token], out: &mut Vec<Mention>) {
 fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
     let mut k = 0;
     while k < out.len() {
-        let is_mod = out[k].class == Class::Country && (out[k].kind == MentionKind::Demonym || out[k].possessive);
+        let is_mod = out[k].class == Class::Country && matches!(out[k].kind, MentionKind::Demonym | MentionKind::Named);
         if is_mod {
             let end = out[k].end;
             let country = out[k].country;
@@ -854,13 +875,14 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
             }
             // Modifier of the next name: "Iranian Foreign Ministry", "Iran's Supreme Council".
             if let Some(next) = out.get(k + 1) {
-                let gap_ok = next.start == end
-                    || (next.start > end
-                        && next.start - end <= 2
-                        && (end..next.start).all(|x| !toks[x].cap && toks[x].kind == TokenKind::Word && lex.titles.starts_at(toks, x)));
-                let title_gap = next.start > end && title_words_between(toks, end, next.start, lex);
-                if (gap_ok || title_gap) && next.kind == MentionKind::Named && next.class != Class::Country {
+                let body = matches!(next.class, Class::Agency | Class::Organization);
+                let adjective = out[k].kind == MentionKind::Demonym || out[k].possessive;
+                if next.start == end && next.kind == MentionKind::Named && next.class != Class::Country && (adjective || body) {
                     let mut next = out.remove(k + 1);
+                    if !adjective {
+                        // "Uganda Communications Commission": the country is part of the name.
+                        next.name = format!("{} {}", out[k].name, next.name);
+                    }
                     next.start = out[k].start;
                     next.country = country;
                     if next.class == Class::Organization && (next.start..next.end).any(|x| lex.state_company_heads.contains(&toks[x].lower))
@@ -877,23 +899,6 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
     }
 }
 
-fn title_words_between(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
-    let mut k = a;
-    while k < b {
-        match lex.titles.longest(toks, k) {
-            Some((len, _)) if k + len <= b => k += len,
-            _ => {
-                if toks[k].kind == TokenKind::Word && !toks[k].cap && b - k <= 3 && k == a {
-                    k += 1;
-                } else {
-                    return false;
-                }
-            }
-        }
-    }
-    true
-}
-
 /// Titles written before a person's name ("foreign ministry spokesperson Bahram Ghassemi",
 /// "Telegram founder and CEO Pavel Durov", "the chairman of the X Commission Alaeddin Boroujerdi"),
 /// and after it ("Mahmoud Vaezi, the chief of staff of ...").
@@ -906,20 +911,22 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         let (ts, mut titles) = title_before(toks, start, lex).unwrap_or((start, Vec::new()));
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
         let body = (0..k).rev().find(|&j| {
-            out[j].end == ts && (out[j].kind == MentionKind::Named || out[j].possessive && out[j].class == Class::Country) && !out[j].class.is_person()
+            out[j].end == ts
+                && (out[j].kind == MentionKind::Named || out[j].possessive && out[j].class == Class::Country)
+                && !out[j].class.is_person()
         });
         titles.extend(std::mem::take(&mut out[k].titles));
+        let body_is_country = body.is_some_and(|b| out[b].class == Class::Country);
         for t in titles.iter_mut() {
-            if t.body.is_none() {
-                t.body = body;
+            if t.body.is_none() && !body_is_country {
+                t.body = body.map(|b| out[b].start);
             }
         }
         out[k].titles = titles;
         out[k].start = ts;
-        if let Some(b) = body {
-            if out[b].class == Class::Country {
-                out[k].country = out[b].country;
-            }
+        if let (Some(b), true) = (body, body_is_country) {
+            // "Kenya's president William Ruto": the country is the person's, through the modifier.
+            out[k].country = out[b].country;
         }
         // "TITLE of (the)? BODY NAME": chairman of the ... Commission Alaeddin Boroujerdi.
         if out[k].titles.is_empty() && k > 0 {
@@ -938,7 +945,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                         out[k].titles = titles
                             .into_iter()
                             .map(|mut t| {
-                                t.body = Some(b);
+                                t.body = Some(out[b].start);
                                 t
                             })
                             .collect();
@@ -961,11 +968,11 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                             || (toks[out[j].start - 1].lower == "the" && out[j].start >= 2 && toks[out[j].start - 2].lower == "of"))
                         && out[j].start <= te + 2;
                     if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person() {
-                        t.body = Some(j);
+                        t.body = Some(out[j].start);
                     }
                 }
                 if let Some(j) = (k + 1..out.len()).find(|&j| out[j].end <= ts && out[j].start > out[k].end && out[j].possessive) {
-                    t.body = Some(j);
+                    t.body = Some(out[j].start);
                 }
                 out[k].titles.push(t);
             }

@@ -250,6 +250,8 @@ pub struct Language {
     pub adverbs: Vec<String>,
     /// Coordinators.
     pub coordinators: Vec<String>,
+    /// Spelling folds for comparing transliterated names.
+    pub transliteration: Vec<(String, String)>,
     /// Modality cues.
     pub modality: ModalityCues,
     /// Numbers.

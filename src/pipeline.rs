@@ -96,7 +96,7 @@ pub fn known_names(lex: &Lexicon) -> BTreeMap<String, String> {
 
 /// Resolves the corpus and builds the graph.
 pub fn build_graph(docs: Vec<DocExtraction>, lex: &Lexicon) -> KnowledgeGraph {
-    KnowledgeGraph::from_corpus(merge(docs, &known_names(lex)))
+    KnowledgeGraph::from_corpus(merge(docs, &known_names(lex), lex))
 }
 
 fn write_file(dir: &Path, name: &str, f: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>) -> Result<PathBuf> {

@@ -20,6 +20,8 @@ struct Found {
     start: usize,
     end: usize,
     suppressed: bool,
+    /// Inside another trigger's object: counts only with an explicit agent ("the suspension of X by Y").
+    absorbed: bool,
 }
 
 /// Per-document state carried from sentence to sentence.
@@ -33,6 +35,8 @@ pub struct DocState {
     pub main_country: Option<String>,
     /// The date of the document, if known.
     pub doc_date: Option<Date>,
+    /// The last state actor named in an earlier sentence (whom a refusal answers).
+    last_state: Option<String>,
 }
 
 /// Reads one sentence.
@@ -189,7 +193,7 @@ impl<'a> View<'a> {
         // "foreign ministry spokesperson Bahram Ghassemi": the body belongs to the person's title.
         while start > 0 {
             match self.slot[start - 1] {
-                Some(b) if self.ms[m].titles.iter().any(|t| t.body == Some(b)) => start = self.ms[b].start,
+                Some(b) if self.ms[m].titles.iter().any(|t| t.body == Some(self.ms[b].start)) => start = self.ms[b].start,
                 _ => break,
             }
         }
@@ -423,6 +427,7 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
                     start: i,
                     end,
                     suppressed: false,
+                    absorbed: false,
                 });
             }
         }
@@ -430,12 +435,20 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
     // Longest match wins where matches overlap.
     all.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end - f.start)));
     let mut kept: Vec<Found> = Vec::new();
+    let mut nested: Vec<Found> = Vec::new();
     for f in all {
-        if kept.iter().any(|k| f.start < k.end && k.start < f.end || k.start == f.start) {
+        if let Some(k) = kept.iter().find(|k| f.start < k.end && k.start < f.end || k.start == f.start) {
+            // "condemned the suspension of X by Y": the ban noun closing an absorbing trigger is kept,
+            // to be read only with its explicit agent.
+            if lex.triggers[f.pattern].nominal && lex.triggers[k.pattern].absorbs && f.start + 1 == k.end {
+                nested.push(Found { absorbed: true, ..f });
+            }
             continue;
         }
         kept.push(f);
     }
+    kept.extend(nested);
+    kept.sort_by_key(|f| f.start);
     // "banned ... from using": the use belongs to the ban.
     for k in 0..kept.len() {
         let s = kept[k].start;
@@ -453,6 +466,10 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
 fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
     if pat.nominal || v.toks[f.start].lower.ends_with("ing") {
         return false;
+    }
+    if v.lower(f.end) == "by" && f.end == f.start + 1 && !pat.elems.iter().any(|e| matches!(e, PatternElem::Gap)) {
+        // A reduced relative: "Telegram, built by Pavel Durov".
+        return true;
     }
     let mut k = f.start;
     let mut steps = 0;
@@ -559,6 +576,9 @@ pub fn extract_document(
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, &mut add);
         user_counts(&v, lex, state, &mut add);
+        if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
+            state.last_state = m.key.clone();
+        }
     }
     out
 }
@@ -662,7 +682,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     if let Some(&last) = objects.last() {
                         let e = v.ms[last].end;
                         if v.lower(e) == "by" {
-                            if let Some(m) = v.slot.get(e + 1).copied().flatten() {
+                            let at = if v.lower(e + 1) == "the" { e + 2 } else { e + 1 };
+                            if let Some(m) = v.slot.get(at).copied().flatten() {
                                 if v.usable(m, dom) {
                                     subj = vec![m];
                                 }
@@ -679,7 +700,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     }
                 }
             }
-            if subj.is_empty() {
+            if subj.is_empty() && !f.absorbed {
                 subj = v.subject(f.start, dom);
             }
             subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
@@ -704,7 +725,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let last = objects.iter().map(|&m| v.ms[m].end).max().unwrap_or(f.end);
             for g in found.iter_mut().skip(idx + 1) {
                 if g.start < last {
-                    g.suppressed = true;
+                    if lex.triggers[g.pattern].nominal {
+                        g.absorbed = true;
+                    } else {
+                        g.suppressed = true;
+                    }
                 }
             }
         }
@@ -714,7 +739,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
-                Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys).into_iter().collect(),
+                Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
+                    .or_else(|| state.last_state.clone().filter(|k| !subj_keys.contains(k)))
+                    .into_iter()
+                    .collect(),
                 None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 None => vec![],
             };
@@ -832,7 +860,8 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
         for t in &m.titles {
             let spec = &lex.ontology.titles[t.spec];
             let Some(rel) = spec.relation else { continue };
-            let body = t.body.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
+            let body_ix = t.body.and_then(|tok| v.slot.get(tok).copied().flatten()).filter(|&b| b != mi);
+            let body = body_ix.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
                 if spec.class == Class::Official {
                     m.country.map(country_key)
                 } else {
@@ -841,7 +870,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
             });
             if let Some(b) = body {
                 let (_, rng) = lex.signature(rel);
-                let bclass = t.body.map(|b| v.ms[b].class).unwrap_or(Class::Country);
+                let bclass = body_ix.map(|b| v.ms[b].class).unwrap_or(Class::Country);
                 if rng.contains(&bclass) {
                     add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()));
                 }
@@ -874,7 +903,19 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
             if v.lower(k) == "," {
                 k += 1;
             }
-            if let Some((len, _)) = lex.list_introducers.longest(v.toks, k) {
+            if let Some(app) = v.slot.get(after_cue).copied().flatten().filter(|&a| v.ms[a].class == Class::App) {
+                // "the Chinese app WeChat"
+                if let Some(ak) = v.key(app) {
+                    add(
+                        ak,
+                        Relation::BasedIn,
+                        Object::Entity(country_key(c)),
+                        Modality::Asserted,
+                        None,
+                        None,
+                    );
+                }
+            } else if let Some((len, _)) = lex.list_introducers.longest(v.toks, k) {
                 if let Some(first) = v.slot.get(k + len).copied().flatten() {
                     for a in v.coordinated(first, &[Class::App], true) {
                         if let Some(ak) = v.key(a) {
@@ -963,6 +1004,11 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
             || matches!(prev2, "has" | "have" | "had")
             || v.toks[..k].iter().rev().take(4).any(|t| t.lower == "has" || t.lower == "have");
         let elliptic = j == end && has_verb && matches!(v.lower(end), "." | "," | ";" | "");
+        // "the number of Telegram users is estimated at 10 million"
+        let number_of_users = (1..k).any(|x| {
+            v.lower(x - 1) == "number" && v.lower(x) == "of" && (x + 1..(x + 4).min(k)).any(|y| w.user_nouns.contains(v.lower(y)))
+        });
+        let is_users = is_users || number_of_users && j == end;
         if !is_users && !elliptic {
             k = end;
             continue;

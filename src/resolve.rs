@@ -102,8 +102,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     let existing = persons.iter().find(|(_, w)| {
                         w.len() >= 2
                             && words.len() >= 2
-                            && same_name_word(&w[w.len() - 1], &words[words.len() - 1])
-                            && same_name_word(&w[0], &words[0])
+                            && lex.same_name(&w[w.len() - 1], &words[words.len() - 1])
+                            && lex.same_name(&w[0], &words[0])
                     });
                     let key = match existing {
                         Some((k, _)) => k.clone(),
@@ -144,7 +144,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
                 let stem = key_text(&m.name).split('.').next().unwrap_or("").to_string();
-                match persons.iter().find(|(_, w)| w.last().is_some_and(|l| same_name_word(l, &stem))) {
+                match persons.iter().find(|(_, w)| w.last().is_some_and(|l| lex.same_name(l, &stem))) {
                     Some((k, _)) => {
                         m.key = Some(k.clone());
                         m.class = Class::Person;
@@ -165,9 +165,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             let w = key_text(&m.name);
             let w = w.rsplit(' ').next().unwrap_or("").to_string();
-            let hit = persons
-                .iter()
-                .find(|(_, words)| words.last().is_some_and(|l| same_name_word(l, &w)));
+            let hit = persons.iter().find(|(_, words)| words.last().is_some_and(|l| lex.same_name(l, &w)));
             if let Some((k, _)) = hit {
                 m.key = Some(k.clone());
                 m.class = if k.starts_with("person:") { m.class } else { m.class };
@@ -212,7 +210,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 continue;
             }
             let key = match m.kind {
-                MentionKind::Unnamed => m.country.map(|c| country_key(lex, c)).or_else(|| same_head_before(mentions, si, mi)).or_else(|| main_country.map(|c| country_key(lex, c))),
+                MentionKind::Unnamed => m
+                    .country
+                    .map(|c| country_key(lex, c))
+                    .or_else(|| same_head_before(mentions, si, mi))
+                    .or_else(|| main_country.map(|c| country_key(lex, c))),
                 MentionKind::Role => {
                     let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
                     bound.get(&t).cloned().or_else(|| {
@@ -222,7 +224,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                             .map(|(_, v)| v.clone())
                     })
                 }
-                MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => reported_subject(&sentences[si], &mentions[si], mi, lex),
+                MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => {
+                    reported_subject(&sentences[si], &mentions[si], mi, lex)
+                }
                 MentionKind::Pronoun | MentionKind::Definite => {
                     if m.refs == [Class::Country] {
                         main_country.map(|c| country_key(lex, c))
@@ -247,6 +251,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     let mut info: BTreeMap<String, EntityInfo> = BTreeMap::new();
     for sm in mentions.iter() {
         for m in sm.iter() {
+            if let (Some(c), false) = (m.country, m.class == Class::Country) {
+                let ce = info.entry(country_key(lex, c)).or_default();
+                ce.class = Some(Class::Country);
+                let name = lex.ontology.countries[c].name.clone();
+                if !ce.names.contains(&name) {
+                    ce.names.push(name);
+                }
+            }
             let Some(k) = &m.key else { continue };
             let e = info.entry(k.clone()).or_default();
             if e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person) {
@@ -275,7 +287,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
 fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<String> {
     let head = mentions[si][mi].name.rsplit(' ').next()?.to_lowercase();
-    let earlier = mentions[..si].iter().rev().take(5).flat_map(|sm| sm.iter().rev()).chain(mentions[si][..mi].iter().rev());
+    let earlier = mentions[..si]
+        .iter()
+        .rev()
+        .take(5)
+        .flat_map(|sm| sm.iter().rev())
+        .chain(mentions[si][..mi].iter().rev());
     for m in earlier {
         if m.kind == MentionKind::Unnamed && m.key.is_some() && m.name.to_lowercase().ends_with(&head) && m.country.is_some() {
             return m.key.clone();
@@ -312,7 +329,9 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
         k = j - 1;
     }
     let subj = ms.iter().find(|c| c.end == k)?;
-    (subj.key.is_some() && m.refs.contains(&subj.class)).then(|| subj.key.clone()).flatten()
+    (subj.key.is_some() && m.refs.contains(&subj.class))
+        .then(|| subj.key.clone())
+        .flatten()
 }
 
 /// The country the document is about: the one named most often (names, demonyms, capitals).
@@ -321,7 +340,7 @@ pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
     let mut order = 0;
     for sm in mentions {
         for m in sm {
-            if m.class == Class::Country {
+            {
                 if let Some(c) = m.country {
                     order += 1;
                     let e = counts.entry(c).or_insert((0, usize::MAX - order));

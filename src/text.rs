@@ -236,7 +236,9 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
         .iter()
         .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
         .collect();
-    let title_case = words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
+    // Headlines rarely end with a full stop; sentences in capitals that do are still prose.
+    let ends_with_stop = tokens.last().is_some_and(|t| t.lower == ".");
+    let title_case = !ends_with_stop && words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
     out.push(Sentence {
         index: out.len(),
         start,

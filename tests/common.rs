@@ -1,0 +1,59 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use newsgraph::model::{Date, Modality, Object};
+use newsgraph::read::Document;
+use newsgraph::{Lexicon, Ontology};
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+/// The built-in lexicon, compiled once.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| Lexicon::new(Ontology::builtin().expect("built-in ontology loads")))
+}
+
+/// Builds a graph from one text and lists its statements as "Subject relation Object [Modality]"
+/// with canonical entity names (numbers for userCount).
+pub fn statements_dated(text: &str, date: Option<Date>) -> BTreeSet<String> {
+    let lex = lexicon();
+    let doc = Document {
+        id: "test".into(),
+        path: "test.txt".into(),
+        text: text.into(),
+    };
+    let ex = newsgraph::extract::extract(&doc, lex, date);
+    let g = newsgraph::pipeline::build_graph(vec![ex], lex);
+    let name = |k: &str| g.entity(k).map(|e| e.name.clone()).unwrap_or_else(|| format!("?{k}"));
+    g.statements()
+        .map(|st| {
+            let o = match &st.object {
+                Object::Entity(k) => name(k),
+                Object::Count(n) => n.to_string(),
+            };
+            let m = if st.modality == Modality::Asserted {
+                String::new()
+            } else {
+                format!(" [{}]", st.modality)
+            };
+            format!("{} {} {}{}", name(&st.subject), st.relation, o, m)
+        })
+        .collect()
+}
+
+/// Statements of a text without a document date.
+pub fn statements(text: &str) -> BTreeSet<String> {
+    statements_dated(text, None)
+}
+
+/// Asserts that every expected statement is there and none of the forbidden ones.
+#[track_caller]
+pub fn check(text: &str, expected: &[&str], forbidden: &[&str]) {
+    let got = statements(text);
+    for e in expected {
+        assert!(got.contains(*e), "missing {e:?}\n  text: {text}\n  got: {got:#?}");
+    }
+    for f in forbidden {
+        assert!(!got.contains(*f), "unexpected {f:?}\n  text: {text}\n  got: {got:#?}");
+    }
+}

@@ -1,0 +1,241 @@
+//! Extraction on sentences written for these tests, in varied countries, bodies and apps: each
+//! asserts the exact statements users rely on, and the ones that must not appear.
+
+mod common;
+use common::{check, statements, statements_dated};
+use newsgraph::model::Date;
+
+#[test]
+fn subject_verb_object_with_an_unnamed_state_actor() {
+    check(
+        "The Nigerian government suspended Twitter on Friday.",
+        &["Nigeria bans Twitter"],
+        &[],
+    );
+    check(
+        "Tehran blocked the messenger WhatsApp during the protests.",
+        &["Iran bans WhatsApp"],
+        &[],
+    );
+}
+
+#[test]
+fn passive_with_and_without_by() {
+    check(
+        "Facebook was blocked by the Uganda Communications Commission before the election.",
+        &["Uganda Communications Commission bans Facebook"],
+        &[],
+    );
+    check("The Signal app is blocked in Egypt.", &["Egypt bans Signal"], &[]);
+    check(
+        "YouTube and Instagram are both restricted in Turkmenistan.",
+        &["Turkmenistan bans YouTube", "Turkmenistan bans Instagram"],
+        &[],
+    );
+}
+
+#[test]
+fn nominalisations() {
+    check(
+        "Russia's ban on Instagram took effect in March 2022.",
+        &["Russia bans Instagram"],
+        &[],
+    );
+    check(
+        "Critics condemned the suspension of Twitter by the Nigerian government.",
+        &["Nigeria bans Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn reported_speech_gives_the_embedded_subject() {
+    check(
+        "Nigeria's information minister Lai Mohammed said the federal government had suspended Twitter.",
+        &["Nigeria bans Twitter", "Lai Mohammed holdsPositionIn Nigeria"],
+        &["Lai Mohammed bans Twitter"],
+    );
+}
+
+#[test]
+fn coordinated_subjects_and_objects() {
+    check(
+        "Prime Minister Anna Kovacs and Interior Minister Peter Lindqvist closed their TikTok accounts.",
+        &["Anna Kovacs stopsUsing TikTok", "Peter Lindqvist stopsUsing TikTok"],
+        &[],
+    );
+    check(
+        "India banned TikTok and WeChat in June 2020.",
+        &["India bans TikTok", "India bans WeChat"],
+        &[],
+    );
+}
+
+#[test]
+fn relative_clauses_and_appositions() {
+    check(
+        "Pavel Durov, who founded VKontakte, left Russia in 2014.",
+        &["Pavel Durov founded VKontakte"],
+        &["Russia founded VKontakte"],
+    );
+    check(
+        "Telegram, built by the Russian entrepreneur Pavel Durov, has about 900 million users.",
+        &[
+            "Pavel Durov founded Telegram",
+            "Telegram userCount 900000000",
+            "Pavel Durov basedIn Russia",
+        ],
+        &[],
+    );
+    check(
+        "Kazakhstan, a close ally of Russia, blocked the Viber messenger in 2023.",
+        &["Kazakhstan bans Viber"],
+        &["Russia bans Viber"],
+    );
+}
+
+#[test]
+fn pronouns_and_definite_descriptions_resolve() {
+    check(
+        "Roskomnadzor demanded that Telegram hand over its encryption keys. The company refused.",
+        &["Roskomnadzor demands Telegram", "Telegram refuses Roskomnadzor"],
+        &[],
+    );
+    check(
+        "Kenya's president William Ruto opened a TikTok account in 2023. He later said he uses the app daily.",
+        &["William Ruto uses TikTok", "William Ruto holdsPositionIn Kenya"],
+        &[],
+    );
+}
+
+#[test]
+fn modality_is_never_asserted_for_possibilities_denials_and_plans() {
+    check(
+        "Pakistan could block YouTube again.",
+        &["Pakistan bans YouTube [Hypothetical]"],
+        &["Pakistan bans YouTube"],
+    );
+    check(
+        "Tanzania did not block WhatsApp.",
+        &["Tanzania bans WhatsApp [Negated]"],
+        &["Tanzania bans WhatsApp"],
+    );
+    check(
+        "Turkey will lift its ban on Wikipedia next week.",
+        &["Turkey unbans Wikipedia [Planned]"],
+        &["Turkey unbans Wikipedia"],
+    );
+    check(
+        "There were rumours that Vietnam would block Facebook.",
+        &[],
+        &["Vietnam bans Facebook", "Vietnam bans Facebook [Planned]"],
+    );
+}
+
+#[test]
+fn threats_are_their_own_relation() {
+    check(
+        "Brazil's top court threatened to block Telegram.",
+        &["Brazil threatens Telegram"],
+        &["Brazil bans Telegram"],
+    );
+}
+
+#[test]
+fn metonyms_stand_for_their_country() {
+    check(
+        "The Kremlin ordered Roskomnadzor to slow down Twitter.",
+        &["Russia orders Roskomnadzor"],
+        &[],
+    );
+    check(
+        "A Moscow court fined Google for failing to remove banned content.",
+        &["Russia fines Google"],
+        &[],
+    );
+}
+
+#[test]
+fn user_figures_with_their_country() {
+    check(
+        "Some 25 million Ugandans use Facebook every month.",
+        &["Facebook userCount 25000000"],
+        &[],
+    );
+    check(
+        "In Russia the number of Telegram users is estimated at 10 million.",
+        &["Telegram userCount 10000000"],
+        &[],
+    );
+    check(
+        "The channel has over 1.3 million followers on Telegram.",
+        &[],
+        &["Telegram userCount 1300000"],
+    );
+}
+
+#[test]
+fn demonyms_and_possessives_give_based_in() {
+    check("The Chinese app WeChat was removed from stores.", &["WeChat basedIn China"], &[]);
+    check(
+        "Iran's Supreme Council of Cyberspace met on Sunday.",
+        &["Supreme Council of Cyberspace basedIn Iran"],
+        &[],
+    );
+}
+
+#[test]
+fn acronyms_defined_in_the_text_and_ban_reversals() {
+    check(
+        "The Bangladesh Telecommunication Regulatory Commission (BTRC) blocked Facebook. The BTRC lifted the block a week later.",
+        &[
+            "Bangladesh Telecommunication Regulatory Commission bans Facebook",
+            "Bangladesh Telecommunication Regulatory Commission unbans Facebook",
+        ],
+        &[],
+    );
+    check(
+        "Iran blocked Telegram in 2015. The ban was lifted a week later.",
+        &["Iran bans Telegram", "Iran unbans Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn investigations_and_criticism() {
+    check(
+        "The European Commission opened an investigation into TikTok.",
+        &["European Commission investigates TikTok"],
+        &[],
+    );
+    check(
+        "President Bola Tinubu criticized Meta over its policies.",
+        &["Bola Tinubu criticizes Meta"],
+        &[],
+    );
+}
+
+#[test]
+fn weekdays_resolve_against_the_document_date() {
+    let d = Date {
+        year: 2017,
+        month: Some(4),
+        day: Some(30),
+    };
+    let got = statements_dated("On Monday, the Turkish authorities blocked Wikipedia.", Some(d));
+    assert!(got.contains("Turkey bans Wikipedia"), "{got:?}");
+    let lex = common::lexicon();
+    let doc = newsgraph::read::Document {
+        id: "t".into(),
+        path: "t.txt".into(),
+        text: "On Monday, the Turkish authorities blocked Wikipedia.".into(),
+    };
+    let ex = newsgraph::extract::extract(&doc, lex, Some(d));
+    let dates: Vec<String> = ex.statements.iter().filter_map(|s| s.date.map(|d| d.lexical())).collect();
+    assert_eq!(dates, ["2017-04-24"]);
+}
+
+#[test]
+fn sentences_without_actors_give_nothing() {
+    assert!(statements("Many users continued to use the app through VPNs.").is_empty());
+}
