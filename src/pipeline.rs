@@ -146,6 +146,15 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
                 }
             }
         }
+        // Refuse before replacing anything if a target cannot be replaced (a directory in the way).
+        for p in &staged {
+            if let Some(name) = p.file_name() {
+                let target = out.join(name);
+                if target.is_dir() {
+                    return Err(Error::Write { path: target, source: std::io::Error::other("a directory is in the way") });
+                }
+            }
+        }
         let mut done = Vec::new();
         for p in staged {
             let Some(name) = p.file_name() else { continue };

@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn lines_are_never_joined() {
-        let s = sentences("Headline Without Dot\nBody text here.\n", &abbrevs());
+        let s = sentences("Russia Starts Blocking Telegram\nBody text here.\n", &abbrevs());
         assert_eq!(s.len(), 2);
         assert!(s[0].title_case);
     }
