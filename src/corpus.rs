@@ -222,7 +222,8 @@ fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>
         }
         let _ = known;
     }
-    labels
+    let all_lower = labels.iter().all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+    let best = labels
         .iter()
         .filter(|l| {
             !l.chars().next().is_some_and(|c| c.is_lowercase()) || labels.iter().all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()))
@@ -235,5 +236,20 @@ fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>
             )
         })
         .cloned()
-        .unwrap_or_else(|| key.rsplit(':').next().unwrap_or(key).to_string())
+        .unwrap_or_else(|| key.rsplit(':').next().unwrap_or(key).to_string());
+    if all_lower {
+        // "foreign ministry" read in lower case is displayed as a name: "Foreign Ministry".
+        return best
+            .split(' ')
+            .map(|w| {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) if !matches!(w, "of" | "the" | "and" | "for" | "on") => f.to_uppercase().chain(c).collect(),
+                    _ => w.to_string(),
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ");
+    }
+    best
 }

@@ -498,7 +498,11 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         return vec![m];
     }
     // App cues around: "Gap messenger", "the messenger Soroush", "messengers Soroush and Gap".
-    let cue_after = lex.app_cues.starts_at(toks, b);
+    // A singular cue only: "Gap messenger" names an app, "Western platforms" names a group.
+    let cue_after = lex
+        .app_cues
+        .longest(toks, b)
+        .is_some_and(|(len, _)| !toks[b + len - 1].lower.ends_with('s') || toks[b + len - 1].lower.ends_with("ss"));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
     if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(&toks[a].lower) {

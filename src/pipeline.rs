@@ -151,7 +151,10 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
             if let Some(name) = p.file_name() {
                 let target = out.join(name);
                 if target.is_dir() {
-                    return Err(Error::Write { path: target, source: std::io::Error::other("a directory is in the way") });
+                    return Err(Error::Write {
+                        path: target,
+                        source: std::io::Error::other("a directory is in the way"),
+                    });
                 }
             }
         }

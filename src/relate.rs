@@ -329,6 +329,14 @@ impl<'a> View<'a> {
                     if k > 0 {
                         if let Some(m) = self.slot[k - 1] {
                             if self.usable(m, classes) && !self.after_preposition(m) {
+                                // "Russia's regulator, Roskomnadzor, began": the name in the apposition is the sharper subject.
+                                if let Some(named) =
+                                    self.slot[k + 1].filter(|&n| self.ms[n].end == vg - 1 && self.ms[n].kind == MentionKind::Named)
+                                {
+                                    if self.ms[m].kind == MentionKind::Unnamed && self.usable(named, classes) {
+                                        return vec![named];
+                                    }
+                                }
                                 return self.coordinated(m, classes, false);
                             }
                         }

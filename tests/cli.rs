@@ -33,7 +33,11 @@ fn bad_files_are_reported_and_skipped_and_the_rest_is_built() {
 #[test]
 fn a_missing_input_is_reported_and_the_exit_code_says_so() {
     let dir = tempfile::tempdir().unwrap();
-    let run = newsgraph().args(["build", "/nonexistent/news.txt", "--out"]).arg(dir.path()).output().unwrap();
+    let run = newsgraph()
+        .args(["build", "/nonexistent/news.txt", "--out"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("/nonexistent/news.txt: cannot read: no such file or directory"));
 }
@@ -43,9 +47,19 @@ fn a_bad_format_is_refused_without_touching_the_output() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("graph.ttl"), "previous").unwrap();
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let run = newsgraph().arg("build").arg(&corpus).arg("--out").arg(dir.path()).args(["--format", "ttl,xml"]).output().unwrap();
+    let run = newsgraph()
+        .arg("build")
+        .arg(&corpus)
+        .arg("--out")
+        .arg(dir.path())
+        .args(["--format", "ttl,xml"])
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(1));
-    assert_eq!(String::from_utf8_lossy(&run.stderr).trim(), "newsgraph: error: unknown format \"xml\" (expected ttl, nt, dot or csv)");
+    assert_eq!(
+        String::from_utf8_lossy(&run.stderr).trim(),
+        "newsgraph: error: unknown format \"xml\" (expected ttl, nt, dot or csv)"
+    );
     assert_eq!(std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap(), "previous");
 }
 
@@ -59,7 +73,12 @@ fn standard_input_is_a_document_named_stdin() {
         .stdin(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"India banned TikTok and WeChat in June 2020.\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"India banned TikTok and WeChat in June 2020.\n")
+        .unwrap();
     assert!(child.wait().unwrap().success());
     let edges = std::fs::read_to_string(dir.path().join("edges.csv")).unwrap();
     assert!(edges.contains("India,bans,") && edges.contains(",stdin,"), "{edges}");

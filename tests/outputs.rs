@@ -15,13 +15,22 @@ fn corpus() -> PathBuf {
 }
 
 fn build_into(out: &Path) -> newsgraph::BuildReport {
-    let opts = BuildOptions { inputs: vec![corpus()], out: out.to_path_buf(), formats: Format::ALL.to_vec(), date: None, threads: None };
+    let opts = BuildOptions {
+        inputs: vec![corpus()],
+        out: out.to_path_buf(),
+        formats: Format::ALL.to_vec(),
+        date: None,
+        threads: None,
+    };
     build(&opts, common::lexicon()).expect("sample corpus builds")
 }
 
 fn triples(path: &Path, format: RdfFormat) -> BTreeSet<String> {
     let file = std::fs::File::open(path).expect("output exists");
-    RdfParser::from_format(format).for_reader(file).map(|q| q.expect("parses").to_string()).collect()
+    RdfParser::from_format(format)
+        .for_reader(file)
+        .map(|q| q.expect("parses").to_string())
+        .collect()
 }
 
 #[test]
@@ -35,10 +44,18 @@ fn rdf_outputs_reparse_to_the_same_triples() {
     assert_eq!(ttl, nt);
     // The contract of GUIDE.md: typed entities, reified statements with provenance and modality, plain triples.
     let has = |needle: &str| ttl.iter().any(|t| t.contains(needle));
-    assert!(has("<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.org/ontology#App>"));
-    assert!(has("<http://www.w3.org/ns/prov#wasDerivedFrom> <https://newsgraph.org/document/2018-04-18-iran-leader-quits-telegram>"));
-    assert!(has("<https://newsgraph.org/ontology#modality> <https://newsgraph.org/ontology#Asserted>"));
-    assert!(has("<http://purl.org/dc/terms/identifier> \"2018-04-18-iran-leader-quits-telegram\""));
+    assert!(has(
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://newsgraph.org/ontology#App>"
+    ));
+    assert!(has(
+        "<http://www.w3.org/ns/prov#wasDerivedFrom> <https://newsgraph.org/document/2018-04-18-iran-leader-quits-telegram>"
+    ));
+    assert!(has(
+        "<https://newsgraph.org/ontology#modality> <https://newsgraph.org/ontology#Asserted>"
+    ));
+    assert!(has(
+        "<http://purl.org/dc/terms/identifier> \"2018-04-18-iran-leader-quits-telegram\""
+    ));
     assert!(ttl.contains("<https://newsgraph.org/entity/known/telegram> <http://www.w3.org/2000/01/rdf-schema#label> \"Telegram\""));
 }
 
@@ -47,10 +64,20 @@ fn rebuilding_gives_byte_identical_outputs_whatever_the_threads() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     build_into(a.path());
-    let opts = BuildOptions { inputs: vec![corpus()], out: b.path().to_path_buf(), formats: Format::ALL.to_vec(), date: None, threads: Some(1) };
+    let opts = BuildOptions {
+        inputs: vec![corpus()],
+        out: b.path().to_path_buf(),
+        formats: Format::ALL.to_vec(),
+        date: None,
+        threads: Some(1),
+    };
     build(&opts, common::lexicon()).unwrap();
     for f in ["graph.ttl", "graph.nt", "graph.dot", "nodes.csv", "edges.csv"] {
-        assert_eq!(std::fs::read(a.path().join(f)).unwrap(), std::fs::read(b.path().join(f)).unwrap(), "{f}");
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f}"
+        );
     }
 }
 
@@ -76,7 +103,10 @@ fn csv_outputs_read_back_with_headers_and_one_row_per_item() {
     let dir = tempfile::tempdir().unwrap();
     let report = build_into(dir.path());
     let mut nodes = csv::Reader::from_path(dir.path().join("nodes.csv")).unwrap();
-    assert_eq!(nodes.headers().unwrap().iter().collect::<Vec<_>>(), ["id", "name", "class", "other names", "documents"]);
+    assert_eq!(
+        nodes.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["id", "name", "class", "other names", "documents"]
+    );
     let rows: Vec<csv::StringRecord> = nodes.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), report.entities);
     assert!(rows.iter().any(|r| &r[1] == "Telegram" && &r[2] == "App"));
@@ -96,10 +126,20 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
     let before = std::fs::read(dir.path().join("graph.ttl")).unwrap();
     std::fs::remove_file(dir.path().join("graph.nt")).unwrap();
     std::fs::create_dir(dir.path().join("graph.nt")).unwrap();
-    let opts = BuildOptions { inputs: vec![corpus()], out: dir.path().to_path_buf(), formats: Format::ALL.to_vec(), date: None, threads: None };
+    let opts = BuildOptions {
+        inputs: vec![corpus()],
+        out: dir.path().to_path_buf(),
+        formats: Format::ALL.to_vec(),
+        date: None,
+        threads: None,
+    };
     let err = build(&opts, common::lexicon()).unwrap_err().to_string();
     assert!(err.contains("graph.nt") && err.contains("directory is in the way"), "{err}");
     assert_eq!(std::fs::read(dir.path().join("graph.ttl")).unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(".newsgraph")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".newsgraph"))
+        .collect();
     assert!(leftovers.is_empty(), "staging directory left behind");
 }

@@ -120,7 +120,12 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
     if format == RdfFormat::Turtle {
         for (p, ns) in [
             ("ng", iri::ONTOLOGY),
-            ("ent", iri::ENTITY),
+            ("country", &format!("{}country/", iri::ENTITY)),
+            ("person", &format!("{}person/", iri::ENTITY)),
+            ("agency", &format!("{}agency/", iri::ENTITY)),
+            ("app", &format!("{}app/", iri::ENTITY)),
+            ("org", &format!("{}org/", iri::ENTITY)),
+            ("known", &format!("{}known/", iri::ENTITY)),
             ("doc", iri::DOCUMENT),
             ("st", iri::STATEMENT),
             ("rdf", RDF),
@@ -130,7 +135,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
             ("dcterms", DCTERMS),
             ("xsd", XSD),
         ] {
-            ser = ser.with_prefix(p, ns).map_err(|e| Error::Rdf(e.to_string()))?;
+            ser = ser.with_prefix(p, ns.to_string()).map_err(|e| Error::Rdf(e.to_string()))?;
         }
     }
     let mut w = ser.for_writer(out);
