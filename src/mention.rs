@@ -749,7 +749,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                     if !next_is_name && (h..end).all(|x| !covered[x]) && ends_noun_phrase(toks, end, lex) {
                         let mut m = Mention::new(i, end, classes[0], MentionKind::Definite, words(h, end).to_lowercase());
                         m.refs = classes.clone();
-                        if classes.contains(&Class::Official) {
+                        if classes == &[Class::Official] {
                             m.kind = MentionKind::Role;
                         }
                         covered[i..end].iter_mut().for_each(|c| *c = true);
@@ -773,7 +773,21 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             let poss_before = i >= 2 && toks[i - 1].lower == "'s" && covered[i - 2];
             let dem_before = i >= 1 && out.iter().any(|m| m.end == i && m.kind == MentionKind::Demonym);
             let name_after = toks.get(end).is_some_and(is_name_token);
-            if (poss_before || dem_before)
+            // "The secretary of Iran's Supreme Council of Cyberspace says ...": a role held in a named body.
+            let body_at = if toks.get(end).is_some_and(|t| t.lower == "of") {
+                let at = if toks.get(end + 1).is_some_and(|t| t.lower == "the") {
+                    end + 2
+                } else {
+                    end + 1
+                };
+                out.iter()
+                    .find(|m| m.start == at && m.kind == MentionKind::Named && !m.class.is_person())
+                    .map(|m| m.start)
+            } else {
+                None
+            };
+            let the_before = i >= 1 && matches!(toks[i - 1].lower.as_str(), "the" | "a" | "an");
+            if (poss_before || dem_before || body_at.is_some() && the_before)
                 && !name_after
                 && lex.ontology.titles[spec].class == Class::Official
                 && !lex.ontology.titles[spec].honorific
@@ -783,7 +797,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 m.titles.push(TitleUse {
                     spec,
                     text: m.name.clone(),
-                    body: None,
+                    body: body_at,
                 });
                 covered[i..end].iter_mut().for_each(|c| *c = true);
                 out.push(m);

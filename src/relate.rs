@@ -500,7 +500,10 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let w = &v.lex.words;
     let lo = subject_end.max(start.saturating_sub(7)).min(start);
     let group: Vec<&str> = (lo..start).map(|k| v.lower(k)).collect();
-    let context = 0..start;
+    // Rumours, conditions and denials reach over "that" but not back past a comma: in
+    // "rumours continued that Iran would block Telegram, built by Durov" the founding is a fact.
+    let clause_start = (0..start).rev().find(|&k| v.lower(k) == ",").map(|k| k + 1).unwrap_or(0);
+    let context = clause_start..start;
     let has = |table: &crate::lexicon::PhraseTable<()>, range: std::ops::Range<usize>| {
         range
             .clone()
@@ -618,7 +621,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             while k > 0 && v.slot[k - 1].is_none() && !v.is_boundary(k - 1) {
                 k -= 1;
             }
-            let left = if k > 0 { v.slot[k - 1] } else { None };
+            let mut left = if k > 0 { v.slot[k - 1] } else { None };
+            if left.is_none() && k > 0 && v.lex.words.relatives.contains(v.lower(k - 1)) {
+                // "Twitter and Facebook, which are blocked in Iran": the antecedent is the object.
+                let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };
+                left = p.checked_sub(1).and_then(|q| v.slot[q]);
+            }
             objects = match left {
                 Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
                 _ => v.objects(f.end, rng, &stops),
@@ -857,7 +865,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
         let Some(key) = m.key.as_deref() else {
             continue;
         };
-        if m.kind != MentionKind::Named && m.kind != MentionKind::Surname {
+        if !matches!(m.kind, MentionKind::Named | MentionKind::Surname | MentionKind::Role) {
             continue;
         }
         let official_title = m

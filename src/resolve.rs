@@ -215,6 +215,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .map(|c| country_key(lex, c))
                     .or_else(|| same_head_before(mentions, si, mi))
                     .or_else(|| main_country.map(|c| country_key(lex, c))),
+                MentionKind::Role if m.titles.first().is_some_and(|t| t.body.is_some()) => {
+                    introduced_speaker(sentences, mentions, si, mi, lex)
+                }
                 MentionKind::Role => {
                     let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
                     bound.get(&t).cloned().or_else(|| {
@@ -301,6 +304,37 @@ fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<S
     None
 }
 
+/// "The secretary of the Council says ... ," said Abolhasan Firouzabadi": a role that speaks
+/// before the name is given is the untitled person who speaks in the same or the next sentence.
+fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<String> {
+    let toks = &sentences[si].tokens;
+    let m = &mentions[si][mi];
+    // The role must be a speaker: a reporting verb right after "ROLE of BODY".
+    let body_end = mentions[si]
+        .iter()
+        .find(|b| Some(b.start) == m.titles.first().and_then(|t| t.body))
+        .map(|b| b.end)?;
+    if !toks.get(body_end).is_some_and(|t| lex.words.reporting.contains(&t.lower)) {
+        return None;
+    }
+    let speaker = |s: usize, c: &Mention| {
+        let st = &sentences[s].tokens;
+        c.class.is_person()
+            && c.kind == MentionKind::Named
+            && c.titles.is_empty()
+            && c.key.is_some()
+            && (c.start > 0 && lex.words.reporting.contains(&st[c.start - 1].lower)
+                || st.get(c.end).is_some_and(|t| lex.words.reporting.contains(&t.lower)))
+    };
+    (si..(si + 2).min(sentences.len())).find_map(|s| {
+        mentions[s]
+            .iter()
+            .filter(|c| s > si || c.start > m.start)
+            .find(|c| speaker(s, c))
+            .and_then(|c| c.key.clone())
+    })
+}
+
 /// "TIC announced it ...", "Boroujerdi said he ...": a pronoun right after a reporting verb is
 /// that verb's subject (the name before it, or before the apposition that precedes it).
 fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<String> {
@@ -329,7 +363,8 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
         k = j - 1;
     }
     let subj = ms.iter().find(|c| c.end == k)?;
-    (subj.key.is_some() && m.refs.contains(&subj.class))
+    let proxy = subj.kind == MentionKind::Definite && lex.proxy_nouns.contains(subj.name.as_str());
+    (subj.key.is_some() && (m.refs.contains(&subj.class) || proxy))
         .then(|| subj.key.clone())
         .flatten()
 }

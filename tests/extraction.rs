@@ -239,3 +239,26 @@ fn weekdays_resolve_against_the_document_date() {
 fn sentences_without_actors_give_nothing() {
     assert!(statements("Many users continued to use the app through VPNs.").is_empty());
 }
+
+#[test]
+fn a_role_that_speaks_before_its_name_is_given() {
+    check(
+        "The head of Kenya's Communications Authority says the ban will stay. \"We will not lift it,\" said Ezra Chiloba on Monday.",
+        &["Ezra Chiloba holdsPositionIn Communications Authority"],
+        &[],
+    );
+}
+
+#[test]
+fn relative_clauses_in_the_passive_and_proxies() {
+    check(
+        "The minister still posts on Instagram and Facebook, which are blocked in Turkmenistan.",
+        &["Turkmenistan bans Instagram", "Turkmenistan bans Facebook"],
+        &[],
+    );
+    check(
+        "A message on President Emmerson Mnangagwa's Twitter account said he would move to Telegram.",
+        &["Emmerson Mnangagwa uses Telegram [Planned]"],
+        &[],
+    );
+}
