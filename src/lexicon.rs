@@ -4,7 +4,7 @@
 use crate::model::{Class, Relation};
 use crate::ontology::{ObjectFallback, Ontology};
 use crate::text::{fold, tokenize, Token};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Phrases (sequences of folded words) mapped to values, matched against token sequences.
 #[derive(Debug, Clone)]
@@ -14,7 +14,7 @@ pub struct PhraseTable<T> {
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::new() }
+        PhraseTable { by_first: HashMap::default() }
     }
 }
 
@@ -161,7 +161,7 @@ pub fn parse_pattern(phrase: &str) -> Vec<PatternElem> {
             if w == "..." {
                 return PatternElem::Gap;
             }
-            let mut set = HashSet::new();
+            let mut set = HashSet::default();
             for alt in w.split('|') {
                 if let Some(lemma) = alt.strip_suffix('~') {
                     set.extend(inflect(&fold(lemma)));
@@ -354,7 +354,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut trigger_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut trigger_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             if let Some(PatternElem::Words(first)) = t.elems.first() {
                 for w in first {

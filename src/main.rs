@@ -31,7 +31,8 @@ enum Command {
         /// Example: --out /tmp/graph
         #[arg(long, short, default_value = "output")]
         out: PathBuf,
-        /// Comma-separated formats: ttl (graph.ttl), nt (graph.nt), dot (graph.dot), csv (nodes.csv, edges.csv).
+        /// Comma-separated formats: ttl (graph.ttl), nt (graph.nt), dot (graph.dot), csv (nodes.csv, edges.csv);
+        /// none extracts without writing (to time extraction alone).
         /// Example: --format ttl,dot
         #[arg(long, short, value_delimiter = ',', default_value = "ttl,nt,dot,csv")]
         format: Vec<String>,
@@ -99,7 +100,8 @@ fn main() -> ExitCode {
             quiet,
         } => {
             let run = || -> newsgraph::Result<newsgraph::BuildReport> {
-                let formats = format.iter().map(|f| f.parse::<Format>()).collect::<newsgraph::Result<Vec<_>>>()?;
+                // "none" extracts and resolves without writing anything (for benchmarks).
+                let formats = format.iter().filter(|f| f.as_str() != "none").map(|f| f.parse::<Format>()).collect::<newsgraph::Result<Vec<_>>>()?;
                 let date = match date {
                     Some(d) => Some(
                         newsgraph::dates::parse_iso(&d)

@@ -8,7 +8,7 @@
 use crate::lexicon::{Lexicon, NameForm, NameTarget};
 use crate::model::Class;
 use crate::text::{Sentence, Token, TokenKind};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// How a mention names its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -204,16 +204,16 @@ impl fmt::Display for Date {
 /// Where a statement was read: document, sentence and character span in the cleaned text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Provenance {
-    /// The document id (the file stem).
-    pub doc: String,
+    /// The document id (the file stem), shared by the statements of a document.
+    pub doc: std::sync::Arc<str>,
     /// Zero-based index of the sentence in the document.
     pub sentence: usize,
     /// Character offset of the sentence start in the cleaned document.
     pub start: usize,
     /// Character offset one past the sentence end.
     pub end: usize,
-    /// The sentence text.
-    pub text: String,
+    /// The sentence text, shared by the statements of a sentence.
+    pub text: std::sync::Arc<str>,
 }
 
 /// The object of a statement: another entity or, for userCount, a number.

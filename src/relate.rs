@@ -542,15 +542,16 @@ pub fn extract_document(
     let mut char_pos = 0usize;
     let mut byte_pos = 0usize;
     let dates = DateReader::new(lex);
+    let doc_arc: std::sync::Arc<str> = doc_id.into();
     for (s, ms) in sentences.iter().zip(mentions) {
         char_pos += doc[byte_pos..s.start].chars().count();
         let text = &doc[s.start..s.end];
         let prov = Provenance {
-            doc: doc_id.to_string(),
+            doc: doc_arc.clone(),
             sentence: s.index,
             start: char_pos,
             end: char_pos + text.chars().count(),
-            text: text.to_string(),
+            text: text.into(),
         };
         byte_pos = s.start;
         for m in ms {
@@ -561,7 +562,9 @@ pub fn extract_document(
             }
         }
         let v = View::new(doc, s, ms, lex);
-        let date = dates.find(doc, &s.tokens, state.doc_date);
+        // The sentence's date is read only when it yields a statement.
+        let mut date: Option<Option<Date>> = None;
+        let doc_date = state.doc_date;
         let mut add =
             |subject: &str, relation: Relation, object: Object, modality: Modality, country: Option<String>, role: Option<String>| {
                 if let Object::Entity(o) = &object {
@@ -578,7 +581,7 @@ pub fn extract_document(
                     relation,
                     object,
                     modality,
-                    date: if event { date } else { None },
+                    date: if event { *date.get_or_insert_with(|| dates.find(doc, &s.tokens, doc_date)) } else { None },
                     country,
                     role,
                     provenance: prov.clone(),

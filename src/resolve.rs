@@ -10,7 +10,8 @@ use crate::lexicon::Lexicon;
 use crate::mention::{country_key, Mention, MentionKind};
 use crate::model::Class;
 use crate::text::{fold, Sentence};
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 
 /// What a document says about one entity: class and the names it was written under.
 #[derive(Debug, Clone, Default)]
@@ -127,7 +128,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     // Initials of the document's names, for acronyms used without definition ("the TIC").
-    let mut initials: HashMap<String, (String, Class)> = HashMap::new();
+    let mut initials: HashMap<String, (String, Class)> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let (Some(k), MentionKind::Named, false) = (&m.key, m.kind, m.class.is_person()) {
@@ -177,7 +178,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     // Titles bound to persons in this document ("supreme leader" -> Khamenei).
-    let mut bound: HashMap<String, String> = HashMap::new();
+    let mut bound: HashMap<String, String> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let (Some(k), true) = (&m.key, m.class.is_person()) {
@@ -190,7 +191,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     // Classes of keys so far, for references.
-    let mut class_of: HashMap<String, Class> = HashMap::new();
+    let mut class_of: HashMap<String, Class> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let Some(k) = &m.key {

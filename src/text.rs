@@ -3,7 +3,7 @@
 //! Abbreviations ("Oct.", "U.S.", "Dr.") do not end sentences; curly quotes and apostrophes are
 //! folded to straight ones in the lower-cased form every later stage matches on.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,20 +191,17 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     for line in doc.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
-        let tokens = tokenize(line, base);
+        let mut it = tokenize(line, base).into_iter().peekable();
         let mut cur: Vec<Token> = Vec::new();
-        let mut k = 0;
-        while k < tokens.len() {
-            let t = tokens[k].clone();
+        while let Some(t) = it.next() {
             let is_end = t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?");
             cur.push(t);
             if is_end {
                 // Closing quotes and brackets stay with the sentence they close.
-                while k + 1 < tokens.len() && matches!(tokens[k + 1].lower.as_str(), "\"" | "'" | ")" | "]") {
-                    k += 1;
-                    cur.push(tokens[k].clone());
+                while let Some(q) = it.next_if(|q| matches!(q.lower.as_str(), "\"" | "'" | ")" | "]")) {
+                    cur.push(q);
                 }
-                let next = tokens.get(k + 1);
+                let next = it.peek();
                 let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
                 let abbrev = cur.len() >= 2
                     && cur[cur.len() - 1].lower == "."
@@ -219,7 +216,6 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
                     push_sentence(&mut out, std::mem::take(&mut cur));
                 }
             }
-            k += 1;
         }
         push_sentence(&mut out, cur);
     }

@@ -66,11 +66,11 @@ pub fn write_edges<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             st.date.map(|d| d.lexical()).unwrap_or_default(),
             st.country.as_deref().map(name).unwrap_or_default(),
             st.role.clone().unwrap_or_default(),
-            p.doc.clone(),
+            p.doc.to_string(),
             (p.sentence + 1).to_string(),
             p.start.to_string(),
             p.end.to_string(),
-            p.text.clone(),
+            p.text.to_string(),
         ])
         .map_err(err)?;
     }

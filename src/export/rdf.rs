@@ -96,7 +96,7 @@ pub fn for_each_triple(g: &KnowledgeGraph, emit: &mut dyn FnMut(Triple) -> Resul
         emit(Triple::new(
             n.clone(),
             term(iri::ONTOLOGY, "sentence"),
-            Literal::new_simple_literal(&pv.text),
+            Literal::new_simple_literal(&*pv.text),
         ))?;
         let int = |v: usize| Literal::new_typed_literal(v.to_string(), term(XSD, "integer"));
         emit(Triple::new(n.clone(), term(iri::ONTOLOGY, "sentenceIndex"), int(pv.sentence)))?;
