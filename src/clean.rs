@@ -26,7 +26,11 @@ const MOJIBAKE: [(&str, &str); 16] = [
 
 /// Repairs mis-encoded sequences and normalises spaces and line ends.
 pub fn repair(text: &str) -> String {
-    let mut s = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let mut s = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
     if s.is_ascii() && !s.contains('\t') {
         return s;
     }

@@ -18,8 +18,8 @@ pub struct Entity {
     pub name: String,
     /// Every surface form seen, canonical name first.
     pub labels: Vec<String>,
-    /// Documents that mention it.
-    pub documents: BTreeSet<String>,
+    /// Number of documents that mention it.
+    pub documents: usize,
 }
 
 /// The corpus after resolution: entities by key and statements with canonical keys.
@@ -54,7 +54,6 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
     let mut count: BTreeMap<String, usize> = BTreeMap::new();
     let mut class: BTreeMap<String, Class> = BTreeMap::new();
     let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut docs_of: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for d in &docs {
         for (k, info) in &d.entities {
             *count.entry(k.clone()).or_default() += info.names.len().max(1);
@@ -70,7 +69,6 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
                     ns.push(n.clone());
                 }
             }
-            docs_of.entry(k.clone()).or_default().insert(d.id.clone());
         }
     }
     // Persons: spelling variants of one full name join; surnames join the one full name they fit.
@@ -141,7 +139,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
             class: c,
             name: String::new(),
             labels: Vec::new(),
-            documents: BTreeSet::new(),
+            documents: 0,
         });
         if c == Class::Official && e.class == Class::Person {
             e.class = c;
@@ -151,7 +149,19 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
                 e.labels.push(n.clone());
             }
         }
-        e.documents.extend(docs_of.get(k).into_iter().flatten().cloned());
+    }
+    // Documents per entity, each document counted once however many of its keys join the entity.
+    for d in &docs {
+        let targets: BTreeSet<&String> = d
+            .entities
+            .keys()
+            .filter_map(|k| canonical.get(k).and_then(|t| t.as_ref()))
+            .collect();
+        for t in targets {
+            if let Some(e) = entities.get_mut(t) {
+                e.documents += 1;
+            }
+        }
     }
     for e in entities.values_mut() {
         e.labels.sort();
@@ -163,7 +173,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
     }
     // Rewrite statements to canonical keys; drop those with an entity that did not resolve.
     let map = |k: &str| canonical.get(k).cloned().flatten().filter(|t| entities.contains_key(t));
-    let mut statements = Vec::new();
+    let mut statements = Vec::with_capacity(docs.iter().map(|d| d.statements.len()).sum());
     let mut documents = BTreeMap::new();
     for d in docs {
         documents.insert(d.id.clone(), d.date);

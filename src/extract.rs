@@ -38,7 +38,8 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
     let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
     let entities = resolve_document(&text, &sents, &mut mentions, lex);
     let mut state = DocState::new(main_country(&mentions, lex).map(|c| crate::mention::country_key(lex, c)), doc_date);
-    let statements = extract_document(&doc.id, &text, &sents, &mentions, lex, &mut state);
+    let mut statements = extract_document(&doc.id, &text, &sents, &mentions, lex, &mut state);
+    statements.shrink_to_fit();
     DocExtraction {
         id: doc.id.clone(),
         date: doc_date,

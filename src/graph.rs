@@ -18,8 +18,10 @@ pub enum Node {
 /// The knowledge graph of a corpus.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
-    /// Nodes and statement edges.
-    pub graph: DiGraph<Node, Statement>,
+    /// Nodes, and edges that carry the index of their statement in `statements`.
+    pub graph: DiGraph<Node, u32>,
+    /// Statements, in order (document, sentence, subject, relation, object).
+    pub statements: Vec<Statement>,
     /// Entity key to node.
     pub index: BTreeMap<String, NodeIndex>,
     /// Documents with their dates.
@@ -28,20 +30,24 @@ pub struct KnowledgeGraph {
 
 impl KnowledgeGraph {
     /// Builds the graph from a resolved corpus; node and edge order is deterministic.
-    pub fn from_corpus(corpus: Corpus) -> KnowledgeGraph {
+    pub fn from_corpus(mut corpus: Corpus) -> KnowledgeGraph {
         let mut g = KnowledgeGraph {
+            graph: DiGraph::with_capacity(corpus.entities.len() + 64, corpus.statements.len()),
             documents: corpus.documents,
             ..KnowledgeGraph::default()
         };
-        for (k, e) in corpus.entities {
+        let mut counts: BTreeMap<u64, NodeIndex> = BTreeMap::new();
+        let known = |k: &str| corpus.entities.contains_key(k);
+        corpus.statements.retain(|st| {
+            known(&st.subject) && matches!(&st.object, Object::Count(_))
+                || matches!(&st.object, Object::Entity(o) if known(o) && known(&st.subject))
+        });
+        for (k, e) in std::mem::take(&mut corpus.entities) {
             let ix = g.graph.add_node(Node::Entity(e));
             g.index.insert(k, ix);
         }
-        let mut counts: BTreeMap<u64, NodeIndex> = BTreeMap::new();
-        for st in corpus.statements {
-            let Some(&s) = g.index.get(&st.subject) else {
-                continue;
-            };
+        for (i, st) in corpus.statements.iter().enumerate() {
+            let Some(&s) = g.index.get(&st.subject) else { continue };
             let o = match &st.object {
                 Object::Entity(k) => match g.index.get(k) {
                     Some(&o) => o,
@@ -49,8 +55,9 @@ impl KnowledgeGraph {
                 },
                 Object::Count(n) => *counts.entry(*n).or_insert_with(|| g.graph.add_node(Node::Count(*n))),
             };
-            g.graph.add_edge(s, o, st);
+            g.graph.add_edge(s, o, i as u32);
         }
+        g.statements = corpus.statements;
         g
     }
 
@@ -72,6 +79,6 @@ impl KnowledgeGraph {
 
     /// Statements in order (document, sentence, subject, relation, object).
     pub fn statements(&self) -> impl Iterator<Item = &Statement> {
-        self.graph.edge_weights()
+        self.statements.iter()
     }
 }

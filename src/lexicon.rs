@@ -14,7 +14,9 @@ pub struct PhraseTable<T> {
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
-        PhraseTable { by_first: HashMap::default() }
+        PhraseTable {
+            by_first: HashMap::default(),
+        }
     }
 }
 

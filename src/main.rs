@@ -101,7 +101,11 @@ fn main() -> ExitCode {
         } => {
             let run = || -> newsgraph::Result<newsgraph::BuildReport> {
                 // "none" extracts and resolves without writing anything (for benchmarks).
-                let formats = format.iter().filter(|f| f.as_str() != "none").map(|f| f.parse::<Format>()).collect::<newsgraph::Result<Vec<_>>>()?;
+                let formats = format
+                    .iter()
+                    .filter(|f| f.as_str() != "none")
+                    .map(|f| f.parse::<Format>())
+                    .collect::<newsgraph::Result<Vec<_>>>()?;
                 let date = match date {
                     Some(d) => Some(
                         newsgraph::dates::parse_iso(&d)

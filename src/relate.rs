@@ -581,7 +581,11 @@ pub fn extract_document(
                     relation,
                     object,
                     modality,
-                    date: if event { *date.get_or_insert_with(|| dates.find(doc, &s.tokens, doc_date)) } else { None },
+                    date: if event {
+                        *date.get_or_insert_with(|| dates.find(doc, &s.tokens, doc_date))
+                    } else {
+                        None
+                    },
                     country,
                     role,
                     provenance: prov.clone(),

@@ -105,7 +105,7 @@ fn csv_outputs_read_back_with_headers_and_one_row_per_item() {
     let mut nodes = csv::Reader::from_path(dir.path().join("nodes.csv")).unwrap();
     assert_eq!(
         nodes.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["id", "name", "class", "other names", "documents"]
+        ["id", "name", "class", "other names", "documents mentioning it"]
     );
     let rows: Vec<csv::StringRecord> = nodes.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), report.entities);

@@ -14,15 +14,16 @@ fn err(e: csv::Error) -> Error {
 /// Writes nodes.csv.
 pub fn write_nodes<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
     let mut c = csv::Writer::from_writer(w);
-    c.write_record(["id", "name", "class", "other names", "documents"]).map_err(err)?;
+    c.write_record(["id", "name", "class", "other names", "documents mentioning it"])
+        .map_err(err)?;
     for e in g.entities() {
-        let docs: Vec<&str> = e.documents.iter().map(String::as_str).collect();
+        let docs = e.documents.to_string();
         c.write_record([
             iri::entity(&e.key).as_str(),
             &e.name,
             e.class.name(),
             &e.labels[1..].join("; "),
-            &docs.join("; "),
+            &docs,
         ])
         .map_err(err)?;
     }

@@ -60,7 +60,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
     }
     let mut edges: BTreeMap<(usize, usize, &str, bool), usize> = BTreeMap::new();
     for e in g.graph.edge_references() {
-        let st = e.weight();
+        let st = &g.statements[*e.weight() as usize];
         *edges
             .entry((
                 e.source().index(),

@@ -44,7 +44,9 @@ impl FromStr for Format {
             "nt" | "ntriples" | "n-triples" => Ok(Format::NTriples),
             "dot" | "graphviz" => Ok(Format::Dot),
             "csv" => Ok(Format::Csv),
-            other => Err(Error::Usage(format!("unknown format {other:?} (expected ttl, nt, dot, csv or none)"))),
+            other => Err(Error::Usage(format!(
+                "unknown format {other:?} (expected ttl, nt, dot, csv or none)"
+            ))),
         }
     }
 }

