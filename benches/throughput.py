@@ -69,15 +69,30 @@ def corpus_bytes(files):
     return sum(os.path.getsize(f) for f in files)
 
 
+def machine_busy_s():
+    """CPU seconds spent by the whole machine so far (all cores, not idle nor iowait), or None."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal ...
+    return (v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
+
+
 def run_measured(cmd, log_prefix, cwd=None):
     """Runs cmd as a child process; returns wall seconds, peak RSS (MB), CPU seconds and exit code,
-    all of that child alone (os.wait4 on its pid)."""
+    all of that child alone (os.wait4 on its pid), and the CPU seconds the rest of the machine
+    used meanwhile (from /proc/stat: a sign of interference)."""
     out_path, err_path = log_prefix + ".stdout", log_prefix + ".stderr"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        busy0 = machine_busy_s()
         t0 = time.perf_counter()
         p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
+        busy1 = machine_busy_s()
+    others = None if busy0 is None or busy1 is None else max(0.0, busy1 - busy0 - ru.ru_utime - ru.ru_stime)
     p.returncode = os.waitstatus_to_exitcode(status)  # so Popen does not wait for it again
     with open(err_path, "rb") as f:
         stderr = f.read().decode("utf-8", "replace")
@@ -88,6 +103,7 @@ def run_measured(cmd, log_prefix, cwd=None):
         "user_s": ru.ru_utime,
         "sys_s": ru.ru_stime,
         "peak_rss_mb": ru.ru_maxrss / 1024.0,  # ru_maxrss is in KB on Linux
+        "other_cpu_s": others,
         "stdout_path": out_path,
         "stderr_tail": stderr[-2000:],
     }
@@ -212,10 +228,8 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
         if os.path.exists(out):
             shutil.rmtree(out)
         cmd = [binary, "build", corpus, "--out", out, "--quiet"] + extra
-        load = os.getloadavg()[0]
         log(f"{name} (run {i + 1}/{repeat}): {' '.join(cmd[1:])}")
         r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"))
-        r["loadavg_1m_before"] = load
         r["output_bytes"] = dir_size(out) if os.path.isdir(out) else 0
         if os.path.exists(out):
             shutil.rmtree(out)
@@ -223,7 +237,7 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
             raise Failure(f"{name}: newsgraph exited {r['exit_code']}\n{r['stderr_tail']}")
         r["mb_per_s"] = size / 1e6 / r["wall_s"]
         log(f"  {r['wall_s']:.2f} s, {r['mb_per_s']:.1f} MB/s, peak RSS {r['peak_rss_mb']:.0f} MB, "
-            f"CPU {r['user_s'] + r['sys_s']:.1f} s")
+            f"CPU {r['user_s'] + r['sys_s']:.1f} s (other processes {fmt(r['other_cpu_s'], '.1f')} s)")
         runs.append(r)
     best = min(runs, key=lambda r: r["wall_s"])
     return {
@@ -234,7 +248,7 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
         "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
         "cpu_s": best["user_s"] + best["sys_s"],
         "output_bytes": best["output_bytes"],
-        "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "loadavg_1m_before")}
+        "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "other_cpu_s")}
                  for r in runs],
     }
 
@@ -319,6 +333,8 @@ def time_spacy(files, workdir, spacy_mb, batch_size):
     res["mb_per_s"] = res["bytes"] / 1e6 / res["process_s"]
     res["wall_s"] = r["wall_s"]
     res["peak_rss_mb"] = r["peak_rss_mb"]
+    res["cpu_s"] = r["user_s"] + r["sys_s"]  # whole process, model load included
+    res["other_cpu_s"] = r["other_cpu_s"]
     res["batch_size"] = batch_size
     res["single_process"] = True
     log(f"  model load {res['load_s']:.2f} s; {res['process_s']:.2f} s for {res['bytes'] / 1e6:.2f} MB: "
@@ -356,10 +372,11 @@ def report_text(rep):
         lines.append(f"{'':<22}end-to-end outputs: {e2e['output_bytes'] / 1e6:.1f} MB")
     sp = rep.get("spacy")
     if sp and "mb_per_s" in sp:
-        lines.append(f"{'spaCy ' + sp['model']:<22}{sp['process_s']:>9.2f}{sp['mb_per_s']:>10.3f}"
-                     f"{sp['peak_rss_mb']:>13.0f}{'':>9}  nlp.pipe over {sp['bytes'] / 1e6:.2f} MB, "
-                     f"{sp['docs']} docs, batch {sp['batch_size']}, one process; model load {sp['load_s']:.2f} s (excluded)")
-        lines.append(f"{'':<22}pipeline {', '.join(sp['pipeline'])} (spaCy {sp['spacy_version']})")
+        lines.append(f"{'spaCy (ner+parser)':<22}{sp['process_s']:>9.2f}{sp['mb_per_s']:>10.3f}"
+                     f"{sp['peak_rss_mb']:>13.0f}{sp['cpu_s']:>9.1f}  nlp.pipe over {sp['bytes'] / 1e6:.2f} MB, "
+                     f"{sp['docs']} docs, batch {sp['batch_size']}, one process")
+        lines.append(f"{'':<22}{sp['model']}, spaCy {sp['spacy_version']}, pipeline {', '.join(sp['pipeline'])}; "
+                     f"model load {sp['load_s']:.2f} s (excluded from MB/s)")
     else:
         lines.append(f"spaCy: FAILED / not measured: {rep.get('spacy_error', 'skipped')}")
     r = rep["ratios"]
@@ -375,10 +392,10 @@ def report_text(rep):
                  f"{verdict(t['rss_per_gb_ok'])}")
     lines.append(f"    (an extrapolation: the largest peak RSS above, {fmt(r['peak_rss_mb'], '.0f')} MB on "
                  f"{c['bytes'] / 1e6:.0f} MB, scaled linearly to 1 GB; not measured on a 1 GB corpus)")
-    busy = [m["mode"] for m in rep["newsgraph"] for x in m["runs"] if x["loadavg_1m_before"] > 0.5]
+    busy = sorted({f"{m['mode']} ({x['other_cpu_s']:.1f} CPU s in {x['wall_s']:.0f} s)" for m in rep["newsgraph"]
+                   for x in m["runs"] if x["other_cpu_s"] is not None and x["other_cpu_s"] > 0.1 * x["wall_s"]})
     if busy:
-        lines.append(f"  note: the machine was busy before {', '.join(sorted(set(busy)))} "
-                     "(1-min load > 0.5); figures may be low")
+        lines.append("  note: other processes used the CPU during " + ", ".join(busy) + "; those figures may be low")
     lines.append(f"JSON: {rep['json_path']}")
     if rep["errors"]:
         lines.append("ERRORS:")

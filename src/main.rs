@@ -2,9 +2,12 @@
 
 use clap::{Parser, Subcommand};
 use newsgraph::export::Format;
+use newsgraph::pipeline::Progress;
 use newsgraph::{build, BuildOptions, Lexicon, Ontology};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -118,16 +121,35 @@ fn main() -> ExitCode {
                     None => Ontology::builtin()?,
                 };
                 let lex = Lexicon::new(ont);
-                build(
+                let progress = (!quiet && std::io::stderr().is_terminal()).then(|| Arc::new(Progress::default()));
+                let ticker = progress.clone().map(|p| {
+                    std::thread::spawn(move || {
+                        let start = std::time::Instant::now();
+                        while !p.finished.load(std::sync::atomic::Ordering::Relaxed) {
+                            std::thread::sleep(std::time::Duration::from_millis(250));
+                            eprint!("\r\x1b[2Knewsgraph: {}", p.line(start.elapsed()));
+                        }
+                        eprint!("\r\x1b[2K");
+                    })
+                });
+                let report = build(
                     &BuildOptions {
                         inputs,
                         out,
                         formats,
                         date,
                         threads,
+                        progress: progress.clone(),
                     },
                     &lex,
-                )
+                );
+                if let Some(p) = &progress {
+                    p.finished.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                if let Some(t) = ticker {
+                    let _ = t.join();
+                }
+                report
             };
             match run() {
                 Ok(report) => {
@@ -136,11 +158,18 @@ fn main() -> ExitCode {
                     }
                     if !quiet {
                         eprintln!(
-                            "newsgraph: {} documents, {} entities, {} statements; wrote {}",
+                            "newsgraph: {} documents, {} entities, {} statements; {}",
                             report.documents,
                             report.entities,
                             report.statements,
-                            report.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                            if report.files.is_empty() {
+                                "nothing written".to_string()
+                            } else {
+                                format!(
+                                    "wrote {}",
+                                    report.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                                )
+                            }
                         );
                     }
                     if report.skipped.is_empty() {

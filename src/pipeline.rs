@@ -15,6 +15,35 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Counters a long build updates as documents are done, for a progress display.
+#[derive(Debug, Default)]
+pub struct Progress {
+    /// Documents to read.
+    pub docs_total: AtomicUsize,
+    /// Bytes to read (from file sizes).
+    pub bytes_total: AtomicU64,
+    /// Documents done.
+    pub docs_done: AtomicUsize,
+    /// Bytes done.
+    pub bytes_done: AtomicU64,
+    /// Set when extraction is over.
+    pub finished: AtomicBool,
+}
+
+impl Progress {
+    /// A one-line status: documents done, throughput and time left.
+    pub fn line(&self, elapsed: std::time::Duration) -> String {
+        let (d, dt) = (self.docs_done.load(Ordering::Relaxed), self.docs_total.load(Ordering::Relaxed));
+        let (b, bt) = (self.bytes_done.load(Ordering::Relaxed), self.bytes_total.load(Ordering::Relaxed));
+        let secs = elapsed.as_secs_f64().max(1e-3);
+        let rate = b as f64 / secs;
+        let left = if rate > 0.0 { (bt.saturating_sub(b)) as f64 / rate } else { 0.0 };
+        format!("{d}/{dt} documents, {:.1} MB/s, {:.0} s left", rate / 1e6, left)
+    }
+}
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -29,6 +58,8 @@ pub struct BuildOptions {
     pub date: Option<Date>,
     /// Worker threads (default: every core).
     pub threads: Option<usize>,
+    /// Counters to update as documents are done.
+    pub progress: Option<Arc<Progress>>,
 }
 
 /// What a build did.
@@ -50,8 +81,41 @@ pub struct BuildReport {
 
 /// Reads and extracts every source, in parallel; output order follows the sources, so the result
 /// is the same whatever the number of threads. Duplicate document ids are skipped.
-pub fn extract_sources(sources: &[Source], lex: &Lexicon, date: Option<Date>) -> (Vec<DocExtraction>, Vec<Error>) {
-    let results: Vec<Result<DocExtraction>> = sources.par_iter().map(|s| read_source(s).map(|d| extract(&d, lex, date))).collect();
+pub fn extract_sources(
+    sources: &[Source],
+    lex: &Lexicon,
+    date: Option<Date>,
+    progress: Option<&Progress>,
+) -> (Vec<DocExtraction>, Vec<Error>) {
+    if let Some(p) = progress {
+        p.docs_total.store(sources.len(), Ordering::Relaxed);
+        let bytes: u64 = sources
+            .iter()
+            .map(|s| {
+                if let Source::File(f) = s {
+                    std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)
+                } else {
+                    0
+                }
+            })
+            .sum();
+        p.bytes_total.store(bytes, Ordering::Relaxed);
+    }
+    let results: Vec<Result<DocExtraction>> = sources
+        .par_iter()
+        .map(|s| {
+            let r = read_source(s).map(|d| extract(&d, lex, date));
+            if let Some(p) = progress {
+                p.docs_done.fetch_add(1, Ordering::Relaxed);
+                p.bytes_done
+                    .fetch_add(r.as_ref().map(|d| d.bytes as u64).unwrap_or(0), Ordering::Relaxed);
+            }
+            r
+        })
+        .collect();
+    if let Some(p) = progress {
+        p.finished.store(true, Ordering::Relaxed);
+    }
     let mut docs = Vec::new();
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -178,7 +242,7 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
 /// not as an error; an error means nothing was written.
 pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
     let (sources, mut skipped) = expand_inputs(&opts.inputs);
-    let run = || extract_sources(&sources, lex, opts.date);
+    let run = || extract_sources(&sources, lex, opts.date, opts.progress.as_deref());
     let (docs, errors) = match opts.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)

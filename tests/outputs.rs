@@ -21,6 +21,7 @@ fn build_into(out: &Path) -> newsgraph::BuildReport {
         formats: Format::ALL.to_vec(),
         date: None,
         threads: None,
+        progress: None,
     };
     build(&opts, common::lexicon()).expect("sample corpus builds")
 }
@@ -70,6 +71,7 @@ fn rebuilding_gives_byte_identical_outputs_whatever_the_threads() {
         formats: Format::ALL.to_vec(),
         date: None,
         threads: Some(1),
+        progress: None,
     };
     build(&opts, common::lexicon()).unwrap();
     for f in ["graph.ttl", "graph.nt", "graph.dot", "nodes.csv", "edges.csv"] {
@@ -132,6 +134,7 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
         formats: Format::ALL.to_vec(),
         date: None,
         threads: None,
+        progress: None,
     };
     let err = build(&opts, common::lexicon()).unwrap_err().to_string();
     assert!(err.contains("graph.nt") && err.contains("directory is in the way"), "{err}");

@@ -34,6 +34,7 @@ fn build_seeds(shared: &Path, out: &Path) {
         formats: Format::ALL.to_vec(),
         date: None,
         threads: None,
+        progress: None,
     };
     let report = build(&opts, common::lexicon()).expect("seeds build");
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
