@@ -34,7 +34,8 @@ enum Command {
         /// Example: --out /tmp/graph
         #[arg(long, short, default_value = "output")]
         out: PathBuf,
-        /// Comma-separated formats: ttl (graph.ttl), nt (graph.nt), dot (graph.dot), csv (nodes.csv, edges.csv);
+        /// Comma-separated formats: ttl (graph.ttl), nt (graph.nt), dot (graph.dot), csv (nodes.csv, edges.csv),
+        /// nq (graph.nq) and trig (graph.trig) with one named graph per document;
         /// none extracts without writing (to time extraction alone).
         /// Example: --format ttl,dot
         #[arg(long, short, value_delimiter = ',', default_value = "ttl,nt,dot,csv")]

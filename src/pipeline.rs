@@ -204,6 +204,12 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
                         source,
                     })
                 })?),
+                Format::NQuads => staged.push(write_file(&stage, "graph.nq", |w| {
+                    export::rdf::write(g, oxigraph::io::RdfFormat::NQuads, w)
+                })?),
+                Format::TriG => staged.push(write_file(&stage, "graph.trig", |w| {
+                    export::rdf::write(g, oxigraph::io::RdfFormat::TriG, w)
+                })?),
                 Format::Csv => {
                     staged.push(write_file(&stage, "nodes.csv", |w| export::csv::write_nodes(g, w))?);
                     staged.push(write_file(&stage, "edges.csv", |w| export::csv::write_edges(g, w))?);

@@ -58,7 +58,7 @@ fn a_bad_format_is_refused_without_touching_the_output() {
     assert_eq!(run.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&run.stderr).trim(),
-        "newsgraph: error: unknown format \"xml\" (expected ttl, nt, dot, csv or none)"
+        "newsgraph: error: unknown format \"xml\" (expected ttl, nt, nq, trig, dot, csv or none)"
     );
     assert_eq!(std::fs::read_to_string(dir.path().join("graph.ttl")).unwrap(), "previous");
 }

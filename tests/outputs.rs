@@ -146,3 +146,40 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
         .collect();
     assert!(leftovers.is_empty(), "staging directory left behind");
 }
+
+#[test]
+fn quad_outputs_hold_one_named_graph_per_document_and_the_same_triples() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = BuildOptions {
+        inputs: vec![corpus()],
+        out: dir.path().to_path_buf(),
+        formats: vec![Format::Turtle, Format::NQuads, Format::TriG],
+        date: None,
+        threads: None,
+        progress: None,
+    };
+    let report = build(&opts, common::lexicon()).unwrap();
+    let parse = |f: &str, format: RdfFormat| -> Vec<oxigraph::model::Quad> {
+        RdfParser::from_format(format)
+            .for_reader(std::fs::File::open(dir.path().join(f)).unwrap())
+            .map(|q| q.unwrap())
+            .collect()
+    };
+    let nq = parse("graph.nq", RdfFormat::NQuads);
+    let trig = parse("graph.trig", RdfFormat::TriG);
+    let as_set = |qs: &[oxigraph::model::Quad]| qs.iter().map(|q| q.to_string()).collect::<BTreeSet<_>>();
+    assert_eq!(as_set(&nq), as_set(&trig));
+    let graphs: BTreeSet<String> = nq
+        .iter()
+        .filter(|q| !q.graph_name.is_default_graph())
+        .map(|q| q.graph_name.to_string())
+        .collect();
+    assert_eq!(graphs.len(), report.documents);
+    assert!(graphs.contains("<https://newsgraph.org/document/2018-04-18-iran-leader-quits-telegram>"));
+    // Entity descriptions live in the default graph; merged, the quads are the triples of graph.ttl.
+    assert!(nq
+        .iter()
+        .any(|q| q.graph_name.is_default_graph() && q.predicate.as_str().ends_with("#label")));
+    let merged: BTreeSet<String> = nq.iter().map(|q| oxigraph::model::Triple::from(q.clone()).to_string()).collect();
+    assert_eq!(merged, triples(&dir.path().join("graph.ttl"), RdfFormat::Turtle));
+}

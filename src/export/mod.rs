@@ -19,10 +19,14 @@ pub enum Format {
     Dot,
     /// nodes.csv and edges.csv
     Csv,
+    /// graph.nq: one named graph per document
+    NQuads,
+    /// graph.trig: the same layout as graph.nq
+    TriG,
 }
 
 impl Format {
-    /// Every format, the default set.
+    /// The default set.
     pub const ALL: [Format; 4] = [Format::Turtle, Format::NTriples, Format::Dot, Format::Csv];
 
     /// The files the format writes.
@@ -32,6 +36,8 @@ impl Format {
             Format::NTriples => &["graph.nt"],
             Format::Dot => &["graph.dot"],
             Format::Csv => &["nodes.csv", "edges.csv"],
+            Format::NQuads => &["graph.nq"],
+            Format::TriG => &["graph.trig"],
         }
     }
 }
@@ -44,8 +50,10 @@ impl FromStr for Format {
             "nt" | "ntriples" | "n-triples" => Ok(Format::NTriples),
             "dot" | "graphviz" => Ok(Format::Dot),
             "csv" => Ok(Format::Csv),
+            "nq" | "nquads" | "n-quads" => Ok(Format::NQuads),
+            "trig" => Ok(Format::TriG),
             other => Err(Error::Usage(format!(
-                "unknown format {other:?} (expected ttl, nt, dot, csv or none)"
+                "unknown format {other:?} (expected ttl, nt, nq, trig, dot, csv or none)"
             ))),
         }
     }
