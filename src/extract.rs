@@ -12,7 +12,7 @@ use crate::text::sentences;
 use std::collections::BTreeMap;
 
 /// What one document yields: its entities (by document-level key) and statements.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DocExtraction {
     /// Document id.
     pub id: String,

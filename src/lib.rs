@@ -18,9 +18,11 @@ pub mod mention;
 pub mod model;
 pub mod ontology;
 pub mod pipeline;
+pub mod query;
 pub mod read;
 pub mod relate;
 pub mod resolve;
+pub mod store;
 pub mod text;
 
 pub use error::{Error, Result};

@@ -3,17 +3,19 @@
 use clap::{Parser, Subcommand};
 use newsgraph::export::Format;
 use newsgraph::pipeline::Progress;
-use newsgraph::{build, BuildOptions, Lexicon, Ontology};
+use newsgraph::query::ResultsFormat;
+use newsgraph::{build, BuildOptions, Error, Lexicon, Ontology};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
     name = "newsgraph",
     version,
-    about = "Turns news articles into a knowledge graph (RDF, Graphviz, CSV)."
+    about = "Turns news articles into a knowledge graph (RDF, Graphviz, CSV, SPARQL)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -22,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Build the graph from articles and write it to the output directory.
+    /// Build the graph from articles and write it to the output directory (or into a store).
     ///
     /// Example: newsgraph build corpus/ --out output --format ttl,csv
     Build {
@@ -37,9 +39,14 @@ enum Command {
         /// Comma-separated formats: ttl (graph.ttl), nt (graph.nt), dot (graph.dot), csv (nodes.csv, edges.csv),
         /// nq (graph.nq) and trig (graph.trig) with one named graph per document;
         /// none extracts without writing (to time extraction alone).
+        /// Default: ttl,nt,dot,csv, or nothing when building into a store.
         /// Example: --format ttl,dot
-        #[arg(long, short, value_delimiter = ',', default_value = "ttl,nt,dot,csv")]
-        format: Vec<String>,
+        #[arg(long, short, value_delimiter = ',')]
+        format: Option<Vec<String>>,
+        /// Add the documents to a persistent SPARQL store (created if missing); documents seen before
+        /// are replaced. Needs the `rocksdb` feature. Example: --store store
+        #[arg(long)]
+        store: Option<PathBuf>,
         /// Date of the documents (YYYY-MM-DD) for "on Wednesday", "last week", when the text gives none.
         /// Example: --date 2018-04-18
         #[arg(long)]
@@ -56,6 +63,26 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) on a store or on exported files.
+    ///
+    /// Example: newsgraph query --file ontology/queries/bans.rq
+    Query {
+        /// The query text (or use --file).
+        query: Option<String>,
+        /// Read the query from a file. Example: --file ontology/queries/officials.rq
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Query a persistent store built with `build --store`. Example: --store store
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Query exported RDF files (.ttl, .nt, .nq, .trig) instead; default: output/graph.nq, else output/graph.ttl.
+        /// Example: --graph output/graph.ttl
+        #[arg(long)]
+        graph: Vec<PathBuf>,
+        /// Results format: table (default on a terminal), csv (default otherwise), tsv or json.
+        #[arg(long)]
+        format: Option<String>,
+    },
     /// Show how one article is read: sentences, the entities found in each, and the statements.
     ///
     /// Example: newsgraph explain corpus/2018-04-18-iran-leader-quits-telegram.txt
@@ -68,18 +95,135 @@ enum Command {
     },
 }
 
+fn parse_date(d: Option<String>) -> newsgraph::Result<Option<newsgraph::model::Date>> {
+    d.map(|d| newsgraph::dates::parse_iso(&d).ok_or_else(|| Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD"))))
+        .transpose()
+}
+
+fn lexicon(ontology: Option<&Path>) -> newsgraph::Result<Lexicon> {
+    Ok(Lexicon::new(match ontology {
+        Some(dir) => Ontology::from_dir(dir)?,
+        None => Ontology::builtin()?,
+    }))
+}
+
+/// Runs a build, showing progress on a terminal.
+#[allow(clippy::too_many_arguments)]
+fn run_build(
+    inputs: Vec<PathBuf>,
+    out: PathBuf,
+    format: Option<Vec<String>>,
+    store: Option<PathBuf>,
+    date: Option<String>,
+    ontology: Option<PathBuf>,
+    threads: Option<usize>,
+    quiet: bool,
+) -> newsgraph::Result<newsgraph::BuildReport> {
+    let format = format.unwrap_or_else(|| {
+        if store.is_some() {
+            vec![]
+        } else {
+            vec!["ttl".into(), "nt".into(), "dot".into(), "csv".into()]
+        }
+    });
+    // "none" extracts and resolves without writing anything (for benchmarks).
+    let formats = format
+        .iter()
+        .filter(|f| f.as_str() != "none")
+        .map(|f| f.parse::<Format>())
+        .collect::<newsgraph::Result<Vec<_>>>()?;
+    let date = parse_date(date)?;
+    let lex = lexicon(ontology.as_deref())?;
+    let progress = (!quiet && std::io::stderr().is_terminal()).then(|| Arc::new(Progress::default()));
+    let ticker = progress.clone().map(|p| {
+        std::thread::spawn(move || {
+            let start = std::time::Instant::now();
+            while !p.finished.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(250));
+                eprint!("\r\x1b[2Knewsgraph: {}", p.line(start.elapsed()));
+            }
+            eprint!("\r\x1b[2K");
+        })
+    });
+    let report = build(
+        &BuildOptions {
+            inputs,
+            out,
+            formats,
+            date,
+            threads,
+            progress: progress.clone(),
+            store,
+        },
+        &lex,
+    );
+    if let Some(p) = &progress {
+        p.finished.store(true, Ordering::Relaxed);
+    }
+    if let Some(t) = ticker {
+        let _ = t.join();
+    }
+    report
+}
+
+fn run_query(
+    query: Option<String>,
+    file: Option<PathBuf>,
+    store: Option<PathBuf>,
+    graph: Vec<PathBuf>,
+    format: Option<String>,
+) -> newsgraph::Result<()> {
+    let text = match (query, file) {
+        (Some(q), None) => q,
+        (None, Some(f)) => std::fs::read_to_string(&f).map_err(|source| Error::Read { path: f, source })?,
+        _ => return Err(Error::Usage("give the query as an argument or with --file, not both".into())),
+    };
+    let format = match format {
+        Some(f) => f.parse()?,
+        None if std::io::stdout().is_terminal() => ResultsFormat::Table,
+        None => ResultsFormat::Csv,
+    };
+    // Refuse a bad query before loading anything.
+    let _ = newsgraph::query::parse(&text)?;
+    let db = match store {
+        Some(dir) => newsgraph::store::open(&dir)?,
+        None => {
+            let files = if graph.is_empty() {
+                let nq = PathBuf::from("output/graph.nq");
+                let ttl = PathBuf::from("output/graph.ttl");
+                match (nq.exists(), ttl.exists()) {
+                    (true, _) => vec![nq],
+                    (false, true) => vec![ttl],
+                    _ => {
+                        return Err(Error::Usage(
+                            "no graph to query: run `newsgraph build` first, or pass --graph FILE or --store DIR".into(),
+                        ))
+                    }
+                }
+            } else {
+                graph
+            };
+            newsgraph::query::load_files(&files)?
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    newsgraph::query::run(&db, &text, format, &mut out)?;
+    std::io::Write::flush(&mut out).map_err(|e| Error::Rdf(format!("writing results: {e}")))
+}
+
+fn fail(e: &Error) -> ExitCode {
+    eprintln!("newsgraph: error: {e}");
+    ExitCode::from(1)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Explain { file, date } => {
             let run = || -> newsgraph::Result<String> {
-                let date = date
-                    .as_deref()
-                    .map(|d| {
-                        newsgraph::dates::parse_iso(d).ok_or_else(|| newsgraph::Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD")))
-                    })
-                    .transpose()?;
-                let lex = Lexicon::new(Ontology::builtin()?);
+                let date = parse_date(date)?;
+                let lex = lexicon(None)?;
                 let doc = newsgraph::read::read_source(&newsgraph::read::Source::File(file))?;
                 Ok(newsgraph::extract::explain(&doc, &lex, date))
             };
@@ -88,102 +232,60 @@ fn main() -> ExitCode {
                     print!("{s}");
                     ExitCode::SUCCESS
                 }
-                Err(e) => {
-                    eprintln!("newsgraph: error: {e}");
-                    ExitCode::from(1)
-                }
+                Err(e) => fail(&e),
             }
         }
+        Command::Query {
+            query,
+            file,
+            store,
+            graph,
+            format,
+        } => match run_query(query, file, store, graph, format) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        },
         Command::Build {
             inputs,
             out,
             format,
+            store,
             date,
             ontology,
             threads,
             quiet,
-        } => {
-            let run = || -> newsgraph::Result<newsgraph::BuildReport> {
-                // "none" extracts and resolves without writing anything (for benchmarks).
-                let formats = format
-                    .iter()
-                    .filter(|f| f.as_str() != "none")
-                    .map(|f| f.parse::<Format>())
-                    .collect::<newsgraph::Result<Vec<_>>>()?;
-                let date = match date {
-                    Some(d) => Some(
-                        newsgraph::dates::parse_iso(&d)
-                            .ok_or_else(|| newsgraph::Error::Usage(format!("--date {d:?}: expected YYYY-MM-DD")))?,
-                    ),
-                    None => None,
-                };
-                let ont = match &ontology {
-                    Some(dir) => Ontology::from_dir(dir)?,
-                    None => Ontology::builtin()?,
-                };
-                let lex = Lexicon::new(ont);
-                let progress = (!quiet && std::io::stderr().is_terminal()).then(|| Arc::new(Progress::default()));
-                let ticker = progress.clone().map(|p| {
-                    std::thread::spawn(move || {
-                        let start = std::time::Instant::now();
-                        while !p.finished.load(std::sync::atomic::Ordering::Relaxed) {
-                            std::thread::sleep(std::time::Duration::from_millis(250));
-                            eprint!("\r\x1b[2Knewsgraph: {}", p.line(start.elapsed()));
-                        }
-                        eprint!("\r\x1b[2K");
-                    })
-                });
-                let report = build(
-                    &BuildOptions {
-                        inputs,
-                        out,
-                        formats,
-                        date,
-                        threads,
-                        progress: progress.clone(),
-                    },
-                    &lex,
-                );
-                if let Some(p) = &progress {
-                    p.finished.store(true, std::sync::atomic::Ordering::Relaxed);
+        } => match run_build(inputs, out, format, store, date, ontology, threads, quiet) {
+            Ok(report) => {
+                for e in &report.skipped {
+                    eprintln!("newsgraph: {e}");
                 }
-                if let Some(t) = ticker {
-                    let _ = t.join();
-                }
-                report
-            };
-            match run() {
-                Ok(report) => {
-                    for e in &report.skipped {
-                        eprintln!("newsgraph: {e}");
-                    }
-                    if !quiet {
+                if !quiet {
+                    let written = if report.files.is_empty() {
+                        "no files written".to_string()
+                    } else {
+                        format!(
+                            "wrote {}",
+                            report.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                        )
+                    };
+                    eprintln!(
+                        "newsgraph: {} documents, {} entities, {} statements; {written}",
+                        report.documents, report.entities, report.statements
+                    );
+                    if let Some(s) = &report.store {
                         eprintln!(
-                            "newsgraph: {} documents, {} entities, {} statements; {}",
-                            report.documents,
-                            report.entities,
-                            report.statements,
-                            if report.files.is_empty() {
-                                "nothing written".to_string()
-                            } else {
-                                format!(
-                                    "wrote {}",
-                                    report.files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
-                                )
-                            }
+                            "newsgraph: store: {} added, {} replaced, {} graphs rewritten, {} documents in all",
+                            s.added, s.replaced, s.rewritten, s.documents
                         );
                     }
-                    if report.skipped.is_empty() {
-                        ExitCode::SUCCESS
-                    } else {
-                        ExitCode::from(2)
-                    }
                 }
-                Err(e) => {
-                    eprintln!("newsgraph: error: {e}");
-                    ExitCode::from(1)
+                if report.skipped.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::from(2)
                 }
             }
-        }
+            Err(e) => fail(&e),
+        },
     }
 }

@@ -971,8 +971,8 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 }
             }
         }
-        // Apposition after the name.
-        if out[k].titles.is_empty() {
+        // Apposition after the name ("Ayatollah Ali Khamenei, Iran's Supreme Leader,"): honorifics do not count as titles.
+        if out[k].titles.iter().all(|t| lex.ontology.titles[t.spec].honorific) {
             if let Some((spec, ts, te)) = apposition_title(toks, out[k].end, lex) {
                 let mut t = TitleUse {
                     spec,

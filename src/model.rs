@@ -165,7 +165,7 @@ impl fmt::Display for Modality {
 }
 
 /// A date as precise as the text gives it: a year, a month or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Date {
     /// The year.
     pub year: i32,
@@ -202,7 +202,7 @@ impl fmt::Display for Date {
 }
 
 /// Where a statement was read: document, sentence and character span in the cleaned text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Provenance {
     /// The document id (the file stem), shared by the statements of a document.
     pub doc: std::sync::Arc<str>,
@@ -217,7 +217,7 @@ pub struct Provenance {
 }
 
 /// The object of a statement: another entity or, for userCount, a number.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Object {
     /// An entity, by key.
     Entity(String),
@@ -226,7 +226,7 @@ pub enum Object {
 }
 
 /// One extracted statement, with entity keys still local to the extraction that produced it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Statement {
     /// Subject entity key.
     pub subject: String,

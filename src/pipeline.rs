@@ -60,6 +60,8 @@ pub struct BuildOptions {
     pub threads: Option<usize>,
     /// Counters to update as documents are done.
     pub progress: Option<Arc<Progress>>,
+    /// A persistent store to add the documents to (incrementally).
+    pub store: Option<PathBuf>,
 }
 
 /// What a build did.
@@ -77,6 +79,8 @@ pub struct BuildReport {
     pub statements: usize,
     /// Files written.
     pub files: Vec<PathBuf>,
+    /// What the store update did, when building into a store.
+    pub store: Option<crate::store::StoreReport>,
 }
 
 /// Reads and extracts every source, in parallel; output order follows the sources, so the result
@@ -247,6 +251,8 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
 /// Runs a whole build: inputs to written outputs. Unreadable inputs are reported in the report,
 /// not as an error; an error means nothing was written.
 pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
+    // Open the store first: a busy or unavailable store fails the build before any work.
+    let db = opts.store.as_deref().map(crate::store::open).transpose()?;
     let (sources, mut skipped) = expand_inputs(&opts.inputs);
     let run = || extract_sources(&sources, lex, opts.date, opts.progress.as_deref());
     let (docs, errors) = match opts.threads {
@@ -260,8 +266,16 @@ pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
     skipped.extend(errors);
     let bytes = docs.iter().map(|d| d.bytes).sum();
     let documents = docs.len();
+    let store = match &db {
+        Some(db) => Some(crate::store::update(db, docs.clone(), lex)?),
+        None => None,
+    };
     let g = build_graph(docs, lex);
-    let files = write_outputs(&g, &opts.out, &opts.formats)?;
+    let files = if opts.formats.is_empty() {
+        Vec::new()
+    } else {
+        write_outputs(&g, &opts.out, &opts.formats)?
+    };
     Ok(BuildReport {
         documents,
         bytes,
@@ -269,5 +283,6 @@ pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
         entities: g.entities().count(),
         statements: g.statements().count(),
         files,
+        store,
     })
 }

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
 
 /// What a document says about one entity: class and the names it was written under.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct EntityInfo {
     /// The class (Official wins over Person).
     pub class: Option<Class>,
@@ -233,7 +233,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 MentionKind::Pronoun | MentionKind::Definite => {
                     if m.refs == [Class::Country] {
-                        main_country.map(|c| country_key(lex, c))
+                        // "that country": the country named last, else the one the document is about.
+                        antecedent(doc, sentences, mentions, si, mi, lex).or_else(|| main_country.map(|c| country_key(lex, c)))
                     } else {
                         antecedent(doc, sentences, mentions, si, mi, lex)
                     }

@@ -22,6 +22,7 @@ fn build_into(out: &Path) -> newsgraph::BuildReport {
         date: None,
         threads: None,
         progress: None,
+        store: None,
     };
     build(&opts, common::lexicon()).expect("sample corpus builds")
 }
@@ -72,6 +73,7 @@ fn rebuilding_gives_byte_identical_outputs_whatever_the_threads() {
         date: None,
         threads: Some(1),
         progress: None,
+        store: None,
     };
     build(&opts, common::lexicon()).unwrap();
     for f in ["graph.ttl", "graph.nt", "graph.dot", "nodes.csv", "edges.csv"] {
@@ -135,6 +137,7 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
         date: None,
         threads: None,
         progress: None,
+        store: None,
     };
     let err = build(&opts, common::lexicon()).unwrap_err().to_string();
     assert!(err.contains("graph.nt") && err.contains("directory is in the way"), "{err}");
@@ -157,6 +160,7 @@ fn quad_outputs_hold_one_named_graph_per_document_and_the_same_triples() {
         date: None,
         threads: None,
         progress: None,
+        store: None,
     };
     let report = build(&opts, common::lexicon()).unwrap();
     let parse = |f: &str, format: RdfFormat| -> Vec<oxigraph::model::Quad> {

@@ -35,6 +35,7 @@ fn build_seeds(shared: &Path, out: &Path) {
         date: None,
         threads: None,
         progress: None,
+        store: None,
     };
     let report = build(&opts, common::lexicon()).expect("seeds build");
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
