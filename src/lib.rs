@@ -18,6 +18,7 @@ pub mod mention;
 pub mod model;
 pub mod ontology;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod read;
 pub mod relate;

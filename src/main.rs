@@ -83,6 +83,23 @@ enum Command {
         #[arg(long)]
         format: Option<String>,
     },
+    /// Send the graph to a SPARQL server with the Graph Store HTTP Protocol (a PUT per graph).
+    ///
+    /// Example: newsgraph push --store store --endpoint http://127.0.0.1:7878/store
+    Push {
+        /// The Graph Store endpoint (http://host:port/path).
+        #[arg(long)]
+        endpoint: String,
+        /// Push a persistent store built with `build --store`. Example: --store store
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Push exported N-Quads or TriG files instead (one named graph per document). Example: --graph output/graph.nq
+        #[arg(long)]
+        graph: Vec<PathBuf>,
+        /// Attempts per graph before giving up on a server that keeps failing.
+        #[arg(long, default_value_t = 5)]
+        attempts: u32,
+    },
     /// Show how one article is read: sentences, the entities found in each, and the statements.
     ///
     /// Example: newsgraph explain corpus/2018-04-18-iran-leader-quits-telegram.txt
@@ -230,6 +247,31 @@ fn main() -> ExitCode {
             match run() {
                 Ok(s) => {
                     print!("{s}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Push {
+            endpoint,
+            store,
+            graph,
+            attempts,
+        } => {
+            let run = || -> newsgraph::Result<newsgraph::push::PushReport> {
+                let db = match (store, graph.is_empty()) {
+                    (Some(dir), true) => newsgraph::store::open(&dir)?,
+                    (None, false) => newsgraph::query::load_files(&graph)?,
+                    _ => return Err(Error::Usage("give either --store DIR or --graph FILE...".into())),
+                };
+                newsgraph::push::push(&db, &endpoint, attempts.max(1))
+            };
+            match run() {
+                Ok(r) => {
+                    eprintln!(
+                        "newsgraph: pushed {} graphs, {} triples to {endpoint} ({} retries)",
+                        r.graphs, r.triples, r.retries
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e),
