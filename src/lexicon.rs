@@ -242,6 +242,8 @@ pub struct WordSets {
     pub non_names: HashSet<String>,
     /// Reporting verbs.
     pub reporting: HashSet<String>,
+    /// Control verbs.
+    pub control: HashSet<String>,
     /// Clause openers.
     pub clause_openers: HashSet<String>,
     /// Relative pronouns.
@@ -370,6 +372,7 @@ impl Lexicon {
             abbreviations: set(&lang.abbreviations),
             non_names: set(&lang.non_names),
             reporting: set(&lang.reporting_verbs),
+            control: set(&lang.control_verbs),
             clause_openers: set(&lang.clause_openers),
             relatives: set(&lang.relative_pronouns),
             prepositions: set(&lang.prepositions),

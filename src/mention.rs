@@ -472,7 +472,15 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     if let Some(ne) = last_title_end {
-        let name_ok = (ne..b).all(|x| is_name_token(&toks[x])) && b - ne <= 4 && head_class(toks, ne, b, lex).is_none();
+        let particle = |x: usize| {
+            matches!(
+                toks[x].lower.as_str(),
+                "de" | "da" | "al" | "bin" | "van" | "von" | "el" | "du" | "di" | "dos"
+            )
+        };
+        let name_ok = (ne..b).all(|x| is_name_token(&toks[x]) || particle(x) && x > ne && x + 1 < b)
+            && b - ne <= 5
+            && head_class(toks, ne, b, lex).is_none();
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
             let mut k = a;
@@ -495,6 +503,17 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if let Some(cls) = head_class(toks, a, b, lex) {
         let mut m = Mention::new(a, b, cls, MentionKind::Named, text(a, b));
         m.refs = vec![cls];
+        return vec![m];
+    }
+    // A state-body noun right before a lone name: "the telecommunications regulator Anatel".
+    let body_noun = a > 0
+        && matches!(
+            toks[a - 1].lower.as_str(),
+            "regulator" | "watchdog" | "agency" | "authority" | "service" | "ministry"
+        );
+    if b - a == 1 && body_noun && !toks[a].text(doc).chars().all(|c| !c.is_lowercase()) {
+        let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
+        m.refs = vec![Class::Agency];
         return vec![m];
     }
     // App cues around: "Gap messenger", "the messenger Soroush", "messengers Soroush and Gap".

@@ -87,6 +87,8 @@ pub enum ObjectFallback {
     TopicApp,
     /// The nearest state actor ("refused to hand over the keys").
     StateActor,
+    /// The app of the document's last ban ("condemned the suspension").
+    LastBan,
 }
 
 /// "the ban was lifted": a noun for an earlier statement and the verbs that reverse it.
@@ -133,6 +135,9 @@ pub struct TitleSpec {
     /// Dropped from the name, says nothing of office.
     #[serde(default)]
     pub honorific: bool,
+    /// An office of the state itself, held in the document's country when no body is named.
+    #[serde(default)]
+    pub country_office: bool,
     /// The title phrases.
     pub words: Vec<String>,
 }
@@ -236,6 +241,8 @@ pub struct Language {
     pub non_names: Vec<String>,
     /// Reporting verbs.
     pub reporting_verbs: Vec<String>,
+    /// Verbs whose subject is the agent of the infinitive after their object.
+    pub control_verbs: Vec<String>,
     /// Words that open a clause.
     pub clause_openers: Vec<String>,
     /// Relative pronouns.

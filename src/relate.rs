@@ -295,6 +295,19 @@ impl<'a> View<'a> {
     /// The subject(s) of a verb starting at token `v`.
     fn subject(&self, v: usize, classes: &[Class]) -> Vec<usize> {
         let vg = self.verb_group_start(v);
+        // "Anatel told internet providers to block X": the agent is the subject of "told".
+        if v > 0 && self.lower(v - 1) == "to" {
+            let mut k = v - 1;
+            while k > 0 && v - k < 8 {
+                k -= 1;
+                if self.lex.words.control.contains(self.lower(k)) {
+                    return self.subject(k, classes);
+                }
+                if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger_word(self.lower(k))) {
+                    break;
+                }
+            }
+        }
         // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject.
         if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
             if let Some(m) = (0..self.ms.len())
@@ -512,6 +525,13 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     if group.iter().any(|l| w.negation.contains(*l)) || has(&w.denial, context.clone()) {
         return Modality::Negated;
     }
+    // A condition after the verb: "would lift the ban if Twitter registered".
+    let conditional_after = (start + 1..(start + 14).min(v.toks.len()))
+        .take_while(|&k| !matches!(v.lower(k), "." | ";"))
+        .any(|k| matches!(v.lower(k), "if" | "unless") && !matches!(v.lower(k.saturating_sub(1)), "even" | "as"));
+    if conditional_after {
+        return Modality::Hypothetical;
+    }
     if let Some(pos) = group.iter().position(|l| w.hypothetical.contains(*l)) {
         let is_would = group[pos] == "would";
         let reported = (0..lo).any(|k| w.future_in_past.contains(v.lower(k)));
@@ -592,7 +612,7 @@ pub fn extract_document(
                 });
             };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, &mut add);
+        modifier_statements(&v, lex, state.main_country.as_deref(), &mut add);
         user_counts(&v, lex, state, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -762,6 +782,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
+                Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
                     .or_else(|| state.last_state.clone().filter(|k| !subj_keys.contains(k)))
                     .into_iter()
@@ -866,7 +887,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
+fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_deref() else {
@@ -885,8 +906,11 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
             let Some(rel) = spec.relation else { continue };
             let body_ix = t.body.and_then(|tok| v.slot.get(tok).copied().flatten()).filter(|&b| b != mi);
             let body = body_ix.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
+                // A state office with no body named: the person's country, else the document's.
                 if spec.class == Class::Official {
-                    m.country.map(country_key)
+                    m.country
+                        .map(country_key)
+                        .or_else(|| main_country.filter(|_| spec.country_office).map(str::to_string))
                 } else {
                     None
                 }
