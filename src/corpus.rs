@@ -240,6 +240,8 @@ fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>
         })
         .max_by_key(|l| {
             (
+                // A name, not a phrase: "Kenya's Communications Authority" yields to "Communications Authority".
+                !l.contains("'s") && !l.contains("\u{2019}s"),
                 l.split_whitespace().count().min(4),
                 std::cmp::Reverse(l.len()),
                 std::cmp::Reverse((*l).clone()),

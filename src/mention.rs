@@ -63,6 +63,9 @@ pub struct Mention {
     pub titles: Vec<TitleUse>,
     /// Classes a reference accepts.
     pub refs: Vec<Class>,
+    /// The name without the demonym or possessive written before it ("Foreign Ministry" for
+    /// "Iranian Foreign Ministry"), which keys the entity.
+    pub bare: Option<String>,
 }
 
 impl Mention {
@@ -78,6 +81,7 @@ impl Mention {
             possessive: false,
             titles: Vec::new(),
             refs: Vec::new(),
+            bare: None,
         }
     }
 
@@ -919,6 +923,11 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                     if !adjective {
                         // "Uganda Communications Commission": the country is part of the name.
                         next.name = format!("{} {}", out[k].name, next.name);
+                    } else if !next.class.is_person() {
+                        // "Iranian Foreign Ministry": a name of its own, keyed by the bare name.
+                        next.bare = Some(next.name.clone());
+                        let apostrophe = if out[k].possessive { "'s" } else { "" };
+                        next.name = format!("{}{apostrophe} {}", out[k].name, next.name);
                     }
                     next.start = out[k].start;
                     next.country = country;

@@ -135,9 +135,7 @@ pub struct TitleSpec {
     /// Dropped from the name, says nothing of office.
     #[serde(default)]
     pub honorific: bool,
-    /// An office of the state itself, held in the document's country when no body is named.
-    #[serde(default)]
-    pub country_office: bool,
+
     /// The title phrases.
     pub words: Vec<String>,
 }

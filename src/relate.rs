@@ -612,7 +612,7 @@ pub fn extract_document(
                 });
             };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, state.main_country.as_deref(), &mut add);
+        modifier_statements(&v, lex, &mut add);
         user_counts(&v, lex, state, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -887,7 +887,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add: &mut Add) {
+fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_deref() else {
@@ -906,11 +906,10 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
             let Some(rel) = spec.relation else { continue };
             let body_ix = t.body.and_then(|tok| v.slot.get(tok).copied().flatten()).filter(|&b| b != mi);
             let body = body_ix.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
-                // A state office with no body named: the person's country, else the document's.
+                // A state office with no body named: the person's country when the text gives it
+                // ("Kenya's president"); never guessed from the document (GUIDE.md's gold does not).
                 if spec.class == Class::Official {
-                    m.country
-                        .map(country_key)
-                        .or_else(|| main_country.filter(|_| spec.country_office).map(str::to_string))
+                    m.country.map(country_key)
                 } else {
                     None
                 }

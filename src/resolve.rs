@@ -118,11 +118,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 Class::Agency => {
                     let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.clone());
-                    m.key = Some(agency_key(&m.name, c.as_deref(), lex));
+                    m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c.as_deref(), lex));
                 }
-                Class::Organization => m.key = Some(format!("org:{}", key_text(&m.name))),
+                Class::Organization => m.key = Some(format!("org:{}", key_text(m.bare.as_deref().unwrap_or(&m.name)))),
                 Class::App if m.name.contains('.') => {} // a web domain: settled in pass 2
-                Class::App => m.key = Some(format!("app:{}", key_text(&m.name))),
+                Class::App => m.key = Some(format!("app:{}", key_text(m.bare.as_deref().unwrap_or(&m.name)))),
                 Class::Country => {}
             }
         }
@@ -275,13 +275,19 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     e.class = Some(m.class);
                 }
             }
+            if m.kind == MentionKind::Role && m.titles.iter().any(|t| lex.ontology.titles[t.spec].class == Class::Official) {
+                // "The secretary of the Council ... said Firouzabadi": the speaker holds a state office.
+                e.class = Some(Class::Official);
+            }
             if matches!(
                 m.kind,
-                MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed | MentionKind::Role
+                MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed
             ) {
-                let name = m.name.trim().trim_end_matches("'s").trim_end_matches('\u{2019}').to_string();
-                if !name.is_empty() && !e.names.contains(&name) {
-                    e.names.push(name);
+                for n in std::iter::once(&m.name).chain(m.bare.as_ref()) {
+                    let name = n.trim().trim_end_matches("'s").trim_end_matches('\u{2019}').to_string();
+                    if !name.is_empty() && !e.names.contains(&name) {
+                        e.names.push(name);
+                    }
                 }
             }
         }

@@ -198,7 +198,10 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
             cur.push(t);
             if is_end {
                 // Closing quotes and brackets stay with the sentence they close.
-                while let Some(q) = it.next_if(|q| matches!(q.lower.as_str(), "\"" | "'" | ")" | "]")) {
+                // A quote glued to the stop closes; one after a space opens the next sentence.
+                while let Some(q) =
+                    it.next_if(|q| matches!(q.lower.as_str(), "\"" | "'" | ")" | "]") && cur.last().is_some_and(|l| l.end == q.start))
+                {
                     cur.push(q);
                 }
                 let next = it.peek();

@@ -262,3 +262,35 @@ fn relative_clauses_in_the_passive_and_proxies() {
         &[],
     );
 }
+
+#[test]
+fn an_order_to_block_is_a_ban_by_who_gave_it() {
+    check(
+        "The telecommunications regulator Anatel told internet providers to block access to the social network X.",
+        &["Anatel bans Twitter"],
+        &[],
+    );
+    check(
+        "The Ethiopian Communications Authority ordered operators to restrict TikTok.",
+        &["Ethiopian Communications Authority bans TikTok"],
+        &[],
+    );
+}
+
+#[test]
+fn conditions_after_the_verb_make_it_hypothetical() {
+    check(
+        "Uganda will restore access to Facebook if the company opens a local office.",
+        &["Uganda unbans Facebook [Hypothetical]"],
+        &["Uganda unbans Facebook", "Uganda unbans Facebook [Planned]"],
+    );
+}
+
+#[test]
+fn offices_are_held_where_the_text_says_not_where_the_document_is() {
+    check(
+        "Ghana's regulators met on Monday. Ghana's communications minister Ursula Owusu-Ekuful said Telegram would not be blocked. Lawmaker Sam George disagreed.",
+        &["Ursula Owusu-Ekuful holdsPositionIn Ghana"],
+        &["Sam George holdsPositionIn Ghana"],
+    );
+}
