@@ -944,57 +944,37 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
         }
         let Some(c) = m.country else { continue };
         let cue = lex.app_cues.longest(v.toks, m.end).map(|(l, _)| m.end + l);
+        let mut apps: Vec<usize> = Vec::new();
         if let Some(after_cue) = cue {
-            let mut k = after_cue;
-            if v.lower(k) == "," {
-                k += 1;
-            }
+            let k = if v.lower(after_cue) == "," { after_cue + 1 } else { after_cue };
             if let Some(app) = v.slot.get(after_cue).copied().flatten().filter(|&a| v.ms[a].class == Class::App) {
                 // "the Chinese app WeChat"
-                if let Some(ak) = v.key(app) {
-                    add(
-                        ak,
-                        Relation::BasedIn,
-                        Object::Entity(country_key(c)),
-                        Modality::Asserted,
-                        None,
-                        None,
-                    );
-                }
+                apps.push(app);
             } else if let Some((len, _)) = lex.list_introducers.longest(v.toks, k) {
+                // "Iranian messengers, including Soroush and Gap"
                 if let Some(first) = v.slot.get(k + len).copied().flatten() {
-                    for a in v.coordinated(first, &[Class::App], true) {
-                        if let Some(ak) = v.key(a) {
-                            add(
-                                ak,
-                                Relation::BasedIn,
-                                Object::Entity(country_key(c)),
-                                Modality::Asserted,
-                                None,
-                                None,
-                            );
-                        }
-                    }
+                    apps.extend(v.coordinated(first, &[Class::App], true));
                 }
             }
         } else if mi > 0 && v.ms[mi - 1].end == m.start && v.ms[mi - 1].class == Class::App {
-            let next = v.lower(m.end);
+            // "Soroush and Gap Iranian development"
             if matches!(
-                next,
+                v.lower(m.end),
                 "development" | "made" | "-made" | "built" | "developed" | "based" | "owned" | "company" | "firm"
             ) {
-                for a in v.coordinated(mi - 1, &[Class::App], false) {
-                    if let Some(ak) = v.key(a) {
-                        add(
-                            ak,
-                            Relation::BasedIn,
-                            Object::Entity(country_key(c)),
-                            Modality::Asserted,
-                            None,
-                            None,
-                        );
-                    }
-                }
+                apps.extend(v.coordinated(mi - 1, &[Class::App], false));
+            }
+        }
+        for a in apps {
+            if let Some(ak) = v.key(a) {
+                add(
+                    ak,
+                    Relation::BasedIn,
+                    Object::Entity(country_key(c)),
+                    Modality::Asserted,
+                    None,
+                    None,
+                );
             }
         }
     }

@@ -57,3 +57,21 @@ pub fn check(text: &str, expected: &[&str], forbidden: &[&str]) {
         assert!(!got.contains(*f), "unexpected {f:?}\n  text: {text}\n  got: {got:#?}");
     }
 }
+
+/// Build options for the tests: these inputs into `out` in these formats, everything else default.
+pub fn options(inputs: Vec<std::path::PathBuf>, out: &std::path::Path, formats: Vec<newsgraph::export::Format>) -> newsgraph::BuildOptions {
+    newsgraph::BuildOptions {
+        inputs,
+        out: out.to_path_buf(),
+        formats,
+        date: None,
+        threads: None,
+        progress: None,
+        store: None,
+    }
+}
+
+/// The sample corpus shipped in corpus/.
+pub fn sample_corpus() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")
+}

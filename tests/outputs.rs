@@ -3,8 +3,8 @@
 //! csv crate. With CI=true a missing Graphviz is a failure, not a skip.
 
 mod common;
+use newsgraph::build;
 use newsgraph::export::Format;
-use newsgraph::{build, BuildOptions};
 use oxigraph::io::{RdfFormat, RdfParser};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -15,15 +15,7 @@ fn corpus() -> PathBuf {
 }
 
 fn build_into(out: &Path) -> newsgraph::BuildReport {
-    let opts = BuildOptions {
-        inputs: vec![corpus()],
-        out: out.to_path_buf(),
-        formats: Format::ALL.to_vec(),
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(vec![corpus()], out, Format::ALL.to_vec());
     build(&opts, common::lexicon()).expect("sample corpus builds")
 }
 
@@ -66,14 +58,9 @@ fn rebuilding_gives_byte_identical_outputs_whatever_the_threads() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
     build_into(a.path());
-    let opts = BuildOptions {
-        inputs: vec![corpus()],
-        out: b.path().to_path_buf(),
-        formats: Format::ALL.to_vec(),
-        date: None,
+    let opts = newsgraph::BuildOptions {
         threads: Some(1),
-        progress: None,
-        store: None,
+        ..common::options(vec![corpus()], b.path(), Format::ALL.to_vec())
     };
     build(&opts, common::lexicon()).unwrap();
     for f in ["graph.ttl", "graph.nt", "graph.dot", "nodes.csv", "edges.csv"] {
@@ -130,15 +117,7 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
     let before = std::fs::read(dir.path().join("graph.ttl")).unwrap();
     std::fs::remove_file(dir.path().join("graph.nt")).unwrap();
     std::fs::create_dir(dir.path().join("graph.nt")).unwrap();
-    let opts = BuildOptions {
-        inputs: vec![corpus()],
-        out: dir.path().to_path_buf(),
-        formats: Format::ALL.to_vec(),
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(vec![corpus()], dir.path(), Format::ALL.to_vec());
     let err = build(&opts, common::lexicon()).unwrap_err().to_string();
     assert!(err.contains("graph.nt") && err.contains("directory is in the way"), "{err}");
     assert_eq!(std::fs::read(dir.path().join("graph.ttl")).unwrap(), before);
@@ -153,15 +132,7 @@ fn a_failed_write_leaves_the_previous_output_untouched() {
 #[test]
 fn quad_outputs_hold_one_named_graph_per_document_and_the_same_triples() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = BuildOptions {
-        inputs: vec![corpus()],
-        out: dir.path().to_path_buf(),
-        formats: vec![Format::Turtle, Format::NQuads, Format::TriG],
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(vec![corpus()], dir.path(), vec![Format::Turtle, Format::NQuads, Format::TriG]);
     let report = build(&opts, common::lexicon()).unwrap();
     let parse = |f: &str, format: RdfFormat| -> Vec<oxigraph::model::Quad> {
         RdfParser::from_format(format)

@@ -3,9 +3,9 @@
 //! from the oxigraph-cli crate; .ci/run installs it) answering as the local store does.
 
 mod common;
+use newsgraph::build;
 use newsgraph::export::Format;
 use newsgraph::query::{load_files, run, ResultsFormat};
-use newsgraph::{build, BuildOptions};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -13,15 +13,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 fn sample_nq(dir: &Path) -> PathBuf {
-    let opts = BuildOptions {
-        inputs: vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")],
-        out: dir.to_path_buf(),
-        formats: vec![Format::NQuads],
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(
+        vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")],
+        dir,
+        vec![Format::NQuads],
+    );
     build(&opts, common::lexicon()).unwrap();
     dir.join("graph.nq")
 }

@@ -4,8 +4,8 @@
 //! same triples. Skipped when ../shared or Python's rdflib is missing, except under CI=true.
 
 mod common;
+use newsgraph::build;
 use newsgraph::export::Format;
-use newsgraph::{build, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -28,15 +28,7 @@ fn shared() -> Option<PathBuf> {
 }
 
 fn build_seeds(shared: &Path, out: &Path) {
-    let opts = BuildOptions {
-        inputs: vec![shared.join("corpus/seeds")],
-        out: out.to_path_buf(),
-        formats: Format::ALL.to_vec(),
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(vec![shared.join("corpus/seeds")], out, Format::ALL.to_vec());
     let report = build(&opts, common::lexicon()).expect("seeds build");
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
 }

@@ -2,11 +2,11 @@
 //! formats and syntax errors, and the store's incremental builds answering as a fresh build does.
 
 mod common;
+use newsgraph::build;
 use newsgraph::export::Format;
 use newsgraph::extract::{extract, DocExtraction};
 use newsgraph::query::{load_files, run, ResultsFormat};
 use newsgraph::read::Document;
-use newsgraph::{build, BuildOptions};
 use oxigraph::store::Store;
 use std::path::{Path, PathBuf};
 
@@ -16,15 +16,7 @@ fn root() -> PathBuf {
 
 fn sample_store() -> Store {
     let dir = tempfile::tempdir().unwrap();
-    let opts = BuildOptions {
-        inputs: vec![root().join("corpus")],
-        out: dir.path().to_path_buf(),
-        formats: vec![Format::NQuads],
-        date: None,
-        threads: None,
-        progress: None,
-        store: None,
-    };
+    let opts = common::options(vec![root().join("corpus")], dir.path(), vec![Format::NQuads]);
     build(&opts, common::lexicon()).unwrap();
     load_files(&[dir.path().join("graph.nq")]).unwrap()
 }
