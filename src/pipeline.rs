@@ -45,6 +45,14 @@ impl Progress {
     }
 }
 
+fn debug_rss(stage: &str) {
+    if std::env::var_os("NEWSGRAPH_DEBUG_RSS").is_some() {
+        let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+        let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        eprintln!("rss after {stage}: {} MB", pages * 4096 / 1_000_000);
+    }
+}
+
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -264,6 +272,7 @@ pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
         None => run(),
     };
     skipped.extend(errors);
+    debug_rss("extracted");
     let bytes = docs.iter().map(|d| d.bytes).sum();
     let documents = docs.len();
     let store = match &db {
@@ -271,6 +280,7 @@ pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
         None => None,
     };
     let g = build_graph(docs, lex);
+    debug_rss("graph");
     let files = if opts.formats.is_empty() {
         Vec::new()
     } else {
