@@ -345,8 +345,8 @@ def time_spacy(files, workdir, spacy_mb, batch_size):
 # ---------------------------------------------------------------------------------------- report
 
 
-def fmt(x, spec):
-    return "n/a" if x is None else format(x, spec)
+def fmt(x, spec, unit=""):
+    return "n/a" if x is None else format(x, spec) + unit
 
 
 def verdict(ok):
@@ -367,7 +367,7 @@ def report_text(rep):
     for m in rep["newsgraph"]:
         lines.append(f"{m['mode']:<22}{m['wall_s']:>9.2f}{m['mb_per_s']:>10.1f}{m['peak_rss_mb']:>13.0f}"
                      f"{m['cpu_s']:>9.1f}  {m['cmd']}")
-    e2e = next((m for m in rep["newsgraph"] if m["mode"] == "end-to-end-j2"), None)
+    e2e = next((m for m in rep["newsgraph"] if m["mode"].startswith("end-to-end")), None)
     if e2e:
         lines.append(f"{'':<22}end-to-end outputs: {e2e['output_bytes'] / 1e6:.1f} MB")
     sp = rep.get("spacy")
@@ -383,17 +383,19 @@ def report_text(rep):
     t = rep["targets"]
     lines.append("")
     lines.append("ratios and targets (reported, not asserted)")
-    lines.append(f"  end to end / spaCy        {fmt(r['end_to_end_vs_spacy'], ',.0f'):>10}x   target >= {TARGET_E2E_VS_SPACY:.0f}x   "
+    lines.append(f"  end to end / spaCy        {fmt(r['end_to_end_vs_spacy'], ',.0f', 'x'):>11}   target >= {TARGET_E2E_VS_SPACY:.0f}x   "
                  f"{verdict(t['end_to_end_vs_spacy_ok'])}")
-    lines.append(f"  extraction / spaCy        {fmt(r['extraction_vs_spacy'], ',.0f'):>10}x")
-    lines.append(f"  -j 2 / -j 1 (extraction)  {fmt(r['scaling_j2_vs_j1'], '.2f'):>10}x   target >= {TARGET_SCALING}x     "
+    lines.append(f"  extraction / spaCy        {fmt(r['extraction_vs_spacy'], ',.0f', 'x'):>11}")
+    lines.append(f"  {'-j ' + str(rep['threads']) + ' / -j 1 (extraction)':<26}{fmt(r['scaling_j2_vs_j1'], '.2f', 'x'):>11}   target >= {TARGET_SCALING}x     "
                  f"{verdict(t['scaling_ok'])}")
-    lines.append(f"  peak RSS per GB of corpus {fmt(r['peak_rss_mb_per_gb'], ',.0f'):>10} MB  target < {TARGET_RSS_PER_GB_MB:.0f} MB  "
+    lines.append(f"  peak RSS per GB of corpus {fmt(r['peak_rss_mb_per_gb'], ',.0f', ' MB'):>11}  target < {TARGET_RSS_PER_GB_MB:.0f} MB  "
                  f"{verdict(t['rss_per_gb_ok'])}")
     lines.append(f"    (an extrapolation: the largest peak RSS above, {fmt(r['peak_rss_mb'], '.0f')} MB on "
                  f"{c['bytes'] / 1e6:.0f} MB, scaled linearly to 1 GB; not measured on a 1 GB corpus)")
     busy = sorted({f"{m['mode']} ({x['other_cpu_s']:.1f} CPU s in {x['wall_s']:.0f} s)" for m in rep["newsgraph"]
                    for x in m["runs"] if x["other_cpu_s"] is not None and x["other_cpu_s"] > 0.1 * x["wall_s"]})
+    if sp and sp.get("other_cpu_s") is not None and sp["other_cpu_s"] > 0.1 * sp["wall_s"]:
+        busy.append(f"spaCy ({sp['other_cpu_s']:.1f} CPU s in {sp['wall_s']:.0f} s)")
     if busy:
         lines.append("  note: other processes used the CPU during " + ", ".join(busy) + "; those figures may be low")
     lines.append(f"JSON: {rep['json_path']}")
@@ -425,6 +427,7 @@ def main():
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cores": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "workdir": workdir,
+        "threads": a.threads,
         "json_path": os.path.join(workdir, "throughput.json"),
         "binary": None,
         "corpus": None,

@@ -600,7 +600,8 @@ fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class
             }
         }
         if let Some((s, _)) = lex.agency_heads.ending_at(toks, e, 2) {
-            if s >= a && (e - a >= 2 || lex.named_body_heads.contains(&toks[s].lower)) {
+            // "Ministry of Electronics and Information Technology": a head followed by "of" names a body.
+            if s >= a && (e - a >= 2 || e < b || lex.named_body_heads.contains(&toks[s].lower)) {
                 return Some(Class::Agency);
             }
         }

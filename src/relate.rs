@@ -642,7 +642,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let has_gap = pat.elems.iter().any(|e| matches!(e, PatternElem::Gap));
         let obj_from = if has_gap { f.start + 1 } else { f.end };
         let (subjects, mut objects, subj_end);
-        if passive(v, &f, pat) {
+        let is_passive = passive(v, &f, pat);
+        if is_passive {
             // Object before the verb, agent after "by" or "in <Country>".
             let mut k = f.start;
             while k > 0 && v.slot[k - 1].is_none() && !v.is_boundary(k - 1) {
@@ -662,13 +663,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut j = f.end;
             while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
-                    if let Some(m) = v
-                        .slot
-                        .get(j + 1)
-                        .copied()
-                        .flatten()
-                        .or_else(|| v.slot.get(j + 2).copied().flatten())
-                    {
+                    // The agent: the first usable name within a few words ("by Beijing-based ByteDance").
+                    let agent = (j + 1..(j + 5).min(v.toks.len()))
+                        .filter_map(|x| v.slot[x])
+                        .find(|&m| v.usable(m, dom));
+                    if let Some(m) = agent.or_else(|| v.slot.get(j + 1).copied().flatten()) {
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
                             subj = if v.lower(j) == "by" { v.coordinated(m, dom, true) } else { vec![m] };
@@ -777,7 +776,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let modality = modality(v, f.start, subj_end);
-        let subj_keys: Vec<String> = subjects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
+        let mut subj_keys: Vec<String> = subjects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
+        if subj_keys.is_empty() && is_passive && matches!(rel, Relation::Bans | Relation::Unbans) && !objects.is_empty() {
+            // "Facebook had already been blocked": by the state the document is about, when the
+            // sentence names no other country.
+            let other_country =
+                v.ms.iter()
+                    .any(|m| m.class == Class::Country && m.key.is_some() && m.key != state.main_country);
+            if !other_country {
+                subj_keys.extend(state.main_country.clone());
+            }
+        }
         let mut obj_keys: Vec<String> = objects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
@@ -934,6 +943,25 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                     None,
                     None,
                 );
+            }
+        }
+    }
+    // "Beijing-based ByteDance", "Iranian-made Soroush": a country, a hyphen and a word of origin.
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(c) = m.country.filter(|_| m.class == Class::Country) else {
+            continue;
+        };
+        let origin = v.lower(m.end) == "-"
+            && matches!(
+                v.lower(m.end + 1),
+                "based" | "owned" | "made" | "run" | "backed" | "registered" | "developed" | "built"
+            );
+        if let Some(next) =
+            v.ms.get(mi + 1)
+                .filter(|n| origin && n.start == m.end + 2 && n.class != Class::Country)
+        {
+            if let Some(k) = next.key.as_deref() {
+                add(k, Relation::BasedIn, Object::Entity(country_key(c)), Modality::Asserted, None, None);
             }
         }
     }

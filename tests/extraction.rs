@@ -294,3 +294,38 @@ fn offices_are_held_where_the_text_says_not_where_the_document_is() {
         &["Sam George holdsPositionIn Ghana"],
     );
 }
+
+#[test]
+fn agentless_passives_fall_to_the_documents_country_unless_another_is_named() {
+    check(
+        "Russia restricted foreign platforms this spring. Facebook had already been blocked in early March.",
+        &["Russia bans Facebook"],
+        &[],
+    );
+    check(
+        "Russia restricted foreign platforms this spring. Facebook had already been blocked, Turkish media said.",
+        &[],
+        &["Russia bans Facebook", "Turkey bans Facebook"],
+    );
+}
+
+#[test]
+fn bodies_named_with_of_and_origins_with_a_hyphen() {
+    check(
+        "India's Ministry of Electronics and Information Technology banned TikTok and WeChat.",
+        &[
+            "Ministry of Electronics and Information Technology bans TikTok",
+            "Ministry of Electronics and Information Technology bans WeChat",
+        ],
+        &[],
+    )
+}
+
+#[test]
+fn owners_and_their_countries() {
+    check(
+        "TikTok, owned by Beijing-based ByteDance, had about 200 million users in India.",
+        &["ByteDance owns TikTok", "ByteDance basedIn China", "TikTok userCount 200000000"],
+        &[],
+    );
+}
