@@ -63,143 +63,155 @@ impl<'a> DateReader<'a> {
             .filter(|d| (1..=31).contains(d))
     }
 
-    /// The first absolute date in the tokens (the most precise form found at that place).
-    pub fn absolute(&self, toks: &[Token]) -> Option<Date> {
+    /// An absolute date starting at token `i` ("December 31, 2017", "31 December 2017" from the
+    /// month, "2018-04-18", "January 2018"), with the token after it.
+    fn absolute_at(&self, toks: &[Token], i: usize) -> Option<(Date, usize)> {
         let months = &self.lex.words.months;
-        for i in 0..toks.len() {
-            // ISO 2018-04-18
-            if toks[i].kind == TokenKind::Number && i + 4 < toks.len() && toks[i + 1].lower == "-" && toks[i + 3].lower == "-" {
-                if let (Some(y), Ok(m), Ok(d)) = (
-                    Self::year(&toks[i]),
-                    toks[i + 2].lower.parse::<u8>(),
-                    toks[i + 4].lower.parse::<u8>(),
-                ) {
-                    if valid(y, m, d) {
-                        return Some(Date {
+        let at = |k: usize| toks.get(k);
+        // ISO 2018-04-18
+        if toks[i].kind == TokenKind::Number && i + 4 < toks.len() && toks[i + 1].lower == "-" && toks[i + 3].lower == "-" {
+            if let (Some(y), Ok(m), Ok(d)) = (
+                Self::year(&toks[i]),
+                toks[i + 2].lower.parse::<u8>(),
+                toks[i + 4].lower.parse::<u8>(),
+            ) {
+                if valid(y, m, d) {
+                    return Some((
+                        Date {
                             year: y,
                             month: Some(m),
                             day: Some(d),
-                        });
-                    }
+                        },
+                        i + 5,
+                    ));
                 }
             }
-            let Some(&m) = months.get(toks[i].lower.trim_end_matches('.')) else {
-                continue;
-            };
-            if !toks[i].cap || toks[i].lower == "may" && toks.get(i + 1).is_none_or(|t| t.kind != TokenKind::Number) {
-                continue;
-            }
-            let at = |k: usize| toks.get(k);
-            let skip_dot = |k: usize| {
-                if at(k).is_some_and(|t| t.lower == ".") {
-                    k + 1
-                } else {
-                    k
-                }
-            };
-            // Month Day, Year / Month Day
-            let k = skip_dot(i + 1);
-            if let Some(d) = at(k).and_then(Self::day) {
-                let mut y_at = k + 1;
-                if at(y_at).is_some_and(|t| t.lower == ",") {
-                    y_at += 1;
-                }
-                if let Some(y) = at(y_at).and_then(Self::year) {
-                    if valid(y, m, d) {
-                        return Some(Date {
-                            year: y,
-                            month: Some(m),
-                            day: Some(d),
-                        });
-                    }
-                }
-            }
-            // Day Month Year
-            if i > 0 {
-                if let (Some(d), Some(y)) = (Self::day(&toks[i - 1]), at(k).and_then(Self::year)) {
-                    if valid(y, m, d) {
-                        return Some(Date {
-                            year: y,
-                            month: Some(m),
-                            day: Some(d),
-                        });
-                    }
-                }
-            }
-            // Month Year
-            let mut y_at = k;
-            if at(y_at).is_some_and(|t| t.lower == ",") {
-                y_at += 1;
-            }
+        }
+        let m = *months.get(toks[i].lower.trim_end_matches('.'))?;
+        if !toks[i].cap || toks[i].lower == "may" && at(i + 1).is_none_or(|t| t.kind != TokenKind::Number) {
+            return None;
+        }
+        let k = if at(i + 1).is_some_and(|t| t.lower == ".") { i + 2 } else { i + 1 };
+        let after_comma = |k: usize| if at(k).is_some_and(|t| t.lower == ",") { k + 1 } else { k };
+        // Month Day, Year
+        if let Some(d) = at(k).and_then(Self::day) {
+            let y_at = after_comma(k + 1);
             if let Some(y) = at(y_at).and_then(Self::year) {
-                return Some(Date {
+                if valid(y, m, d) {
+                    return Some((
+                        Date {
+                            year: y,
+                            month: Some(m),
+                            day: Some(d),
+                        },
+                        y_at + 1,
+                    ));
+                }
+            }
+        }
+        // Day Month Year
+        if i > 0 {
+            if let (Some(d), Some(y)) = (Self::day(&toks[i - 1]), at(k).and_then(Self::year)) {
+                if valid(y, m, d) {
+                    return Some((
+                        Date {
+                            year: y,
+                            month: Some(m),
+                            day: Some(d),
+                        },
+                        k + 1,
+                    ));
+                }
+            }
+        }
+        // Month Year
+        let y_at = after_comma(k);
+        at(y_at).and_then(Self::year).map(|y| {
+            (
+                Date {
                     year: y,
                     month: Some(m),
                     day: None,
-                });
-            }
+                },
+                y_at + 1,
+            )
+        })
+    }
+
+    /// The first absolute date in the tokens.
+    pub fn absolute(&self, toks: &[Token]) -> Option<Date> {
+        (0..toks.len()).find_map(|i| self.absolute_at(toks, i)).map(|(d, _)| d)
+    }
+
+    /// A date resolved against the document's date at token `i`: a weekday, "in January",
+    /// "last week", or a bare year after "in".
+    fn relative_at(&self, toks: &[Token], i: usize, doc_date: Option<Date>) -> Option<Date> {
+        let w = &self.lex.words;
+        let t = &toks[i];
+        let full = doc_date.and_then(|dd| Some((dd.year, dd.month?, dd.day?)));
+        if let (Some(&wd), Some((y, m, d))) = (w.weekdays.get(&t.lower), full) {
+            // The latest such weekday on or before the document date.
+            let days = days_from_civil(y, m, d);
+            let dow = (days + 3).rem_euclid(7) as u8; // 1970-01-01 was a Thursday (3)
+            let back = (dow + 7 - wd) % 7;
+            let (y, mm, dd) = civil_from_days(days - back as i64);
+            return Some(Date {
+                year: y,
+                month: Some(mm),
+                day: Some(dd),
+            });
+        }
+        let after_in = i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "until" | "and" | "of" | "mid" | "-");
+        if let (Some(&m), true, Some(dd)) = (w.months.get(&t.lower), t.cap && t.lower != "may" && after_in, doc_date) {
+            let y = if dd.month.is_some_and(|dm| m > dm) { dd.year - 1 } else { dd.year };
+            return Some(Date {
+                year: y,
+                month: Some(m),
+                day: None,
+            });
+        }
+        if let (Some(_), Some((y, m, d))) = (w.last_week.longest(toks, i), full) {
+            let (y, mm, _) = civil_from_days(days_from_civil(y, m, d) - 7);
+            return Some(Date {
+                year: y,
+                month: Some(mm),
+                day: None,
+            });
+        }
+        if i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "of" | "since") {
+            return Self::year(t).map(|y| Date {
+                year: y,
+                month: None,
+                day: None,
+            });
         }
         None
     }
 
-    /// The date of an event in a sentence: an absolute date, else a month or weekday or "last week"
-    /// resolved against the document date, else a bare year after "in".
-    pub fn find(&self, doc: &str, toks: &[Token], doc_date: Option<Date>) -> Option<Date> {
-        let _ = doc;
-        if let Some(d) = self.absolute(toks) {
-            return Some(d);
+    /// Every date in the tokens with the token it stands at.
+    pub fn find_all(&self, toks: &[Token], doc_date: Option<Date>) -> Vec<(usize, Date)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((d, end)) = self.absolute_at(toks, i) {
+                out.push((i, d));
+                i = end.max(i + 1);
+                continue;
+            }
+            if let Some(d) = self.relative_at(toks, i, doc_date) {
+                out.push((i, d));
+            }
+            i += 1;
         }
-        let w = &self.lex.words;
-        for i in 0..toks.len() {
-            let t = &toks[i];
-            if let (Some(&wd), Some(dd)) = (w.weekdays.get(&t.lower), doc_date) {
-                if let (Some(m), Some(d)) = (dd.month, dd.day) {
-                    // The latest such weekday on or before the document date.
-                    let days = days_from_civil(dd.year, m, d);
-                    let dow = (days + 3).rem_euclid(7) as u8; // 1970-01-01 was a Thursday (3)
-                    let back = (dow + 7 - wd) % 7;
-                    let (y, mm, ddd) = civil_from_days(days - back as i64);
-                    return Some(Date {
-                        year: y,
-                        month: Some(mm),
-                        day: Some(ddd),
-                    });
-                }
-            }
-            if let (Some(&m), true) = (
-                w.months.get(&t.lower),
-                t.cap && t.lower != "may" && i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "until" | "and" | "of"),
-            ) {
-                if let Some(dd) = doc_date {
-                    let y = if dd.month.is_some_and(|dm| m > dm) { dd.year - 1 } else { dd.year };
-                    return Some(Date {
-                        year: y,
-                        month: Some(m),
-                        day: None,
-                    });
-                }
-            }
-            if let (Some((_, _)), Some(dd)) = (w.last_week.longest(toks, i), doc_date) {
-                if let (Some(m), Some(d)) = (dd.month, dd.day) {
-                    let (y, mm, _) = civil_from_days(days_from_civil(dd.year, m, d) - 7);
-                    return Some(Date {
-                        year: y,
-                        month: Some(mm),
-                        day: None,
-                    });
-                }
-            }
-            if i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "of" | "since") {
-                if let Some(y) = Self::year(t) {
-                    return Some(Date {
-                        year: y,
-                        month: None,
-                        day: None,
-                    });
-                }
-            }
-        }
-        None
+        out
+    }
+
+    /// The date of an event read at token `near`: the date in the sentence closest to it.
+    pub fn find(&self, toks: &[Token], doc_date: Option<Date>, near: usize) -> Option<Date> {
+        self.find_all(toks, doc_date)
+            .into_iter()
+            .min_by_key(|(at, _)| at.abs_diff(near))
+            .map(|(_, d)| d)
     }
 
     /// The document's own date: the first absolute date in its first three lines' worth of tokens.

@@ -203,6 +203,8 @@ pub struct Lexicon {
     pub organization_heads: PhraseTable<()>,
     /// State-owned company heads.
     pub state_company_heads: HashSet<String>,
+    /// Words that make an organization a state body.
+    pub state_markers: HashSet<String>,
     /// App cues.
     pub app_cues: PhraseTable<()>,
     /// List introducers.
@@ -403,6 +405,7 @@ impl Lexicon {
             agency_heads: table(&cues.agency_heads, ()),
             organization_heads: table(&cues.organization_heads, ()),
             state_company_heads: set(&cues.state_company_heads),
+            state_markers: set(&cues.state_markers),
             app_cues: table(&cues.app_cues, ()),
             list_introducers: table(&cues.list_introducers, ()),
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),

@@ -306,6 +306,11 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     attach_titles(toks, &mut out, lex);
     attach_modifiers(toks, &mut out, lex);
     join_acronym_definitions(toks, &mut out);
+    for m in out.iter_mut() {
+        if m.class == Class::Organization && m.start > 0 && lex.state_markers.contains(&toks[m.start - 1].lower) {
+            m.class = Class::Agency;
+        }
+    }
     out
 }
 
@@ -685,6 +690,20 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
                 continue;
             }
         }
+        // "cabinet members", "the parliament": a state body named by its head alone.
+        if lex.named_body_heads.contains(&toks[i].lower) && !covered[i] {
+            let members_after = toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "members" | "ministers" | "member"));
+            let the_before = i > 0 && toks[i - 1].lower == "the";
+            if members_after || the_before && ends_noun_phrase(toks, i + 1, lex) {
+                let mut m = Mention::new(i, i + 1, Class::Agency, MentionKind::Named, toks[i].text(doc).to_string());
+                m.refs = vec![Class::Agency];
+                covered[i] = true;
+                out.push(m);
+                continue;
+            }
+        }
         // "foreign ministry", "national security commission"
         if let Some((len, _)) = lex.portfolios.longest(toks, i) {
             let h = i + len;
@@ -852,6 +871,7 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
         || w.clause_openers.contains(l)
         || lex.is_trigger_word(l)
         || l.ends_with("ed")
+        || l.ends_with("ly")
         || matches!(l, "will" | "shall" | "has" | "had" | "does" | "did" | "do")
         || t.cap
 }

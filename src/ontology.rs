@@ -154,6 +154,8 @@ pub struct Cues {
     pub organization_heads: Vec<String>,
     /// Organization heads that make a state body when a country owns them.
     pub state_company_heads: Vec<String>,
+    /// Words before a name that make an organization a state body.
+    pub state_markers: Vec<String>,
     /// Words that mark apps.
     pub app_cues: Vec<String>,
     /// Words that introduce members of a group.

@@ -388,7 +388,15 @@ impl<'a> View<'a> {
                 break;
             }
             if let Some(m) = self.slot[k] {
-                if self.usable(m, classes) && self.ms[m].kind != MentionKind::Pronoun || self.usable(m, classes) && !self.ms[m].possessive {
+                // "heads the parliament's National Security Commission": the possessor is not the object.
+                let owns_next = self.ms[m].possessive
+                    && self
+                        .slot
+                        .get(self.ms[m].end)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|n| self.usable(n, classes));
+                if self.usable(m, classes) && !owns_next && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive) {
                     return self.coordinated(m, classes, true);
                 }
                 k = self.ms[m].end.max(k + 1);
@@ -582,35 +590,41 @@ pub fn extract_document(
             }
         }
         let v = View::new(doc, s, ms, lex);
-        // The sentence's date is read only when it yields a statement.
-        let mut date: Option<Option<Date>> = None;
+        // The sentence's dates are read only when it yields a statement.
+        let mut dated: Option<Vec<(usize, Date)>> = None;
         let doc_date = state.doc_date;
-        let mut add =
-            |subject: &str, relation: Relation, object: Object, modality: Modality, country: Option<String>, role: Option<String>| {
-                if let Object::Entity(o) = &object {
-                    if o == subject {
-                        return;
-                    }
+        let mut add = |subject: &str,
+                       relation: Relation,
+                       object: Object,
+                       modality: Modality,
+                       country: Option<String>,
+                       role: Option<String>,
+                       at: usize| {
+            if let Object::Entity(o) = &object {
+                if o == subject {
+                    return;
                 }
-                let event = !matches!(
-                    relation,
-                    Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
-                );
-                out.push(Statement {
-                    subject: subject.to_string(),
-                    relation,
-                    object,
-                    modality,
-                    date: if event {
-                        *date.get_or_insert_with(|| dates.find(doc, &s.tokens, doc_date))
-                    } else {
-                        None
-                    },
-                    country,
-                    role,
-                    provenance: prov.clone(),
-                });
-            };
+            }
+            let event = !matches!(
+                relation,
+                Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
+            );
+            out.push(Statement {
+                subject: subject.to_string(),
+                relation,
+                object,
+                modality,
+                date: if event {
+                    let all = dated.get_or_insert_with(|| dates.find_all(&s.tokens, doc_date));
+                    all.iter().min_by_key(|(p, _)| p.abs_diff(at)).map(|(_, d)| *d)
+                } else {
+                    None
+                },
+                country,
+                role,
+                provenance: prov.clone(),
+            });
+        };
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, &mut add);
         user_counts(&v, lex, state, &mut add);
@@ -621,7 +635,9 @@ pub fn extract_document(
     out
 }
 
-type Add<'x> = dyn FnMut(&str, Relation, Object, Modality, Option<String>, Option<String>) + 'x;
+/// Adds a statement: subject, relation, object, modality, country, role, and the token it was read at
+/// (which picks the date nearest to it).
+type Add<'x> = dyn FnMut(&str, Relation, Object, Modality, Option<String>, Option<String>, usize) + 'x;
 
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
@@ -802,7 +818,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         }
         for s in &subj_keys {
             for o in &obj_keys {
-                add(s, rel, Object::Entity(o.clone()), modality, None, None);
+                add(s, rel, Object::Entity(o.clone()), modality, None, None, f.start);
                 if rel == Relation::Bans && modality == Modality::Asserted {
                     state.last_ban = Some((s.clone(), o.clone()));
                 }
@@ -866,12 +882,12 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
                 let Some(sk) = v.key(s) else { continue };
                 for &o in &firsts {
                     if let Some(ok) = v.key(o) {
-                        add(sk, sw.from, Object::Entity(ok.to_string()), modality, None, None);
+                        add(sk, sw.from, Object::Entity(ok.to_string()), modality, None, None, i);
                     }
                 }
                 for &o in &seconds {
                     if let Some(ok) = v.key(o) {
-                        add(sk, sw.to, Object::Entity(ok.to_string()), modality, None, None);
+                        add(sk, sw.to, Object::Entity(ok.to_string()), modality, None, None, i);
                     }
                 }
             }
@@ -889,7 +905,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let lifted = (i + 1..(i + 5).min(v.toks.len())).any(|k| w.reversal_verbs.contains(v.lower(k)) && w.be.contains(v.lower(k - 1)));
         if let (true, Some((s, o))) = (lifted, &state.last_ban) {
             let m = modality(v, i, 0);
-            add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None);
+            add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None, i);
         }
     }
 }
@@ -927,7 +943,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                 let (_, rng) = lex.signature(rel);
                 let bclass = body_ix.map(|b| v.ms[b].class).unwrap_or(Class::Country);
                 if rng.contains(&bclass) {
-                    add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()));
+                    add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
             }
         }
@@ -942,6 +958,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                     Modality::Asserted,
                     None,
                     None,
+                    m.start,
                 );
             }
         }
@@ -961,7 +978,15 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                 .filter(|n| origin && n.start == m.end + 2 && n.class != Class::Country)
         {
             if let Some(k) = next.key.as_deref() {
-                add(k, Relation::BasedIn, Object::Entity(country_key(c)), Modality::Asserted, None, None);
+                add(
+                    k,
+                    Relation::BasedIn,
+                    Object::Entity(country_key(c)),
+                    Modality::Asserted,
+                    None,
+                    None,
+                    m.start,
+                );
             }
         }
     }
@@ -1002,6 +1027,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                     Modality::Asserted,
                     None,
                     None,
+                    m.start,
                 );
             }
         }
@@ -1109,7 +1135,15 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let country_key = country.map(|c| crate::mention::country_key(lex, c));
         let _ = &state.main_country;
         if let Some(ak) = v.key(app) {
-            add(ak, Relation::UserCount, Object::Count(value), Modality::Asserted, country_key, None);
+            add(
+                ak,
+                Relation::UserCount,
+                Object::Count(value),
+                Modality::Asserted,
+                country_key,
+                None,
+                k,
+            );
         }
         k = j.max(end);
     }

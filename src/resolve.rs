@@ -170,7 +170,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if let Some((k, _)) = hit {
                 m.key = Some(k.clone());
                 m.class = if k.starts_with("person:") { m.class } else { m.class };
-            } else if w.contains('.') {
+            } else if w.contains('.') || m.start == 0 {
+                // A capitalised first word matching no name of the document is as likely an
+                // ordinary word ("Internet providers were ...") as a surname.
                 m.key = None;
             } else {
                 m.key = Some(format!("surname:{w}"));
@@ -213,6 +215,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             let key = match m.kind {
                 MentionKind::Unnamed => m
                     .country
+                    .or_else(|| located_in(&sentences[si], &mentions[si], m))
                     .map(|c| country_key(lex, c))
                     .or_else(|| same_head_before(mentions, si, mi))
                     .or_else(|| main_country.map(|c| country_key(lex, c))),
@@ -293,6 +296,16 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     info
+}
+
+/// "a court in Moscow": the country named right after "in".
+fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
+    if s.tokens.get(m.end).is_none_or(|t| t.lower != "in") {
+        return None;
+    }
+    ms.iter()
+        .find(|c| c.start == m.end + 1 && c.class == Class::Country)
+        .and_then(|c| c.country)
 }
 
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.

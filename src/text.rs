@@ -128,8 +128,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     } else {
                         break;
                     }
-                } else if c == '-' && chars[start].1.is_uppercase() && at(i + 1).is_some_and(|x| x.is_lowercase()) {
-                    // "Beijing-based", "Iranian-made": the name stands alone, the rest follows.
+                } else if c == '-' && chars[start].1.is_uppercase() != at(i + 1).is_some_and(|x| x.is_uppercase()) {
+                    // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
+                    // alone, the rest follows.
                     break;
                 } else if matches!(c, '-' | '.' | '&' | '_') && at(i + 1).is_some_and(|x| x.is_alphanumeric()) {
                     i += 1;
