@@ -799,7 +799,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let other_country =
                 v.ms.iter()
                     .any(|m| m.class == Class::Country && m.key.is_some() && m.key != state.main_country);
-            if !other_country {
+            // Not when an agent is given but unnamed ("cut off by a government"), nor for an
+            // infinitive ("the first service to be cut off").
+            let unnamed_agent = (f.end..(f.end + 3).min(v.toks.len())).any(|k| v.lower(k) == "by");
+            let infinitive = f.start >= 2 && v.lower(f.start - 2) == "to" && v.lex.words.be.contains(v.lower(f.start - 1));
+            if !other_country && !unnamed_agent && !infinitive {
                 subj_keys.extend(state.main_country.clone());
             }
         }
