@@ -154,8 +154,8 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
     for d in &docs {
         let targets: BTreeSet<&String> = d
             .entities
-            .keys()
-            .filter_map(|k| canonical.get(k).and_then(|t| t.as_ref()))
+            .iter()
+            .filter_map(|(k, _)| canonical.get(k).and_then(|t| t.as_ref()))
             .collect();
         for t in targets {
             if let Some(e) = entities.get_mut(t) {
