@@ -165,7 +165,7 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
     }
     for e in entities.values_mut() {
         e.labels.sort();
-        e.name = canonical_name(&e.key, &e.labels, known_names);
+        e.name = canonical_name(&e.key, &e.labels);
         if let Some(pos) = e.labels.iter().position(|l| *l == e.name) {
             e.labels.remove(pos);
         }
@@ -225,23 +225,20 @@ pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, l
 }
 
 /// The canonical name of an entity: the lexicon's name, else the fullest label.
-fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>) -> String {
+fn canonical_name(key: &str, labels: &[String]) -> String {
     if let Some((kind, name)) = key.split_once(':') {
         if kind == "known" || kind == "country" {
             return name.to_string();
         }
-        let _ = known;
     }
-    let all_lower = labels.iter().all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()));
+    let starts_upper = |l: &str| l.chars().next().is_some_and(|c| !c.is_lowercase());
     let best = labels
         .iter()
-        .filter(|l| {
-            !l.chars().next().is_some_and(|c| c.is_lowercase()) || labels.iter().all(|x| x.chars().next().is_some_and(|c| c.is_lowercase()))
-        })
         .max_by_key(|l| {
             (
                 // A name, not a phrase: "Kenya's Communications Authority" yields to "Communications Authority".
                 !l.contains("'s") && !l.contains("\u{2019}s"),
+                starts_upper(l),
                 l.split_whitespace().count().min(4),
                 std::cmp::Reverse(l.len()),
                 std::cmp::Reverse((*l).clone()),
@@ -249,19 +246,18 @@ fn canonical_name(key: &str, labels: &[String], known: &BTreeMap<String, String>
         })
         .cloned()
         .unwrap_or_else(|| key.rsplit(':').next().unwrap_or(key).to_string());
-    if all_lower {
-        // "foreign ministry" read in lower case is displayed as a name: "Foreign Ministry".
-        return best
-            .split(' ')
-            .map(|w| {
-                let mut c = w.chars();
-                match c.next() {
-                    Some(f) if !matches!(w, "of" | "the" | "and" | "for" | "on") => f.to_uppercase().chain(c).collect(),
-                    _ => w.to_string(),
-                }
-            })
-            .collect::<Vec<String>>()
-            .join(" ");
+    if starts_upper(&best) {
+        return best;
     }
-    best
+    // "foreign ministry" read in lower case is displayed as a name: "Foreign Ministry".
+    best.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if !matches!(w, "of" | "the" | "and" | "for" | "on") => f.to_uppercase().chain(c).collect(),
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
 }

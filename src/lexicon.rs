@@ -209,6 +209,8 @@ pub struct Lexicon {
     pub app_cues: PhraseTable<()>,
     /// List introducers.
     pub list_introducers: PhraseTable<()>,
+    /// Words making an app domestic.
+    pub domestic: HashSet<String>,
     /// Unnamed state actor heads.
     pub unnamed_heads: PhraseTable<()>,
     /// Unnamed actors standing alone.
@@ -408,6 +410,7 @@ impl Lexicon {
             state_markers: set(&cues.state_markers),
             app_cues: table(&cues.app_cues, ()),
             list_introducers: table(&cues.list_introducers, ()),
+            domestic: set(&cues.domestic_words),
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),
             bare_unnamed: table(&cues.bare_unnamed_actors, ()),
             named_body_heads: set(&cues.named_body_heads),

@@ -158,6 +158,8 @@ pub struct Cues {
     pub state_markers: Vec<String>,
     /// Words that mark apps.
     pub app_cues: Vec<String>,
+    /// Words that make an app one of the document's country.
+    pub domestic_words: Vec<String>,
     /// Words that introduce members of a group.
     pub list_introducers: Vec<String>,
     /// Heads of unnamed state actors.

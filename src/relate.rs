@@ -537,7 +537,12 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let conditional_after = (start + 1..(start + 14).min(v.toks.len()))
         .take_while(|&k| !matches!(v.lower(k), "." | ";"))
         .any(|k| matches!(v.lower(k), "if" | "unless") && !matches!(v.lower(k.saturating_sub(1)), "even" | "as"));
-    if conditional_after {
+    // A threat or a demand is itself a fact, whatever condition it sets.
+    let sets_terms = v.lex.trigger_index.get(v.lower(start)).is_some_and(|ps| {
+        ps.iter()
+            .any(|&p| matches!(v.lex.triggers[p].relation, Relation::Threatens | Relation::Demands))
+    });
+    if conditional_after && !sets_terms {
         return Modality::Hypothetical;
     }
     if let Some(pos) = group.iter().position(|l| w.hypothetical.contains(*l)) {
@@ -626,7 +631,7 @@ pub fn extract_document(
             });
         };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, &mut add);
+        modifier_statements(&v, lex, state.main_country.as_deref(), &mut add);
         user_counts(&v, lex, state, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -916,7 +921,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
+fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_deref() else {
@@ -991,6 +996,56 @@ fn modifier_statements(v: &View, lex: &Lexicon, add: &mut Add) {
                     None,
                     m.start,
                 );
+            }
+        }
+    }
+    // "the domestic messenger Aitu": an app of the country the document is about.
+    // The country named in the sentence, else the one the document is about.
+    let in_sentence =
+        v.ms.iter()
+            .find_map(|m| m.country.filter(|_| m.class == Class::Country || m.class.is_state()))
+            .map(country_key);
+    if let Some(home) = in_sentence.as_deref().or(main_country) {
+        for m in
+            v.ms.iter()
+                .filter(|m| m.class == Class::App && m.kind == MentionKind::Named && m.key.is_some())
+        {
+            let Some((cue_start, _)) = lex.app_cues.ending_at(v.toks, m.start, 3) else {
+                continue;
+            };
+            if cue_start > 0 && lex.domestic.contains(v.lower(cue_start - 1)) {
+                if let Some(k) = m.key.as_deref() {
+                    add(
+                        k,
+                        Relation::BasedIn,
+                        Object::Entity(home.to_string()),
+                        Modality::Asserted,
+                        None,
+                        None,
+                        m.start,
+                    );
+                }
+            }
+        }
+    }
+    // "Koo, the Indian alternative to Twitter": an apposition with a demonym.
+    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Demonym) {
+        let Some(c) = m.country else { continue };
+        if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
+            if let Some(app) = v.slot[m.start - 3]
+                .filter(|&a| matches!(v.ms[a].class, Class::App | Class::Organization) && v.ms[a].kind == MentionKind::Named)
+            {
+                if let Some(k) = v.key(app) {
+                    add(
+                        k,
+                        Relation::BasedIn,
+                        Object::Entity(country_key(c)),
+                        Modality::Asserted,
+                        None,
+                        None,
+                        m.start,
+                    );
+                }
             }
         }
     }

@@ -329,3 +329,32 @@ fn owners_and_their_countries() {
         &[],
     );
 }
+
+#[test]
+fn fines_threats_demands_and_domestic_apps() {
+    check(
+        "A Moscow court imposed a fine of 3 million roubles on Google.",
+        &["Russia fines Google"],
+        &[],
+    );
+    check(
+        "Indonesia threatened to block WhatsApp unless it registered with the communications ministry.",
+        &["Indonesia threatens WhatsApp"],
+        &["Indonesia bans WhatsApp", "Indonesia threatens WhatsApp [Hypothetical]"],
+    );
+    check(
+        "Vietnam's information ministry demanded that Facebook remove posts. Facebook refused to comply with the order.",
+        &["Information Ministry demands Facebook", "Facebook refuses Information Ministry"],
+        &[],
+    );
+    check(
+        "Kazakhstan's President Kassym-Jomart Tokayev urged citizens to switch to the domestic messenger Aitu.",
+        &["Kassym-Jomart Tokayev promotes Aitu", "Aitu basedIn Kazakhstan"],
+        &[],
+    );
+    check(
+        "Prime Minister Narendra Modi joined Koo, the Indian alternative to Twitter.",
+        &["Narendra Modi uses Koo", "Koo basedIn India"],
+        &[],
+    );
+}
