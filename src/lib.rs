@@ -6,6 +6,8 @@
 //! [`relate`] (statements) → [`corpus`] (cross-document resolution) → [`graph`] → [`export`].
 //! [`pipeline`] runs them; the domain comes from [`ontology`] data compiled by [`lexicon`].
 
+#![warn(missing_docs)]
+
 pub mod clean;
 pub mod corpus;
 pub mod dates;

@@ -6,11 +6,17 @@ use std::fmt;
 /// The six entity classes of GUIDE.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Class {
+    /// A sovereign state, or the state as an actor.
     Country,
+    /// A named person holding a state office.
     Official,
+    /// Any other named person.
     Person,
+    /// A named state body.
     Agency,
+    /// A named software service (and its company of the same name).
     App,
+    /// Any other named organization.
     Organization,
 }
 
@@ -58,23 +64,41 @@ impl fmt::Display for Class {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Relation {
+    /// Bans, blocks, suspends or restricts an app.
     Bans,
+    /// Lifts a ban.
     Unbans,
+    /// Threatens to ban, block, fine or punish.
     Threatens,
+    /// Quits an app or closes an account on it.
     StopsUsing,
+    /// Uses an app or moves to it.
     Uses,
+    /// Promotes an app or directs people to it.
     Promotes,
+    /// Opposes the blocking of an app.
     OpposesBan,
+    /// Demands something of the object.
     Demands,
+    /// Refuses a demand or order of the object.
     Refuses,
+    /// Instructs another body to act.
     Orders,
+    /// Imposes a fine on.
     Fines,
+    /// Opens an investigation into.
     Investigates,
+    /// Criticises or accuses.
     Criticizes,
+    /// Founded or built.
     Founded,
+    /// Owns, or is the parent of.
     Owns,
+    /// Holds an office or role in.
     HoldsPositionIn,
+    /// Belongs to or is from a country.
     BasedIn,
+    /// Number of users (object: a count).
     UserCount,
 }
 
@@ -140,9 +164,13 @@ impl fmt::Display for Relation {
 /// Whether a statement happened, is announced, is only possible, or is denied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Modality {
+    /// Happened, is happening, or was decided.
     Asserted,
+    /// Announced for the future.
     Planned,
+    /// Rumour, possibility or condition.
     Hypothetical,
+    /// Denied or did not happen.
     Negated,
 }
 
