@@ -919,6 +919,19 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
     }
 }
 
+/// Adds "entity basedIn country", read at token `at`.
+fn based_in(add: &mut Add, entity: &str, country: String, at: usize) {
+    add(
+        entity,
+        Relation::BasedIn,
+        Object::Entity(country),
+        Modality::Asserted,
+        None,
+        None,
+        at,
+    );
+}
+
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
 fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add: &mut Add) {
@@ -960,15 +973,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
         if let Some(c) = m.country {
             let explicit = v.ms[..mi].iter().all(|_| true) && modifier_written(v, m);
             if explicit && m.class != Class::Country && !official_title {
-                add(
-                    key,
-                    Relation::BasedIn,
-                    Object::Entity(country_key(c)),
-                    Modality::Asserted,
-                    None,
-                    None,
-                    m.start,
-                );
+                based_in(add, key, country_key(c), m.start);
             }
         }
     }
@@ -987,15 +992,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
                 .filter(|n| origin && n.start == m.end + 2 && n.class != Class::Country)
         {
             if let Some(k) = next.key.as_deref() {
-                add(
-                    k,
-                    Relation::BasedIn,
-                    Object::Entity(country_key(c)),
-                    Modality::Asserted,
-                    None,
-                    None,
-                    m.start,
-                );
+                based_in(add, k, country_key(c), m.start);
             }
         }
     }
@@ -1015,15 +1012,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
             };
             if cue_start > 0 && lex.domestic.contains(v.lower(cue_start - 1)) {
                 if let Some(k) = m.key.as_deref() {
-                    add(
-                        k,
-                        Relation::BasedIn,
-                        Object::Entity(home.to_string()),
-                        Modality::Asserted,
-                        None,
-                        None,
-                        m.start,
-                    );
+                    based_in(add, k, home.to_string(), m.start);
                 }
             }
         }
@@ -1036,15 +1025,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
                 .filter(|&a| matches!(v.ms[a].class, Class::App | Class::Organization) && v.ms[a].kind == MentionKind::Named)
             {
                 if let Some(k) = v.key(app) {
-                    add(
-                        k,
-                        Relation::BasedIn,
-                        Object::Entity(country_key(c)),
-                        Modality::Asserted,
-                        None,
-                        None,
-                        m.start,
-                    );
+                    based_in(add, k, country_key(c), m.start);
                 }
             }
         }
@@ -1079,15 +1060,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
         }
         for a in apps {
             if let Some(ak) = v.key(a) {
-                add(
-                    ak,
-                    Relation::BasedIn,
-                    Object::Entity(country_key(c)),
-                    Modality::Asserted,
-                    None,
-                    None,
-                    m.start,
-                );
+                based_in(add, ak, country_key(c), m.start);
             }
         }
     }
