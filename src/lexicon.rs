@@ -270,8 +270,10 @@ pub struct WordSets {
     pub denial: PhraseTable<()>,
     /// Planned cues.
     pub planned: PhraseTable<()>,
-    /// Reporting verbs making "would" a future.
+    /// Reporting verbs making "would" a reported decision.
     pub future_in_past: HashSet<String>,
+    /// Verbs making a future an ongoing fact.
+    pub continuing: HashSet<String>,
     /// Number words.
     pub number_words: HashMap<String, u64>,
     /// Scale words.
@@ -389,6 +391,7 @@ impl Lexicon {
             denial: table(&m.denial, ()),
             planned: table(&m.planned, ()),
             future_in_past: set(&m.future_in_past_after),
+            continuing: set(&m.continuing),
             number_words: lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect(),
             scales: lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect(),
             approximators: set(&lang.numbers.approximators),

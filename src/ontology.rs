@@ -193,8 +193,10 @@ pub struct ModalityCues {
     pub hypothetical_context: Vec<String>,
     /// Future inside the verb group.
     pub planned: Vec<String>,
-    /// Reporting verbs after which "would" is a future.
+    /// Reporting verbs after which "would" reports a decision.
     pub future_in_past_after: Vec<String>,
+    /// Verbs that make a future an ongoing fact.
+    pub continuing: Vec<String>,
 }
 
 /// Number words and user nouns.

@@ -551,12 +551,19 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
         if !(is_would && reported) {
             return Modality::Hypothetical;
         }
-        return Modality::Planned;
+        // "said he would move to Telegram" is the reported future; "announced that he would no
+        // longer use Telegram" is a cessation taking effect.
+        return if v.lower(start) == "no" {
+            Modality::Asserted
+        } else {
+            Modality::Planned
+        };
     }
     if has(&w.hypothetical_context, context) {
         return Modality::Hypothetical;
     }
-    if has(&w.planned, lo..start) {
+    let continuing = group.iter().any(|l| w.continuing.contains(*l)) || w.continuing.contains(v.lower(start));
+    if has(&w.planned, lo..start) && !continuing {
         return Modality::Planned;
     }
     Modality::Asserted

@@ -358,3 +358,32 @@ fn fines_threats_demands_and_domestic_apps() {
         &[],
     );
 }
+
+#[test]
+fn decisions_and_continuing_activity_are_facts_futures_are_plans() {
+    check(
+        "A Dhaka court decided to ban Telegram across the country.",
+        &["Bangladesh bans Telegram"],
+        &["Bangladesh bans Telegram [Planned]"],
+    );
+    check(
+        "The Kenyan Interior Ministry announced that it will keep updating its Facebook followers.",
+        &["Kenyan Interior Ministry uses Facebook"],
+        &[],
+    );
+    check(
+        "The minister of Peru announced that she would no longer use TikTok.",
+        &[],
+        &["Peru stopsUsing TikTok [Hypothetical]"],
+    );
+    check(
+        "Senator Ana Ruiz announced that she would no longer use TikTok.",
+        &["Ana Ruiz stopsUsing TikTok"],
+        &["Ana Ruiz uses TikTok"],
+    );
+    check(
+        "Senator Ana Ruiz said she would move to Telegram.",
+        &["Ana Ruiz uses Telegram [Planned]"],
+        &[],
+    );
+}
