@@ -121,6 +121,16 @@ fn modality_is_never_asserted_for_possibilities_denials_and_plans() {
         &["Tanzania bans WhatsApp"],
     );
     check(
+        "Analysts expect China to restrict the Discord app next year.",
+        &[],
+        &["China bans Discord"],
+    );
+    check(
+        "Officials denied reports that Iran had blocked Instagram.",
+        &["Iran bans Instagram [Negated]"],
+        &["Iran bans Instagram"],
+    );
+    check(
         "Turkey will lift its ban on Wikipedia next week.",
         &["Turkey unbans Wikipedia [Planned]"],
         &["Turkey unbans Wikipedia"],
