@@ -411,11 +411,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
                 || lex.organization_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x))
     };
     for k in a + 1..b {
-        if is_name_token(&toks[k])
-            && ends_with_head(a, k)
-            && !CONNECTORS.contains(&toks[k].lower.as_str())
-            && lex.titles.longest(toks, k).is_none_or(|_| true)
-        {
+        if is_name_token(&toks[k]) && ends_with_head(a, k) && !CONNECTORS.contains(&toks[k].lower.as_str()) {
             // A head noun then a new capitalised word: two names.
             let head_end = k;
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
@@ -1044,13 +1040,8 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 out[k].titles.push(t);
             }
         }
-        if out[k].kind == MentionKind::Named || !out[k].titles.is_empty() {
-            if !out[k].titles.is_empty() {
-                out[k].class = person_class(&out[k].titles, lex);
-                if out[k].kind == MentionKind::Surname && out[k].name.split_whitespace().count() == 1 {
-                    // A titled lone name stays a surname to match.
-                }
-            }
+        if !out[k].titles.is_empty() {
+            out[k].class = person_class(&out[k].titles, lex);
         }
     }
 }

@@ -978,7 +978,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
         }
         // Demonym or country possessive before a non-country name: basedIn.
         if let Some(c) = m.country {
-            let explicit = v.ms[..mi].iter().all(|_| true) && modifier_written(v, m);
+            let explicit = modifier_written(v, m);
             if explicit && m.class != Class::Country && !official_title {
                 based_in(add, key, country_key(c), m.start);
             }

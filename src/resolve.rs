@@ -169,7 +169,6 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             let hit = persons.iter().find(|(_, words)| words.last().is_some_and(|l| lex.same_name(l, &w)));
             if let Some((k, _)) = hit {
                 m.key = Some(k.clone());
-                m.class = if k.starts_with("person:") { m.class } else { m.class };
             } else if w.contains('.') || m.start == 0 {
                 // A capitalised first word matching no name of the document is as likely an
                 // ordinary word ("Internet providers were ...") as a surname.
@@ -414,7 +413,6 @@ pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
 /// channel") count for "it" and "the channel".
 fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<String> {
     let m = &mentions[si][mi];
-    let toks = &sentences[si].tokens;
     let wants_proxy = matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
     let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
     let _ = doc;
@@ -453,7 +451,6 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
         if let Some(c) = pick {
             return c.key.clone();
         }
-        let _ = toks;
     }
     None
 }
