@@ -202,30 +202,21 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
     })?;
     let result = (|| -> Result<Vec<PathBuf>> {
         let mut staged = Vec::new();
-        for f in formats {
-            match f {
-                Format::Turtle => staged.push(write_file(&stage, "graph.ttl", |w| {
-                    export::rdf::write(g, oxigraph::io::RdfFormat::Turtle, w)
-                })?),
-                Format::NTriples => staged.push(write_file(&stage, "graph.nt", |w| {
-                    export::rdf::write(g, oxigraph::io::RdfFormat::NTriples, w)
-                })?),
-                Format::Dot => staged.push(write_file(&stage, "graph.dot", |w| {
+        for &f in formats {
+            let file = f.files()[0];
+            if let Some(rdf) = f.rdf_format() {
+                staged.push(write_file(&stage, file, |w| export::rdf::write(g, rdf, w))?);
+            } else if f == Format::Dot {
+                let dot = |w| {
                     export::dot::write(g, w).map_err(|source| Error::Write {
-                        path: stage.join("graph.dot"),
+                        path: stage.join(file),
                         source,
                     })
-                })?),
-                Format::NQuads => staged.push(write_file(&stage, "graph.nq", |w| {
-                    export::rdf::write(g, oxigraph::io::RdfFormat::NQuads, w)
-                })?),
-                Format::TriG => staged.push(write_file(&stage, "graph.trig", |w| {
-                    export::rdf::write(g, oxigraph::io::RdfFormat::TriG, w)
-                })?),
-                Format::Csv => {
-                    staged.push(write_file(&stage, "nodes.csv", |w| export::csv::write_nodes(g, w))?);
-                    staged.push(write_file(&stage, "edges.csv", |w| export::csv::write_edges(g, w))?);
-                }
+                };
+                staged.push(write_file(&stage, file, dot)?);
+            } else if f == Format::Csv {
+                staged.push(write_file(&stage, "nodes.csv", |w| export::csv::write_nodes(g, w))?);
+                staged.push(write_file(&stage, "edges.csv", |w| export::csv::write_edges(g, w))?);
             }
         }
         // Refuse before replacing anything if a target cannot be replaced (a directory in the way).

@@ -1160,11 +1160,11 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                         .or_else(|| v.slot.get(x + 2).copied().flatten())
                     {
                         if v.ms[m].class == Class::Country && v.ms[m].is_actor() {
-                            country = v.ms[m].key.clone().map(|_| v.ms[m].country).flatten().or_else(|| {
+                            // The mention's country, or the one its key resolved to ("in the country").
+                            country = v.ms[m].key.as_deref().and_then(|k| {
                                 v.ms[m]
-                                    .key
-                                    .as_deref()
-                                    .and_then(|k| lex.ontology.countries.iter().position(|c| format!("country:{}", c.name) == k))
+                                    .country
+                                    .or_else(|| lex.ontology.countries.iter().position(|c| format!("country:{}", c.name) == k))
                             });
                         }
                     }

@@ -29,6 +29,18 @@ impl Format {
     /// The default set.
     pub const ALL: [Format; 4] = [Format::Turtle, Format::NTriples, Format::Dot, Format::Csv];
 
+    /// The RDF serialization of an RDF format (None for DOT and CSV).
+    pub fn rdf_format(self) -> Option<oxigraph::io::RdfFormat> {
+        use oxigraph::io::RdfFormat;
+        match self {
+            Format::Turtle => Some(RdfFormat::Turtle),
+            Format::NTriples => Some(RdfFormat::NTriples),
+            Format::NQuads => Some(RdfFormat::NQuads),
+            Format::TriG => Some(RdfFormat::TriG),
+            Format::Dot | Format::Csv => None,
+        }
+    }
+
     /// The files the format writes.
     pub fn files(self) -> &'static [&'static str] {
         match self {
