@@ -1,10 +1,17 @@
 //! Resolution across the corpus: joins each document's entity keys into one set of entities
 //! (surnames to full names, spelling variants of a name, known acronyms), picks canonical names
 //! and derives stable IRIs from them.
+//!
+//! Documents are folded in one at a time ([`CorpusBuilder::add`]), so a build never holds more
+//! than the documents in flight: statements are kept in a compact form (ids instead of names) and
+//! their sentence texts go to a [`SentenceSpool`].
 
+use crate::error::Result;
 use crate::extract::DocExtraction;
 use crate::lexicon::Lexicon;
-use crate::model::{Class, Object, Statement};
+use crate::model::{Class, Date, Modality, Object, Relation};
+use crate::spool::{Chunk, SentenceSpool};
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A resolved entity of the corpus.
@@ -22,15 +29,73 @@ pub struct Entity {
     pub documents: usize,
 }
 
-/// The corpus after resolution: entities by key and statements with canonical keys.
-#[derive(Debug, Clone, Default)]
+/// Index of an entity in [`Corpus::entities`]; entities are in key order, so ids compare as keys do.
+pub type EntityId = u32;
+
+/// The object of a fact: an entity or a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FactObject {
+    /// An entity.
+    Entity(EntityId),
+    /// An integer (user figures).
+    Count(u64),
+}
+
+/// A statement of the corpus in compact form: entities by id, the text in the spool.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// Subject entity.
+    pub subject: EntityId,
+    /// Object entity or count.
+    pub object: FactObject,
+    /// The relation.
+    pub relation: Relation,
+    /// Modality.
+    pub modality: Modality,
+    /// Date of the event, where the text gives one.
+    pub date: Option<Date>,
+    /// For userCount: the country the users are in.
+    pub country: Option<EntityId>,
+    /// For holdsPositionIn: the role as written (index into [`Corpus::roles`]).
+    pub role: Option<u32>,
+    /// The document (index into [`Corpus::documents`]).
+    pub doc: u32,
+    /// Zero-based index of the sentence in the document.
+    pub sentence: u32,
+    /// Character offset of the sentence start in the cleaned document.
+    pub start: u32,
+    /// Character offset one past the sentence end.
+    pub end: u32,
+    /// Byte offset of the sentence text in its document's chunk of the spool.
+    pub text_offset: u32,
+    /// Byte length of the sentence text.
+    pub text_len: u32,
+}
+
+/// A source document of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentInfo {
+    /// The document id (file stem).
+    pub id: String,
+    /// The document's date, when known.
+    pub date: Option<Date>,
+    /// Its sentence texts in the spool.
+    pub chunk: Chunk,
+}
+
+/// The corpus after resolution: entities, documents and statements, all in a deterministic order.
+#[derive(Debug, Default)]
 pub struct Corpus {
-    /// Entities by canonical key.
-    pub entities: BTreeMap<String, Entity>,
+    /// Entities in key order; an [`EntityId`] indexes this.
+    pub entities: Vec<Entity>,
     /// Statements, sorted by document, sentence, subject, relation, object.
-    pub statements: Vec<Statement>,
-    /// Documents with their dates.
-    pub documents: BTreeMap<String, Option<crate::model::Date>>,
+    pub facts: Vec<Fact>,
+    /// Documents in id order.
+    pub documents: Vec<DocumentInfo>,
+    /// Roles of holdsPositionIn statements, as written.
+    pub roles: Vec<String>,
+    /// The sentence texts, by document chunk.
+    pub texts: SentenceSpool,
 }
 
 fn person_words(key: &str) -> Vec<&str> {
@@ -48,180 +113,308 @@ fn find(parent: &mut BTreeMap<String, String>, k: &str) -> String {
     cur
 }
 
-/// Merges document extractions into one corpus.
-pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, lex: &Lexicon) -> Corpus {
-    // Counts, classes and names per document-level key.
-    let mut count: BTreeMap<String, usize> = BTreeMap::new();
-    let mut class: BTreeMap<String, Class> = BTreeMap::new();
-    let mut names: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for d in &docs {
+/// Interns strings to dense ids.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+    list: Vec<String>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.ids.get(s) {
+            return i;
+        }
+        let i = self.list.len() as u32;
+        self.ids.insert(s.to_string(), i);
+        self.list.push(s.to_string());
+        i
+    }
+}
+
+/// What the corpus knows of one document-level key so far.
+#[derive(Debug, Default, Clone)]
+struct KeyInfo {
+    /// Listed in some document's entity table (keys seen only in statements do not resolve).
+    listed: bool,
+    count: usize,
+    class: Option<Class>,
+    names: Vec<String>,
+}
+
+/// A fact before resolution: subject, object and country are document-level key ids.
+type LocalFact = Fact;
+
+/// Folds document extractions into a corpus one at a time, then resolves it.
+pub struct CorpusBuilder<'l> {
+    lex: &'l Lexicon,
+    known_names: &'l BTreeMap<String, String>,
+    keys: Interner,
+    info: Vec<KeyInfo>,
+    roles: Interner,
+    documents: Vec<DocumentInfo>,
+    doc_keys: Vec<Box<[u32]>>,
+    facts: Vec<LocalFact>,
+    texts: SentenceSpool,
+}
+
+impl<'l> CorpusBuilder<'l> {
+    /// A builder that keeps sentence texts in `texts`.
+    pub fn new(lex: &'l Lexicon, known_names: &'l BTreeMap<String, String>, texts: SentenceSpool) -> CorpusBuilder<'l> {
+        CorpusBuilder {
+            lex,
+            known_names,
+            keys: Interner::default(),
+            info: Vec::new(),
+            roles: Interner::default(),
+            documents: Vec::new(),
+            doc_keys: Vec::new(),
+            facts: Vec::new(),
+            texts,
+        }
+    }
+
+    /// Documents folded in so far.
+    pub fn documents(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Folds one document in: its entity keys, its statements (compact) and their sentences.
+    pub fn add(&mut self, d: DocExtraction) -> Result<()> {
+        let mut key_ids = Vec::with_capacity(d.entities.len());
         for (k, info) in &d.entities {
-            *count.entry(k.clone()).or_default() += info.names.len().max(1);
+            let id = self.keys.id(k) as usize;
+            if id == self.info.len() {
+                self.info.push(KeyInfo::default());
+            }
+            key_ids.push(id as u32);
+            let e = &mut self.info[id];
+            e.listed = true;
+            e.count += info.names.len().max(1);
             if let Some(c) = info.class {
-                let e = class.entry(k.clone()).or_insert(c);
-                if c == Class::Official {
-                    *e = c;
+                if e.class.is_none() || c == Class::Official {
+                    e.class = Some(c);
                 }
             }
-            let ns = names.entry(k.clone()).or_default();
             for n in &info.names {
-                if !ns.contains(n) {
-                    ns.push(n.clone());
+                if !e.names.contains(n) {
+                    e.names.push(n.clone());
                 }
             }
         }
-    }
-    // Persons: spelling variants of one full name join; surnames join the one full name they fit.
-    let mut parent: BTreeMap<String, String> = BTreeMap::new();
-    let persons: Vec<String> = count.keys().filter(|k| k.starts_with("person:")).cloned().collect();
-    for (i, a) in persons.iter().enumerate() {
-        for b in &persons[i + 1..] {
-            let (wa, wb) = (person_words(a), person_words(b));
-            let last_ok = lex.same_name(wa[wa.len() - 1], wb[wb.len() - 1]);
-            let first_ok = wa.len() == 1
-                || wb.len() == 1
-                || lex.same_name(wa[0], wb[0])
-                || wa.len() != wb.len() && (wa.contains(&wb[0]) || wb.contains(&wa[0]));
-            if last_ok && first_ok {
-                let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                if ra != rb {
-                    // The better-attested (then shorter key) is the root.
-                    let better = |x: &String, y: &String| {
-                        (count[x], std::cmp::Reverse(x.len()), std::cmp::Reverse(x.clone()))
-                            > (count[y], std::cmp::Reverse(y.len()), std::cmp::Reverse(y.clone()))
-                    };
-                    let wx = person_words(&ra).len() >= 2;
-                    let wy = person_words(&rb).len() >= 2;
-                    let (root, child) = if wx && !wy || (wx == wy && better(&ra, &rb)) {
-                        (ra, rb)
-                    } else {
-                        (rb, ra)
-                    };
-                    parent.insert(child, root);
+        // Each cited sentence goes once into the document's chunk.
+        let doc = self.documents.len() as u32;
+        let mut chunk: Vec<u8> = Vec::new();
+        let mut placed: Vec<(usize, u32, u32)> = Vec::new();
+        for st in d.statements {
+            let pv = &st.provenance;
+            let (text_offset, text_len) = match placed.iter().find(|p| p.0 == pv.sentence) {
+                Some(&(_, o, l)) => (o, l),
+                None => {
+                    let o = chunk.len() as u32;
+                    chunk.extend_from_slice(pv.text.as_bytes());
+                    let l = pv.text.len() as u32;
+                    placed.push((pv.sentence, o, l));
+                    (o, l)
                 }
-            }
+            };
+            let subject = self.keys.id(&st.subject);
+            let object = match &st.object {
+                Object::Entity(k) => FactObject::Entity(self.keys.id(k)),
+                Object::Count(n) => FactObject::Count(*n),
+            };
+            let country = st.country.as_deref().map(|c| self.keys.id(c));
+            let role = st.role.as_deref().map(|r| self.roles.id(r));
+            self.info.resize(self.keys.list.len(), KeyInfo::default());
+            self.facts.push(Fact {
+                subject,
+                object,
+                relation: st.relation,
+                modality: st.modality,
+                date: st.date,
+                country,
+                role,
+                doc,
+                sentence: pv.sentence as u32,
+                start: pv.start as u32,
+                end: pv.end as u32,
+                text_offset,
+                text_len,
+            });
         }
-    }
-    let surnames: Vec<String> = count.keys().filter(|k| k.starts_with("surname:")).cloned().collect();
-    let mut canonical: BTreeMap<String, Option<String>> = BTreeMap::new();
-    for s in &surnames {
-        let w = &s["surname:".len()..];
-        let roots: BTreeSet<String> = persons
-            .iter()
-            .filter(|p| person_words(p).last().is_some_and(|l| lex.same_name(l, w)))
-            .map(|p| find(&mut parent, p))
-            .collect();
-        let target = if roots.len() == 1 { roots.into_iter().next() } else { None };
-        canonical.insert(s.clone(), target);
-    }
-    for p in &persons {
-        let root = find(&mut parent, p);
-        canonical.insert(p.clone(), Some(root));
-    }
-    // Pattern apps and organisations named like a known entity are that entity.
-    for k in count.keys() {
-        if canonical.contains_key(k) {
-            continue;
-        }
-        let target = match k.split_once(':') {
-            Some(("app", n)) | Some(("org", n)) => known_names.get(n).cloned().unwrap_or_else(|| k.clone()),
-            _ => k.clone(),
-        };
-        canonical.insert(k.clone(), Some(target));
-    }
-    // Build entities.
-    let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
-    for (k, target) in &canonical {
-        let Some(t) = target else { continue };
-        let c = class.get(k).copied().or_else(|| class.get(t).copied()).unwrap_or(Class::Person);
-        let e = entities.entry(t.clone()).or_insert_with(|| Entity {
-            key: t.clone(),
-            class: c,
-            name: String::new(),
-            labels: Vec::new(),
-            documents: 0,
+        let chunk = self.texts.append(&chunk)?;
+        self.documents.push(DocumentInfo {
+            id: d.id,
+            date: d.date,
+            chunk,
         });
-        if c == Class::Official && e.class == Class::Person {
-            e.class = c;
-        }
-        for n in names.get(k).into_iter().flatten() {
-            if !e.labels.contains(n) {
-                e.labels.push(n.clone());
-            }
-        }
+        self.doc_keys.push(key_ids.into_boxed_slice());
+        Ok(())
     }
-    // Documents per entity, each document counted once however many of its keys join the entity.
-    for d in &docs {
-        let targets: BTreeSet<&String> = d
-            .entities
+
+    /// Resolves entities across the documents and sorts everything into the corpus.
+    pub fn finish(mut self) -> Result<Corpus> {
+        self.texts.seal()?;
+        let lex = self.lex;
+        let keys = &self.keys.list;
+        let info = &self.info;
+        let id_of = |k: &str| self.keys.ids.get(k).map(|&i| i as usize);
+        // Persons: spelling variants of one full name join; surnames join the one full name they fit.
+        let count = |k: &String| id_of(k).map(|i| info[i].count).unwrap_or(0);
+        let mut parent: BTreeMap<String, String> = BTreeMap::new();
+        let mut persons: Vec<String> = keys
             .iter()
-            .filter_map(|(k, _)| canonical.get(k).and_then(|t| t.as_ref()))
+            .zip(info)
+            .filter(|(k, i)| i.listed && k.starts_with("person:"))
+            .map(|(k, _)| k.clone())
             .collect();
-        for t in targets {
-            if let Some(e) = entities.get_mut(t) {
-                e.documents += 1;
-            }
-        }
-    }
-    for e in entities.values_mut() {
-        e.labels.sort();
-        e.name = canonical_name(&e.key, &e.labels);
-        if let Some(pos) = e.labels.iter().position(|l| *l == e.name) {
-            e.labels.remove(pos);
-        }
-        e.labels.insert(0, e.name.clone());
-    }
-    // Rewrite statements to canonical keys; drop those with an entity that did not resolve.
-    let map = |k: &str| canonical.get(k).cloned().flatten().filter(|t| entities.contains_key(t));
-    let mut statements = Vec::with_capacity(docs.iter().map(|d| d.statements.len()).sum());
-    let mut documents = BTreeMap::new();
-    for d in docs {
-        documents.insert(d.id.clone(), d.date);
-        for mut st in d.statements {
-            let Some(s) = map(&st.subject) else { continue };
-            st.subject = s;
-            if let Object::Entity(o) = &st.object {
-                let Some(o) = map(o) else { continue };
-                if o == st.subject {
-                    continue;
+        persons.sort();
+        for (i, a) in persons.iter().enumerate() {
+            for b in &persons[i + 1..] {
+                let (wa, wb) = (person_words(a), person_words(b));
+                let last_ok = lex.same_name(wa[wa.len() - 1], wb[wb.len() - 1]);
+                let first_ok = wa.len() == 1
+                    || wb.len() == 1
+                    || lex.same_name(wa[0], wb[0])
+                    || wa.len() != wb.len() && (wa.contains(&wb[0]) || wb.contains(&wa[0]));
+                if last_ok && first_ok {
+                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                    if ra != rb {
+                        // The better-attested (then shorter key) is the root.
+                        let better = |x: &String, y: &String| {
+                            (count(x), std::cmp::Reverse(x.len()), std::cmp::Reverse(x.clone()))
+                                > (count(y), std::cmp::Reverse(y.len()), std::cmp::Reverse(y.clone()))
+                        };
+                        let wx = person_words(&ra).len() >= 2;
+                        let wy = person_words(&rb).len() >= 2;
+                        let (root, child) = if wx && !wy || (wx == wy && better(&ra, &rb)) {
+                            (ra, rb)
+                        } else {
+                            (rb, ra)
+                        };
+                        parent.insert(child, root);
+                    }
                 }
-                st.object = Object::Entity(o);
             }
-            st.country = st.country.as_deref().and_then(map);
-            statements.push(st);
         }
+        // The canonical key of every document-level key (None: an ambiguous surname).
+        let mut canonical: Vec<Option<String>> = Vec::with_capacity(keys.len());
+        for (k, i) in keys.iter().zip(info) {
+            let target = if !i.listed {
+                None
+            } else if let Some(w) = k.strip_prefix("surname:") {
+                let roots: BTreeSet<String> = persons
+                    .iter()
+                    .filter(|p| person_words(p).last().is_some_and(|l| lex.same_name(l, w)))
+                    .map(|p| find(&mut parent, p))
+                    .collect();
+                if roots.len() == 1 {
+                    roots.into_iter().next()
+                } else {
+                    None
+                }
+            } else if k.starts_with("person:") {
+                Some(find(&mut parent, k))
+            } else {
+                // Pattern apps and organisations named like a known entity are that entity.
+                match k.split_once(':') {
+                    Some(("app", n)) | Some(("org", n)) => Some(self.known_names.get(n).cloned().unwrap_or_else(|| k.clone())),
+                    _ => Some(k.clone()),
+                }
+            };
+            canonical.push(target);
+        }
+        // Build entities.
+        let mut entities: BTreeMap<String, Entity> = BTreeMap::new();
+        for (i, target) in canonical.iter().enumerate() {
+            let Some(t) = target else { continue };
+            let c = info[i]
+                .class
+                .or_else(|| id_of(t).and_then(|j| info[j].class))
+                .unwrap_or(Class::Person);
+            let e = entities.entry(t.clone()).or_insert_with(|| Entity {
+                key: t.clone(),
+                class: c,
+                name: String::new(),
+                labels: Vec::new(),
+                documents: 0,
+            });
+            if c == Class::Official && e.class == Class::Person {
+                e.class = c;
+            }
+            for n in &info[i].names {
+                if !e.labels.contains(n) {
+                    e.labels.push(n.clone());
+                }
+            }
+        }
+        let ids: BTreeMap<&str, EntityId> = entities.keys().enumerate().map(|(i, k)| (k.as_str(), i as EntityId)).collect();
+        let resolved: Vec<Option<EntityId>> = canonical.iter().map(|t| t.as_deref().and_then(|t| ids.get(t).copied())).collect();
+        drop(ids);
+        let mut entities: Vec<Entity> = entities.into_values().collect();
+        // Documents per entity, each document counted once however many of its keys join the entity.
+        for ks in &self.doc_keys {
+            let targets: BTreeSet<EntityId> = ks.iter().filter_map(|&k| resolved[k as usize]).collect();
+            for t in targets {
+                entities[t as usize].documents += 1;
+            }
+        }
+        for e in &mut entities {
+            e.labels.sort();
+            e.name = canonical_name(&e.key, &e.labels);
+            if let Some(pos) = e.labels.iter().position(|l| *l == e.name) {
+                e.labels.remove(pos);
+            }
+            e.labels.insert(0, e.name.clone());
+        }
+        // Documents in id order.
+        let mut order: Vec<u32> = (0..self.documents.len() as u32).collect();
+        order.sort_by(|&a, &b| self.documents[a as usize].id.cmp(&self.documents[b as usize].id));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &d) in order.iter().enumerate() {
+            rank[d as usize] = r as u32;
+        }
+        let mut slots: Vec<Option<DocumentInfo>> = self.documents.into_iter().map(Some).collect();
+        let documents: Vec<DocumentInfo> = order.iter().filter_map(|&d| slots[d as usize].take()).collect();
+        // Rewrite statements to entity ids; drop those with an entity that did not resolve.
+        let mut facts = std::mem::take(&mut self.facts);
+        facts.retain_mut(|f| {
+            let Some(s) = resolved[f.subject as usize] else { return false };
+            f.subject = s;
+            if let FactObject::Entity(o) = f.object {
+                match resolved[o as usize] {
+                    Some(o) if o != s => f.object = FactObject::Entity(o),
+                    _ => return false,
+                }
+            }
+            f.country = f.country.and_then(|c| resolved[c as usize]);
+            f.doc = rank[f.doc as usize];
+            true
+        });
+        facts.shrink_to_fit();
+        let order_key = |f: &Fact| (f.doc, f.sentence, f.subject, f.relation, f.object, f.modality);
+        facts.sort_by_key(order_key);
+        facts.dedup_by(|a, b| {
+            a.doc == b.doc && a.sentence == b.sentence && a.subject == b.subject && a.relation == b.relation && a.object == b.object
+        });
+        // Entities only in dropped statements still stand: they were named in the text.
+        Ok(Corpus {
+            entities,
+            facts,
+            documents,
+            roles: self.roles.list,
+            texts: self.texts,
+        })
     }
-    statements.sort_by(|a, b| {
-        (
-            &a.provenance.doc,
-            a.provenance.sentence,
-            &a.subject,
-            a.relation,
-            &a.object,
-            a.modality,
-        )
-            .cmp(&(
-                &b.provenance.doc,
-                b.provenance.sentence,
-                &b.subject,
-                b.relation,
-                &b.object,
-                b.modality,
-            ))
-    });
-    statements.dedup_by(|a, b| {
-        a.provenance.doc == b.provenance.doc
-            && a.provenance.sentence == b.provenance.sentence
-            && a.subject == b.subject
-            && a.relation == b.relation
-            && a.object == b.object
-    });
-    // Entities only in dropped statements still stand: they were named in the text.
-    Corpus {
-        entities,
-        statements,
-        documents,
+}
+
+/// Merges document extractions into one corpus, with sentence texts in memory.
+pub fn merge(docs: Vec<DocExtraction>, known_names: &BTreeMap<String, String>, lex: &Lexicon) -> Result<Corpus> {
+    let mut b = CorpusBuilder::new(lex, known_names, SentenceSpool::memory());
+    for d in docs {
+        b.add(d)?;
     }
+    b.finish()
 }
 
 /// The canonical name of an entity: the lexicon's name, else the fullest label.

@@ -1,10 +1,13 @@
-//! The merged knowledge graph (petgraph): entities and counts as nodes, statements as edges,
-//! each edge carrying its provenance. Every export reads from here.
+//! The merged knowledge graph (petgraph): entities and counts as nodes, and one edge per
+//! (subject, relation, object, asserted or not) that lists the statements behind it, each with
+//! its provenance. Every export reads from here.
 
-use crate::corpus::{Corpus, Entity};
-use crate::model::{Date, Object, Statement};
+use crate::corpus::{Corpus, DocumentInfo, Entity, EntityId, Fact, FactObject};
+use crate::error::Result;
+use crate::model::{Date, Modality, Relation};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// A node: an entity, or the number of a userCount statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,70 +18,227 @@ pub enum Node {
     Count(u64),
 }
 
+/// An edge: the statements of one relation between two nodes, asserted or not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edge {
+    /// The relation.
+    pub relation: Relation,
+    /// Whether these statements are Asserted (otherwise Planned, Hypothetical or Negated).
+    pub asserted: bool,
+    /// The statements, as a range of [`KnowledgeGraph::edge_statements`].
+    pub statements: Range<u32>,
+}
+
 /// The knowledge graph of a corpus.
 #[derive(Debug, Default)]
 pub struct KnowledgeGraph {
-    /// Nodes, and edges that carry the index of their statement in `statements`.
-    pub graph: DiGraph<Node, u32>,
-    /// Statements, in order (document, sentence, subject, relation, object).
-    pub statements: Vec<Statement>,
-    /// Entity key to node.
-    pub index: BTreeMap<String, NodeIndex>,
-    /// Documents with their dates.
-    pub documents: BTreeMap<String, Option<Date>>,
+    /// Nodes (entities first, in key order, so an [`EntityId`] is a node index) and edges.
+    pub graph: DiGraph<Node, Edge>,
+    corpus: Corpus,
+    /// Statement indices grouped by edge.
+    edge_statements: Vec<u32>,
+    /// First statement of each document (plus the end).
+    doc_starts: Vec<u32>,
+    index: BTreeMap<String, NodeIndex>,
+}
+
+/// One statement of the graph, with its entities resolved.
+#[derive(Debug, Clone, Copy)]
+pub struct StatementRef<'g> {
+    g: &'g KnowledgeGraph,
+    fact: &'g Fact,
+}
+
+/// The object of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectRef<'g> {
+    /// An entity.
+    Entity(&'g Entity),
+    /// A number.
+    Count(u64),
+}
+
+impl<'g> StatementRef<'g> {
+    /// The subject.
+    pub fn subject(&self) -> &'g Entity {
+        self.g.entity_by_id(self.fact.subject)
+    }
+    /// The relation.
+    pub fn relation(&self) -> Relation {
+        self.fact.relation
+    }
+    /// The object.
+    pub fn object(&self) -> ObjectRef<'g> {
+        match self.fact.object {
+            FactObject::Entity(o) => ObjectRef::Entity(self.g.entity_by_id(o)),
+            FactObject::Count(n) => ObjectRef::Count(n),
+        }
+    }
+    /// Modality.
+    pub fn modality(&self) -> Modality {
+        self.fact.modality
+    }
+    /// The event's date, where the text gives one.
+    pub fn date(&self) -> Option<Date> {
+        self.fact.date
+    }
+    /// For userCount: the country the users are in.
+    pub fn country(&self) -> Option<&'g Entity> {
+        self.fact.country.map(|c| self.g.entity_by_id(c))
+    }
+    /// For holdsPositionIn: the role as written.
+    pub fn role(&self) -> Option<&'g str> {
+        self.fact.role.and_then(|r| self.g.corpus.roles.get(r as usize)).map(String::as_str)
+    }
+    /// The source document.
+    pub fn document(&self) -> &'g DocumentInfo {
+        &self.g.corpus.documents[self.fact.doc as usize]
+    }
+    /// Zero-based index of the sentence in its document.
+    pub fn sentence(&self) -> usize {
+        self.fact.sentence as usize
+    }
+    /// Character span of the sentence in the cleaned document.
+    pub fn span(&self) -> (usize, usize) {
+        (self.fact.start as usize, self.fact.end as usize)
+    }
+    /// The sentence text, from the document's texts as read by [`KnowledgeGraph::texts`].
+    pub fn text<'t>(&self, texts: &'t DocTexts) -> &'t str {
+        let (o, l) = (self.fact.text_offset as usize, self.fact.text_len as usize);
+        texts.0.get(o..o + l).unwrap_or("")
+    }
+    /// The compact fact.
+    pub fn fact(&self) -> &'g Fact {
+        self.fact
+    }
+}
+
+/// The sentence texts of one document, read back from the spool.
+#[derive(Debug, Clone, Default)]
+pub struct DocTexts(String);
+
+/// A document with its statements.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentRef<'g> {
+    g: &'g KnowledgeGraph,
+    index: usize,
+}
+
+impl<'g> DocumentRef<'g> {
+    /// The document's position in id order.
+    pub fn index(&self) -> usize {
+        self.index
+    }
+    /// The document.
+    pub fn info(&self) -> &'g DocumentInfo {
+        &self.g.corpus.documents[self.index]
+    }
+    /// Its statements, in order.
+    pub fn statements(&self) -> impl Iterator<Item = StatementRef<'g>> + 'g {
+        let (a, b) = (self.g.doc_starts[self.index] as usize, self.g.doc_starts[self.index + 1] as usize);
+        let g = self.g;
+        g.corpus.facts[a..b].iter().map(move |fact| StatementRef { g, fact })
+    }
 }
 
 impl KnowledgeGraph {
     /// Builds the graph from a resolved corpus; node and edge order is deterministic.
-    pub fn from_corpus(mut corpus: Corpus) -> KnowledgeGraph {
-        let mut g = KnowledgeGraph {
-            graph: DiGraph::with_capacity(corpus.entities.len() + 64, corpus.statements.len()),
-            documents: corpus.documents,
-            ..KnowledgeGraph::default()
-        };
+    pub fn from_corpus(corpus: Corpus) -> KnowledgeGraph {
+        let mut graph = DiGraph::with_capacity(corpus.entities.len() + 64, 0);
+        let mut index = BTreeMap::new();
+        for e in &corpus.entities {
+            let ix = graph.add_node(Node::Entity(e.clone()));
+            index.insert(e.key.clone(), ix);
+        }
         let mut counts: BTreeMap<u64, NodeIndex> = BTreeMap::new();
-        let known = |k: &str| corpus.entities.contains_key(k);
-        corpus.statements.retain(|st| {
-            known(&st.subject) && matches!(&st.object, Object::Count(_))
-                || matches!(&st.object, Object::Entity(o) if known(o) && known(&st.subject))
-        });
-        for (k, e) in std::mem::take(&mut corpus.entities) {
-            let ix = g.graph.add_node(Node::Entity(e));
-            g.index.insert(k, ix);
-        }
-        for (i, st) in corpus.statements.iter().enumerate() {
-            let Some(&s) = g.index.get(&st.subject) else { continue };
-            let o = match &st.object {
-                Object::Entity(k) => match g.index.get(k) {
-                    Some(&o) => o,
-                    None => continue,
-                },
-                Object::Count(n) => *counts.entry(*n).or_insert_with(|| g.graph.add_node(Node::Count(*n))),
+        let edge_key = |i: &u32| {
+            let f = &corpus.facts[*i as usize];
+            (f.subject, f.relation, f.object, f.modality != Modality::Asserted)
+        };
+        let mut edge_statements: Vec<u32> = (0..corpus.facts.len() as u32).collect();
+        edge_statements.sort_by_key(edge_key);
+        let mut at = 0;
+        while at < edge_statements.len() {
+            let k = edge_key(&edge_statements[at]);
+            let end = at + edge_statements[at..].iter().take_while(|i| edge_key(i) == k).count();
+            let (s, relation, o, not_asserted) = k;
+            let o = match o {
+                FactObject::Entity(o) => NodeIndex::new(o as usize),
+                FactObject::Count(n) => *counts.entry(n).or_insert_with(|| graph.add_node(Node::Count(n))),
             };
-            g.graph.add_edge(s, o, i as u32);
+            let edge = Edge {
+                relation,
+                asserted: !not_asserted,
+                statements: at as u32..end as u32,
+            };
+            graph.add_edge(NodeIndex::new(s as usize), o, edge);
+            at = end;
         }
-        g.statements = corpus.statements;
-        g
+        let mut doc_starts = Vec::with_capacity(corpus.documents.len() + 1);
+        let mut f = 0;
+        for d in 0..corpus.documents.len() as u32 {
+            doc_starts.push(f as u32);
+            f += corpus.facts[f..].iter().take_while(|x| x.doc == d).count();
+        }
+        doc_starts.push(f as u32);
+        KnowledgeGraph {
+            graph,
+            corpus,
+            edge_statements,
+            doc_starts,
+            index,
+        }
     }
 
     /// Entities in key order.
     pub fn entities(&self) -> impl Iterator<Item = &Entity> {
-        self.index.values().filter_map(|&ix| match &self.graph[ix] {
-            Node::Entity(e) => Some(e),
-            Node::Count(_) => None,
-        })
+        self.corpus.entities.iter()
     }
 
     /// The entity with a key.
     pub fn entity(&self, key: &str) -> Option<&Entity> {
-        self.index.get(key).and_then(|&ix| match &self.graph[ix] {
-            Node::Entity(e) => Some(e),
-            Node::Count(_) => None,
-        })
+        self.index.get(key).map(|ix| self.entity_by_id(ix.index() as EntityId))
+    }
+
+    /// The entity with an id.
+    pub fn entity_by_id(&self, id: EntityId) -> &Entity {
+        &self.corpus.entities[id as usize]
+    }
+
+    /// Number of statements.
+    pub fn statement_count(&self) -> usize {
+        self.corpus.facts.len()
     }
 
     /// Statements in order (document, sentence, subject, relation, object).
-    pub fn statements(&self) -> impl Iterator<Item = &Statement> {
-        self.statements.iter()
+    pub fn statements(&self) -> impl Iterator<Item = StatementRef<'_>> {
+        self.corpus.facts.iter().map(move |fact| StatementRef { g: self, fact })
+    }
+
+    /// The statements behind an edge.
+    pub fn edge_statements(&self, edge: &Edge) -> impl Iterator<Item = StatementRef<'_>> {
+        let r = edge.statements.start as usize..edge.statements.end as usize;
+        self.edge_statements[r].iter().map(move |&i| StatementRef {
+            g: self,
+            fact: &self.corpus.facts[i as usize],
+        })
+    }
+
+    /// Documents in id order.
+    pub fn documents(&self) -> impl Iterator<Item = DocumentRef<'_>> {
+        (0..self.corpus.documents.len()).map(move |index| DocumentRef { g: self, index })
+    }
+
+    /// The document at a position in id order.
+    pub fn document(&self, index: usize) -> DocumentRef<'_> {
+        DocumentRef { g: self, index }
+    }
+
+    /// Reads a document's sentence texts back from the spool.
+    pub fn texts(&self, doc: &DocumentInfo) -> Result<DocTexts> {
+        let bytes = self.corpus.texts.read(doc.chunk)?;
+        Ok(DocTexts(
+            String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        ))
     }
 }

@@ -25,6 +25,7 @@ pub mod query;
 pub mod read;
 pub mod relate;
 pub mod resolve;
+pub mod spool;
 pub mod store;
 pub mod text;
 

@@ -2,7 +2,7 @@
 //! the graph and writes the exports atomically (all into a staging directory, then renamed into
 //! place), so a failed run leaves the previous output untouched.
 
-use crate::corpus::merge;
+use crate::corpus::{merge, CorpusBuilder};
 use crate::error::{Error, Result};
 use crate::export::{self, Format};
 use crate::extract::{extract, DocExtraction};
@@ -10,6 +10,7 @@ use crate::graph::KnowledgeGraph;
 use crate::lexicon::Lexicon;
 use crate::model::Date;
 use crate::read::{expand_inputs, read_source, Source};
+use crate::spool::SentenceSpool;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -49,7 +50,9 @@ fn debug_rss(stage: &str) {
     if std::env::var_os("NEWSGRAPH_DEBUG_RSS").is_some() {
         let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
         let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
-        eprintln!("rss after {stage}: {} MB", pages * 4096 / 1_000_000);
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        let t = START.get_or_init(std::time::Instant::now).elapsed().as_secs_f64();
+        eprintln!("rss after {stage}: {} MB at {t:.2} s", pages * 4096 / 1_000_000);
     }
 }
 
@@ -91,70 +94,117 @@ pub struct BuildReport {
     pub store: Option<crate::store::StoreReport>,
 }
 
-/// Reads and extracts every source, in parallel; output order follows the sources, so the result
-/// is the same whatever the number of threads. Duplicate document ids are skipped.
+fn source_name(s: &Source) -> String {
+    match s {
+        Source::File(p) => p.display().to_string(),
+        Source::Stdin => "-".into(),
+    }
+}
+
+/// Reads and extracts every source in parallel and hands each extraction to `sink`, in the order
+/// of the sources, so the result is the same whatever the number of threads. Documents are
+/// extracted in batches while the previous batch is handed over, and dropped once handed over.
+/// Unreadable sources and duplicate document ids are returned, not handed over; an error from
+/// `sink` stops the run.
+pub fn extract_each<F>(
+    sources: &[Source],
+    lex: &Lexicon,
+    date: Option<Date>,
+    progress: Option<&Progress>,
+    mut sink: F,
+) -> Result<Vec<Error>>
+where
+    F: FnMut(DocExtraction) -> Result<()> + Send,
+{
+    if let Some(p) = progress {
+        p.docs_total.store(sources.len(), Ordering::Relaxed);
+        let bytes: u64 = sources
+            .iter()
+            .map(|s| match s {
+                Source::File(f) => std::fs::metadata(f).map(|m| m.len()).unwrap_or(0),
+                Source::Stdin => 0,
+            })
+            .sum();
+        p.bytes_total.store(bytes, Ordering::Relaxed);
+    }
+    let extract_batch = |batch: &[Source]| -> Vec<Result<DocExtraction>> {
+        batch
+            .par_iter()
+            .map(|s| {
+                let r = read_source(s).map(|d| extract(&d, lex, date));
+                if let Some(p) = progress {
+                    p.docs_done.fetch_add(1, Ordering::Relaxed);
+                    p.bytes_done
+                        .fetch_add(r.as_ref().map(|d| d.bytes as u64).unwrap_or(0), Ordering::Relaxed);
+                }
+                r
+            })
+            .collect()
+    };
+    let mut errors = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut hand_over = |base: usize, results: Vec<Result<DocExtraction>>| -> Result<()> {
+        for (i, r) in results.into_iter().enumerate() {
+            match r {
+                Ok(d) => {
+                    if let Some(&first) = seen.get(&d.id) {
+                        errors.push(Error::BadDocument {
+                            path: source_name(&sources[base + i]).into(),
+                            reason: format!(
+                                "duplicate document id {:?} (already read from {})",
+                                d.id,
+                                source_name(&sources[first])
+                            ),
+                        });
+                        continue;
+                    }
+                    seen.insert(d.id.clone(), base + i);
+                    sink(d)?;
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        Ok(())
+    };
+    let batch = (rayon::current_num_threads() * 64).max(64);
+    let mut pending: Option<(usize, Vec<Result<DocExtraction>>)> = None;
+    let mut at = 0;
+    loop {
+        let next = at..(at + batch).min(sources.len());
+        let (handed, results) = rayon::join(
+            || match pending.take() {
+                Some((base, results)) => hand_over(base, results),
+                None => Ok(()),
+            },
+            || extract_batch(&sources[next.clone()]),
+        );
+        handed?;
+        if next.is_empty() {
+            break;
+        }
+        pending = Some((next.start, results));
+        at = next.end;
+    }
+    if let Some(p) = progress {
+        p.finished.store(true, Ordering::Relaxed);
+    }
+    Ok(errors)
+}
+
+/// Reads and extracts every source, in parallel, into a vector in the order of the sources.
+/// Duplicate document ids are skipped.
 pub fn extract_sources(
     sources: &[Source],
     lex: &Lexicon,
     date: Option<Date>,
     progress: Option<&Progress>,
 ) -> (Vec<DocExtraction>, Vec<Error>) {
-    if let Some(p) = progress {
-        p.docs_total.store(sources.len(), Ordering::Relaxed);
-        let bytes: u64 = sources
-            .iter()
-            .map(|s| {
-                if let Source::File(f) = s {
-                    std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)
-                } else {
-                    0
-                }
-            })
-            .sum();
-        p.bytes_total.store(bytes, Ordering::Relaxed);
-    }
-    let results: Vec<Result<DocExtraction>> = sources
-        .par_iter()
-        .map(|s| {
-            let r = read_source(s).map(|d| extract(&d, lex, date));
-            if let Some(p) = progress {
-                p.docs_done.fetch_add(1, Ordering::Relaxed);
-                p.bytes_done
-                    .fetch_add(r.as_ref().map(|d| d.bytes as u64).unwrap_or(0), Ordering::Relaxed);
-            }
-            r
-        })
-        .collect();
-    if let Some(p) = progress {
-        p.finished.store(true, Ordering::Relaxed);
-    }
     let mut docs = Vec::new();
-    let mut errors = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (src, r) in sources.iter().zip(results) {
-        match r {
-            Ok(d) => {
-                if let Some(&first) = seen.get(&d.id) {
-                    let path = match src {
-                        Source::File(p) => p.clone(),
-                        Source::Stdin => "-".into(),
-                    };
-                    let other = match &sources[first] {
-                        Source::File(p) => p.display().to_string(),
-                        Source::Stdin => "-".into(),
-                    };
-                    errors.push(Error::BadDocument {
-                        path,
-                        reason: format!("duplicate document id {:?} (already read from {other})", d.id),
-                    });
-                    continue;
-                }
-                seen.insert(d.id.clone(), docs.len());
-                docs.push(d);
-            }
-            Err(e) => errors.push(e),
-        }
-    }
+    let errors = extract_each(sources, lex, date, progress, |d| {
+        docs.push(d);
+        Ok(())
+    })
+    .unwrap_or_default();
     (docs, errors)
 }
 
@@ -171,8 +221,15 @@ pub fn known_names(lex: &Lexicon) -> BTreeMap<String, String> {
 }
 
 /// Resolves the corpus and builds the graph.
-pub fn build_graph(docs: Vec<DocExtraction>, lex: &Lexicon) -> KnowledgeGraph {
-    KnowledgeGraph::from_corpus(merge(docs, &known_names(lex), lex))
+pub fn build_graph(docs: Vec<DocExtraction>, lex: &Lexicon) -> Result<KnowledgeGraph> {
+    Ok(KnowledgeGraph::from_corpus(merge(docs, &known_names(lex), lex)?))
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })
 }
 
 fn write_file(dir: &Path, name: &str, f: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>) -> Result<PathBuf> {
@@ -184,41 +241,39 @@ fn write_file(dir: &Path, name: &str, f: impl FnOnce(BufWriter<File>) -> Result<
     let file = File::create(&path).map_err(werr)?;
     let mut w = f(BufWriter::new(file))?;
     w.flush().map_err(werr)?;
-    w.into_inner().map_err(|e| werr(e.into_error()))?.sync_all().map_err(werr)?;
+    let f = w.into_inner().map_err(|e| werr(e.into_error()))?;
+    if std::env::var_os("NEWSGRAPH_NOSYNC").is_none() {
+        f.sync_all().map_err(werr)?;
+    }
     Ok(path)
 }
 
 /// Writes the chosen formats into `out`: first into a staging directory inside it, then each file
 /// renamed into place. On any error the staging directory is removed and `out` is unchanged.
 pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(out).map_err(|source| Error::Write {
-        path: out.to_path_buf(),
-        source,
-    })?;
+    create_dir(out)?;
     let stage = out.join(format!(".newsgraph-staging-{}", std::process::id()));
     std::fs::create_dir_all(&stage).map_err(|source| Error::Write {
         path: stage.clone(),
         source,
     })?;
     let result = (|| -> Result<Vec<PathBuf>> {
-        let mut staged = Vec::new();
-        for &f in formats {
-            let file = f.files()[0];
-            if let Some(rdf) = f.rdf_format() {
-                staged.push(write_file(&stage, file, |w| export::rdf::write(g, rdf, w))?);
-            } else if f == Format::Dot {
-                let dot = |w| {
+        // Every file is written at once, each on its own task.
+        let jobs: Vec<(Format, &str)> = formats.iter().flat_map(|&f| f.files().iter().map(move |&n| (f, n))).collect();
+        let staged = jobs
+            .par_iter()
+            .map(|&(f, file)| match f.rdf_format() {
+                Some(rdf) => write_file(&stage, file, |w| export::rdf::write(g, rdf, w)),
+                None if f == Format::Dot => write_file(&stage, file, |w| {
                     export::dot::write(g, w).map_err(|source| Error::Write {
                         path: stage.join(file),
                         source,
                     })
-                };
-                staged.push(write_file(&stage, file, dot)?);
-            } else if f == Format::Csv {
-                staged.push(write_file(&stage, "nodes.csv", |w| export::csv::write_nodes(g, w))?);
-                staged.push(write_file(&stage, "edges.csv", |w| export::csv::write_edges(g, w))?);
-            }
-        }
+                }),
+                None if file == "nodes.csv" => write_file(&stage, file, |w| export::csv::write_nodes(g, w)),
+                None => write_file(&stage, file, |w| export::csv::write_edges(g, w)),
+            })
+            .collect::<Result<Vec<PathBuf>>>()?;
         // Refuse before replacing anything if a target cannot be replaced (a directory in the way).
         for p in &staged {
             if let Some(name) = p.file_name() {
@@ -250,39 +305,60 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
 /// Runs a whole build: inputs to written outputs. Unreadable inputs are reported in the report,
 /// not as an error; an error means nothing was written.
 pub fn build(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
-    // Open the store first: a busy or unavailable store fails the build before any work.
-    let db = opts.store.as_deref().map(crate::store::open).transpose()?;
-    let (sources, mut skipped) = expand_inputs(&opts.inputs);
-    let run = || extract_sources(&sources, lex, opts.date, opts.progress.as_deref());
-    let (docs, errors) = match opts.threads {
+    match opts.threads {
         Some(n) => rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build()
             .map_err(|e| Error::Usage(format!("threads: {e}")))?
-            .install(run),
-        None => run(),
+            .install(|| build_in_pool(opts, lex)),
+        None => build_in_pool(opts, lex),
+    }
+}
+
+fn build_in_pool(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
+    // Open the store first: a busy or unavailable store fails the build before any work.
+    let db = opts.store.as_deref().map(crate::store::open).transpose()?;
+    debug_rss("start");
+    let (sources, mut skipped) = expand_inputs(&opts.inputs);
+    // Sentence texts wait in a spool file beside the outputs until the exports read them.
+    let texts = if opts.formats.is_empty() {
+        SentenceSpool::discard()
+    } else {
+        create_dir(&opts.out)?;
+        SentenceSpool::file(&opts.out.join(format!(".newsgraph-spool-{}", std::process::id())))?
     };
+    let known = known_names(lex);
+    let mut corpus = CorpusBuilder::new(lex, &known, texts);
+    let mut kept = Vec::new();
+    let (mut bytes, keep) = (0, db.is_some());
+    let errors = extract_each(&sources, lex, opts.date, opts.progress.as_deref(), |d| {
+        bytes += d.bytes;
+        if keep {
+            kept.push(d.clone());
+        }
+        corpus.add(d)
+    })?;
     skipped.extend(errors);
     debug_rss("extracted");
-    let bytes = docs.iter().map(|d| d.bytes).sum();
-    let documents = docs.len();
+    let documents = corpus.documents();
     let store = match &db {
-        Some(db) => Some(crate::store::update(db, docs.clone(), lex)?),
+        Some(db) => Some(crate::store::update(db, kept, lex)?),
         None => None,
     };
-    let g = build_graph(docs, lex);
+    let g = KnowledgeGraph::from_corpus(corpus.finish()?);
     debug_rss("graph");
     let files = if opts.formats.is_empty() {
         Vec::new()
     } else {
         write_outputs(&g, &opts.out, &opts.formats)?
     };
+    debug_rss("exports");
     Ok(BuildReport {
         documents,
         bytes,
         skipped,
         entities: g.entities().count(),
-        statements: g.statements().count(),
+        statements: g.statement_count(),
         files,
         store,
     })

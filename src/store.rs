@@ -105,7 +105,7 @@ pub fn update(store: &Store, new_docs: Vec<DocExtraction>, lex: &Lexicon) -> Res
     }
     report.documents = all.len();
     // The graph as a fresh build of every document would give it, grouped by named graph.
-    let g = build_graph(all.values().cloned().collect(), lex);
+    let g = build_graph(all.values().cloned().collect(), lex)?;
     let mut desired: BTreeMap<String, (GraphName, Vec<Quad>)> = BTreeMap::new();
     for_each_quad(&g, &mut |q| {
         desired

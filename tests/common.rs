@@ -1,7 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use newsgraph::model::{Date, Modality, Object};
+use newsgraph::graph::ObjectRef;
+use newsgraph::model::{Date, Modality};
 use newsgraph::read::Document;
 use newsgraph::{Lexicon, Ontology};
 use std::collections::BTreeSet;
@@ -23,20 +24,19 @@ pub fn statements_dated(text: &str, date: Option<Date>) -> BTreeSet<String> {
         text: text.into(),
     };
     let ex = newsgraph::extract::extract(&doc, lex, date);
-    let g = newsgraph::pipeline::build_graph(vec![ex], lex);
-    let name = |k: &str| g.entity(k).map(|e| e.name.clone()).unwrap_or_else(|| format!("?{k}"));
+    let g = newsgraph::pipeline::build_graph(vec![ex], lex).expect("builds");
     g.statements()
         .map(|st| {
-            let o = match &st.object {
-                Object::Entity(k) => name(k),
-                Object::Count(n) => n.to_string(),
+            let o = match st.object() {
+                ObjectRef::Entity(e) => e.name.clone(),
+                ObjectRef::Count(n) => n.to_string(),
             };
-            let m = if st.modality == Modality::Asserted {
+            let m = if st.modality() == Modality::Asserted {
                 String::new()
             } else {
-                format!(" [{}]", st.modality)
+                format!(" [{}]", st.modality())
             };
-            format!("{} {} {}{}", name(&st.subject), st.relation, o, m)
+            format!("{} {} {}{}", st.subject().name, st.relation(), o, m)
         })
         .collect()
 }

@@ -158,3 +158,69 @@ fn quad_outputs_hold_one_named_graph_per_document_and_the_same_triples() {
     let merged: BTreeSet<String> = nq.iter().map(|q| oxigraph::model::Triple::from(q.clone()).to_string()).collect();
     assert_eq!(merged, triples(&dir.path().join("graph.ttl"), RdfFormat::Turtle));
 }
+
+#[test]
+fn a_corpus_larger_than_a_batch_streams_to_the_same_outputs_whatever_the_threads() {
+    // 420 documents: several extraction batches and several export parts.
+    let src = tempfile::tempdir().unwrap();
+    let mut samples: Vec<PathBuf> = std::fs::read_dir(corpus()).unwrap().map(|e| e.unwrap().path()).collect();
+    samples.sort();
+    for i in 0..420 {
+        std::fs::copy(&samples[i % samples.len()], src.path().join(format!("a{i:03}.txt"))).unwrap();
+    }
+    let formats = vec![
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::TriG,
+        Format::Csv,
+        Format::Dot,
+    ];
+    let outs: Vec<tempfile::TempDir> = [1, 3]
+        .iter()
+        .map(|&t| {
+            let out = tempfile::tempdir().unwrap();
+            let opts = newsgraph::BuildOptions {
+                threads: Some(t),
+                ..common::options(vec![src.path().to_path_buf()], out.path(), formats.clone())
+            };
+            let report = build(&opts, common::lexicon()).unwrap();
+            assert_eq!(report.documents, 420);
+            out
+        })
+        .collect();
+    for f in [
+        "graph.ttl",
+        "graph.nt",
+        "graph.nq",
+        "graph.trig",
+        "graph.dot",
+        "nodes.csv",
+        "edges.csv",
+    ] {
+        let (a, b) = (
+            std::fs::read(outs[0].path().join(f)).unwrap(),
+            std::fs::read(outs[1].path().join(f)).unwrap(),
+        );
+        assert!(a == b, "{f} differs between 1 and 3 threads");
+    }
+    // The spooled build writes what an in-memory build of the same extractions writes.
+    let lex = common::lexicon();
+    let sources: Vec<newsgraph::read::Source> = (0..420)
+        .map(|i| newsgraph::read::Source::File(src.path().join(format!("a{i:03}.txt"))))
+        .collect();
+    let (docs, errors) = newsgraph::pipeline::extract_sources(&sources, lex, None, None);
+    assert!(errors.is_empty());
+    let g = newsgraph::pipeline::build_graph(docs, lex).unwrap();
+    let nt = newsgraph::export::rdf::write(&g, RdfFormat::NTriples, Vec::new()).unwrap();
+    assert!(
+        nt == std::fs::read(outs[0].path().join("graph.nt")).unwrap(),
+        "in-memory and spooled N-Triples differ"
+    );
+    // No spool or staging file is left beside the outputs.
+    let names: Vec<String> = std::fs::read_dir(outs[0].path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+}

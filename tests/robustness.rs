@@ -130,16 +130,46 @@ fn random_texts_never_panic_and_always_build() {
         let n = 1 + (rng.next() % 60) as usize;
         let text: Vec<&str> = (0..n).map(|_| rng.pick(PIECES)).collect();
         let joiner = if rng.next() % 3 == 0 { "" } else { " " };
+        // Document ids that are not plain names too: they end up in IRIs and literals.
+        let id = match i % 5 {
+            0 => format!("r{i} \"odd\" ×{i}.v2."),
+            _ => format!("r{i}"),
+        };
         let doc = Document {
-            id: format!("r{i}"),
+            id,
             path: format!("r{i}.txt").into(),
             text: text.join(joiner),
         };
         docs.push(newsgraph::extract::extract(&doc, lex, None));
     }
-    let g = newsgraph::pipeline::build_graph(docs, lex);
+    let g = newsgraph::pipeline::build_graph(docs, lex).expect("builds");
+    assert!(g.statement_count() > 0 && g.documents().any(|d| d.info().id.contains('"')));
+    // Every RDF serialization re-parses, to the same quads as the store receives.
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let mut quads = std::collections::BTreeSet::new();
+    newsgraph::export::rdf::for_each_quad(&g, &mut |q| {
+        quads.insert(q.to_string());
+        Ok(())
+    })
+    .expect("quads");
+    let triples: std::collections::BTreeSet<String> = quads
+        .iter()
+        .map(|q| {
+            q.rsplit_once(" <https://newsgraph.org/document/")
+                .map_or(q.as_str(), |(t, _)| t)
+                .to_string()
+        })
+        .collect();
+    for format in [RdfFormat::Turtle, RdfFormat::NTriples, RdfFormat::NQuads, RdfFormat::TriG] {
+        let bytes = newsgraph::export::rdf::write(&g, format, Vec::new()).expect("serializes");
+        let parsed: std::collections::BTreeSet<String> = RdfParser::from_format(format)
+            .for_slice(&bytes)
+            .map(|q| q.unwrap_or_else(|e| panic!("{format}: {e}")).to_string())
+            .collect();
+        let expected = if format.supports_datasets() { &quads } else { &triples };
+        assert_eq!(&parsed, expected, "{format}");
+    }
     let mut sink = Vec::new();
-    newsgraph::export::rdf::write(&g, oxigraph::io::RdfFormat::Turtle, &mut sink).expect("serializes");
     newsgraph::export::dot::write(&g, &mut sink).expect("dot");
     newsgraph::export::csv::write_edges(&g, &mut sink).expect("csv");
 }

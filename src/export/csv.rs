@@ -2,9 +2,9 @@
 //! statement, with its document, sentence, modality and date). UTF-8, quoted where needed.
 
 use super::iri;
+use crate::corpus::FactObject;
 use crate::error::{Error, Result};
-use crate::graph::KnowledgeGraph;
-use crate::model::Object;
+use crate::graph::{KnowledgeGraph, ObjectRef};
 use std::io::Write;
 
 fn err(e: csv::Error) -> Error {
@@ -50,30 +50,49 @@ pub fn write_edges<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         "sentence",
     ])
     .map_err(err)?;
-    let name = |k: &str| g.entity(k).map(|e| e.name.clone()).unwrap_or_default();
-    for st in g.statements() {
-        let (oid, oname) = match &st.object {
-            Object::Entity(k) => (iri::entity(k), name(k)),
-            Object::Count(n) => (String::new(), n.to_string()),
-        };
-        let p = &st.provenance;
-        c.write_record([
-            iri::entity(&st.subject),
-            name(&st.subject),
-            st.relation.name().to_string(),
-            oid,
-            oname,
-            st.modality.name().to_string(),
-            st.date.map(|d| d.lexical()).unwrap_or_default(),
-            st.country.as_deref().map(name).unwrap_or_default(),
-            st.role.clone().unwrap_or_default(),
-            p.doc.to_string(),
-            (p.sentence + 1).to_string(),
-            p.start.to_string(),
-            p.end.to_string(),
-            p.text.to_string(),
-        ])
-        .map_err(err)?;
+    let iris: Vec<String> = g.entities().map(|e| iri::entity(&e.key)).collect();
+    let (mut count, mut date, mut num) = (String::new(), String::new(), [String::new(), String::new(), String::new()]);
+    for d in g.documents() {
+        let texts = g.texts(d.info())?;
+        for st in d.statements() {
+            use std::fmt::Write as _;
+            let f = st.fact();
+            let (oid, oname) = match (f.object, st.object()) {
+                (FactObject::Entity(o), ObjectRef::Entity(e)) => (iris[o as usize].as_str(), e.name.as_str()),
+                (_, ObjectRef::Entity(e)) => ("", e.name.as_str()),
+                (_, ObjectRef::Count(n)) => {
+                    count.clear();
+                    let _ = write!(count, "{n}");
+                    ("", count.as_str())
+                }
+            };
+            date.clear();
+            if let Some(dt) = st.date() {
+                let _ = write!(date, "{dt}");
+            }
+            let (start, end) = st.span();
+            for (s, v) in num.iter_mut().zip([st.sentence() + 1, start, end]) {
+                s.clear();
+                let _ = write!(s, "{v}");
+            }
+            c.write_record([
+                iris[f.subject as usize].as_str(),
+                st.subject().name.as_str(),
+                st.relation().name(),
+                oid,
+                oname,
+                st.modality().name(),
+                date.as_str(),
+                st.country().map(|e| e.name.as_str()).unwrap_or(""),
+                st.role().unwrap_or(""),
+                d.info().id.as_str(),
+                num[0].as_str(),
+                num[1].as_str(),
+                num[2].as_str(),
+                st.text(&texts),
+            ])
+            .map_err(err)?;
+        }
     }
     c.into_inner().map_err(|e| Error::Rdf(format!("CSV: {e}")))
 }

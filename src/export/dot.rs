@@ -3,7 +3,7 @@
 //! statements that are planned, hypothetical or negated.
 
 use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{Class, Modality};
+use crate::model::Class;
 use petgraph::visit::EdgeRef;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -60,15 +60,10 @@ pub fn write<W: Write>(g: &KnowledgeGraph, mut w: W) -> io::Result<W> {
     }
     let mut edges: BTreeMap<(usize, usize, &str, bool), usize> = BTreeMap::new();
     for e in g.graph.edge_references() {
-        let st = &g.statements[*e.weight() as usize];
+        let w = e.weight();
         *edges
-            .entry((
-                e.source().index(),
-                e.target().index(),
-                st.relation.name(),
-                st.modality == Modality::Asserted,
-            ))
-            .or_default() += 1;
+            .entry((e.source().index(), e.target().index(), w.relation.name(), w.asserted))
+            .or_default() += w.statements.len();
     }
     for ((s, o, rel, asserted), n) in edges {
         let label = if n > 1 { format!("{rel} ({n})") } else { rel.to_string() };

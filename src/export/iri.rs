@@ -1,7 +1,5 @@
 //! IRIs of the graph, derived from canonical keys so that rebuilding never renumbers anything.
 
-use crate::model::Statement;
-
 /// Namespace of the ontology's classes, relations and properties.
 pub const ONTOLOGY: &str = "https://newsgraph.org/ontology#";
 /// Namespace of entities.
@@ -72,21 +70,6 @@ pub fn fnv64(parts: &[&str]) -> u64 {
         }
     }
     h
-}
-
-/// The IRI of a statement: its document, sentence and a hash of subject, relation and object.
-pub fn statement(st: &Statement) -> String {
-    let obj = match &st.object {
-        crate::model::Object::Entity(k) => k.clone(),
-        crate::model::Object::Count(n) => n.to_string(),
-    };
-    let h = fnv64(&[&st.subject, st.relation.name(), &obj]);
-    format!(
-        "{STATEMENT}{}-s{}-{:016x}",
-        encode_segment(&st.provenance.doc),
-        st.provenance.sentence,
-        h
-    )
 }
 
 #[cfg(test)]

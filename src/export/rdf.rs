@@ -1,199 +1,586 @@
-//! RDF export through Oxigraph's serializers, following the output contract of GUIDE.md:
-//! typed entities with labels, documents with dcterms:identifier, every statement reified with
-//! provenance, modality and date, and the plain triple for every Asserted statement.
+//! RDF export, following the output contract of GUIDE.md: typed entities with labels, documents
+//! with dcterms:identifier, every statement reified with provenance, modality and date, and the
+//! plain triple for every Asserted statement.
 //!
 //! The quad layout (N-Quads, TriG, the store): entity descriptions in the default graph; each
 //! document's description, statements and plain triples in a graph named by the document's IRI.
 //! Triple formats (Turtle, N-Triples) hold the same triples with the graphs merged.
+//!
+//! The layout is written once ([`emit`]) against a [`Sink`]; the file formats are written by
+//! streaming text writers ([`write`]), and the store receives Oxigraph quads ([`for_each_quad`]).
 
 use super::iri;
-use crate::corpus::Entity;
+use crate::corpus::FactObject;
 use crate::error::{Error, Result};
-use crate::graph::KnowledgeGraph;
-use crate::model::{Class, Date, Modality, Object, Statement};
-use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term, Triple};
-use std::collections::BTreeMap;
+use crate::graph::{KnowledgeGraph, ObjectRef, StatementRef};
+use crate::model::{Class, Date, Modality, Relation};
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+use std::fmt::Write as _;
 use std::io::Write;
 
-const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
-const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
-const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
-const PROV: &str = "http://www.w3.org/ns/prov#";
-const DCTERMS: &str = "http://purl.org/dc/terms/";
-const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
-
-fn node(iri: &str) -> Result<NamedNode> {
-    NamedNode::new(iri).map_err(|e| Error::Rdf(format!("{iri}: {e}")))
+/// A namespace of the graph's IRIs, with its Turtle prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ns {
+    /// newsgraph's ontology.
+    Ontology,
+    /// Entities (the local part starts with the kind: "person/ali-khamenei").
+    Entity,
+    /// Source documents.
+    Document,
+    /// Reified statements.
+    Statement,
+    /// rdf:
+    Rdf,
+    /// rdfs:
+    Rdfs,
+    /// skos:
+    Skos,
+    /// prov:
+    Prov,
+    /// dcterms:
+    Dcterms,
+    /// xsd:
+    Xsd,
 }
 
-fn term(ns: &str, local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{ns}{local}"))
-}
-
-fn date_literal(d: &Date) -> Literal {
-    Literal::new_typed_literal(d.lexical(), term(XSD, d.xsd_type()))
-}
-
-fn int(v: usize) -> Literal {
-    Literal::new_typed_literal(v.to_string(), term(XSD, "integer"))
-}
-
-/// The triples describing an entity: types and labels.
-pub fn entity_triples(e: &Entity, emit: &mut dyn FnMut(Triple) -> Result<()>) -> Result<()> {
-    let s = node(&iri::entity(&e.key))?;
-    let a = term(RDF, "type");
-    emit(Triple::new(s.clone(), a.clone(), term(iri::ONTOLOGY, e.class.name())))?;
-    if e.class == Class::Official {
-        emit(Triple::new(s.clone(), a, term(iri::ONTOLOGY, Class::Person.name())))?;
-    }
-    emit(Triple::new(s.clone(), term(RDFS, "label"), Literal::new_simple_literal(&e.name)))?;
-    emit(Triple::new(
-        s.clone(),
-        term(SKOS, "prefLabel"),
-        Literal::new_simple_literal(&e.name),
-    ))?;
-    for l in e.labels.iter().skip(1) {
-        emit(Triple::new(s.clone(), term(SKOS, "altLabel"), Literal::new_simple_literal(l)))?;
-    }
-    Ok(())
-}
-
-/// The triples describing a document.
-fn document_triples(id: &str, date: Option<&Date>, emit: &mut dyn FnMut(Triple) -> Result<()>) -> Result<()> {
-    let d = node(&iri::document(id))?;
-    emit(Triple::new(d.clone(), term(RDF, "type"), term(iri::ONTOLOGY, "Document")))?;
-    emit(Triple::new(d.clone(), term(DCTERMS, "identifier"), Literal::new_simple_literal(id)))?;
-    if let Some(date) = date {
-        emit(Triple::new(d, term(DCTERMS, "date"), date_literal(date)))?;
-    }
-    Ok(())
-}
-
-/// The reified statement, and its plain triple when it is asserted.
-fn statement_triples(st: &Statement, emit: &mut dyn FnMut(Triple) -> Result<()>) -> Result<Option<Triple>> {
-    let s = node(&iri::entity(&st.subject))?;
-    let p = term(iri::ONTOLOGY, st.relation.name());
-    let o: Term = match &st.object {
-        Object::Entity(k) => node(&iri::entity(k))?.into(),
-        Object::Count(n) => Literal::new_typed_literal(n.to_string(), term(XSD, "integer")).into(),
-    };
-    let n = node(&iri::statement(st))?;
-    let ng = |local: &str| term(iri::ONTOLOGY, local);
-    emit(Triple::new(n.clone(), term(RDF, "type"), term(RDF, "Statement")))?;
-    emit(Triple::new(n.clone(), term(RDF, "subject"), s.clone()))?;
-    emit(Triple::new(n.clone(), term(RDF, "predicate"), p.clone()))?;
-    emit(Triple::new(n.clone(), term(RDF, "object"), o.clone()))?;
-    emit(Triple::new(
-        n.clone(),
-        term(PROV, "wasDerivedFrom"),
-        node(&iri::document(&st.provenance.doc))?,
-    ))?;
-    emit(Triple::new(n.clone(), ng("modality"), ng(st.modality.name())))?;
-    if let Some(d) = &st.date {
-        emit(Triple::new(n.clone(), term(DCTERMS, "date"), date_literal(d)))?;
-    }
-    if let Some(c) = &st.country {
-        emit(Triple::new(n.clone(), ng("country"), node(&iri::entity(c))?))?;
-    }
-    if let Some(r) = &st.role {
-        emit(Triple::new(n.clone(), ng("role"), Literal::new_simple_literal(r)))?;
-    }
-    let pv = &st.provenance;
-    emit(Triple::new(n.clone(), ng("sentence"), Literal::new_simple_literal(&*pv.text)))?;
-    emit(Triple::new(n.clone(), ng("sentenceIndex"), int(pv.sentence)))?;
-    emit(Triple::new(n.clone(), ng("charStart"), int(pv.start)))?;
-    emit(Triple::new(n, ng("charEnd"), int(pv.end)))?;
-    Ok((st.modality == Modality::Asserted).then(|| Triple::new(s, p, o)))
-}
-
-/// The quads of one document's graph: its description, statements and plain triples.
-pub fn document_quads(id: &str, date: Option<&Date>, statements: &[Statement], emit: &mut dyn FnMut(Quad) -> Result<()>) -> Result<()> {
-    let graph = GraphName::NamedNode(node(&iri::document(id))?);
-    let mut in_graph = |t: Triple| emit(t.in_graph(graph.clone()));
-    document_triples(id, date, &mut in_graph)?;
-    let mut plain = BTreeMap::new();
-    for st in statements {
-        if let Some(t) = statement_triples(st, &mut in_graph)? {
-            plain.insert(t.to_string(), t);
+impl Ns {
+    /// The namespace IRI.
+    pub fn iri(self) -> &'static str {
+        match self {
+            Ns::Ontology => iri::ONTOLOGY,
+            Ns::Entity => iri::ENTITY,
+            Ns::Document => iri::DOCUMENT,
+            Ns::Statement => iri::STATEMENT,
+            Ns::Rdf => "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+            Ns::Rdfs => "http://www.w3.org/2000/01/rdf-schema#",
+            Ns::Skos => "http://www.w3.org/2004/02/skos/core#",
+            Ns::Prov => "http://www.w3.org/ns/prov#",
+            Ns::Dcterms => "http://purl.org/dc/terms/",
+            Ns::Xsd => "http://www.w3.org/2001/XMLSchema#",
         }
     }
-    for t in plain.into_values() {
-        in_graph(t)?;
+
+    /// The Turtle prefix (entities use one prefix per kind instead).
+    fn prefix(self) -> &'static str {
+        match self {
+            Ns::Ontology => "ng",
+            Ns::Entity => "",
+            Ns::Document => "doc",
+            Ns::Statement => "st",
+            Ns::Rdf => "rdf",
+            Ns::Rdfs => "rdfs",
+            Ns::Skos => "skos",
+            Ns::Prov => "prov",
+            Ns::Dcterms => "dcterms",
+            Ns::Xsd => "xsd",
+        }
+    }
+}
+
+/// The entity kinds that have a Turtle prefix of their own.
+const ENTITY_PREFIXES: [&str; 6] = ["country", "person", "agency", "app", "org", "known"];
+
+/// An RDF term, borrowed: what the layout hands to a [`Sink`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Term<'a> {
+    /// An IRI: a namespace and an IRI-safe local part.
+    Iri(Ns, &'a str),
+    /// A simple string literal.
+    Str(&'a str),
+    /// A typed literal: lexical form and the local name of its XSD datatype.
+    Typed(&'a str, &'static str),
+}
+
+/// Receives the triples of the layout, graph by graph.
+pub trait Sink {
+    /// Starts a graph: the default graph, or the graph of a document (by IRI local part).
+    fn graph(&mut self, document: Option<&str>) -> Result<()>;
+    /// One triple in the current graph.
+    fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()>;
+}
+
+const A: Term<'static> = Term::Iri(Ns::Rdf, "type");
+
+fn date_term(d: &Date, buf: &mut String) {
+    buf.clear();
+    let _ = match (d.month, d.day) {
+        (Some(m), Some(day)) => write!(buf, "{:04}-{:02}-{:02}", d.year, m, day),
+        (Some(m), None) => write!(buf, "{:04}-{:02}", d.year, m),
+        _ => write!(buf, "{:04}", d.year),
+    };
+}
+
+fn entity_local(e: &crate::corpus::Entity) -> String {
+    iri::entity(&e.key)[iri::ENTITY.len()..].to_string()
+}
+
+/// The statement IRI's local part: document, sentence and a hash of subject, relation and object.
+fn statement_local(doc_local: &str, st: &StatementRef<'_>, buf: &mut String) {
+    let count;
+    let obj = match st.object() {
+        ObjectRef::Entity(e) => e.key.as_str(),
+        ObjectRef::Count(n) => {
+            count = n.to_string();
+            count.as_str()
+        }
+    };
+    let h = iri::fnv64(&[&st.subject().key, st.relation().name(), obj]);
+    buf.clear();
+    let _ = write!(buf, "{doc_local}-s{}-{h:016x}", st.sentence());
+}
+
+/// IRI local parts computed once per build: entities and documents, by index.
+pub struct Locals {
+    entities: Vec<String>,
+    documents: Vec<String>,
+}
+
+impl Locals {
+    /// The local parts of every entity and document of the graph.
+    pub fn new(g: &KnowledgeGraph) -> Locals {
+        Locals {
+            entities: g.entities().map(entity_local).collect(),
+            documents: g.documents().map(|d| iri::encode_segment(&d.info().id)).collect(),
+        }
+    }
+}
+
+/// A plain triple to write once: subject, relation (index in [`Relation::ALL`]) and object.
+type Plain = (u32, u8, FactObject);
+
+fn describe_document(sink: &mut dyn Sink, local: &str, d: &crate::corpus::DocumentInfo, buf: &mut String) -> Result<()> {
+    let s = Term::Iri(Ns::Document, local);
+    sink.triple(s, A, Term::Iri(Ns::Ontology, "Document"))?;
+    sink.triple(s, Term::Iri(Ns::Dcterms, "identifier"), Term::Str(&d.id))?;
+    if let Some(date) = &d.date {
+        date_term(date, buf);
+        sink.triple(s, Term::Iri(Ns::Dcterms, "date"), Term::Typed(buf, date.xsd_type()))?;
     }
     Ok(())
+}
+
+/// The head of the layout: entity descriptions in the default graph, and with triple formats
+/// the document descriptions.
+fn emit_head(g: &KnowledgeGraph, quads: bool, locals: &Locals, sink: &mut dyn Sink) -> Result<()> {
+    sink.graph(None)?;
+    for (e, local) in g.entities().zip(&locals.entities) {
+        let s = Term::Iri(Ns::Entity, local);
+        sink.triple(s, A, Term::Iri(Ns::Ontology, e.class.name()))?;
+        if e.class == Class::Official {
+            sink.triple(s, A, Term::Iri(Ns::Ontology, Class::Person.name()))?;
+        }
+        sink.triple(s, Term::Iri(Ns::Rdfs, "label"), Term::Str(&e.name))?;
+        sink.triple(s, Term::Iri(Ns::Skos, "prefLabel"), Term::Str(&e.name))?;
+        for l in e.labels.iter().skip(1) {
+            sink.triple(s, Term::Iri(Ns::Skos, "altLabel"), Term::Str(l))?;
+        }
+    }
+    if !quads {
+        let mut buf = String::new();
+        for (d, local) in g.documents().zip(&locals.documents) {
+            describe_document(sink, local, d.info(), &mut buf)?;
+        }
+    }
+    Ok(())
+}
+
+/// The reified statements of a range of documents (with quads, each in its document's graph with
+/// the document's description and plain triples). With triple formats the plain triples are left
+/// in `plain` for [`plain_triples`] to write once at the end.
+fn emit_documents(
+    g: &KnowledgeGraph,
+    quads: bool,
+    locals: &Locals,
+    docs: std::ops::Range<usize>,
+    sink: &mut dyn Sink,
+    plain: &mut Vec<Plain>,
+) -> Result<()> {
+    let ents = &locals.entities;
+    let (mut buf, mut st_buf, mut num) = (String::new(), String::new(), String::new());
+    for d in docs.map(|i| g.document(i)) {
+        let local = &locals.documents[d.index()];
+        if quads {
+            sink.graph(Some(local))?;
+            describe_document(sink, local, d.info(), &mut buf)?;
+        }
+        let texts = g.texts(d.info())?;
+        for st in d.statements() {
+            statement_local(local, &st, &mut st_buf);
+            let n = Term::Iri(Ns::Statement, &st_buf);
+            let subject = Term::Iri(Ns::Entity, &ents[st.fact().subject as usize]);
+            let pred = Term::Iri(Ns::Ontology, st.relation().name());
+            let object = match st.fact().object {
+                FactObject::Entity(o) => Term::Iri(Ns::Entity, &ents[o as usize]),
+                FactObject::Count(c) => {
+                    num.clear();
+                    let _ = write!(num, "{c}");
+                    Term::Typed(&num, "integer")
+                }
+            };
+            sink.triple(n, A, Term::Iri(Ns::Rdf, "Statement"))?;
+            sink.triple(n, Term::Iri(Ns::Rdf, "subject"), subject)?;
+            sink.triple(n, Term::Iri(Ns::Rdf, "predicate"), pred)?;
+            sink.triple(n, Term::Iri(Ns::Rdf, "object"), object)?;
+            sink.triple(n, Term::Iri(Ns::Prov, "wasDerivedFrom"), Term::Iri(Ns::Document, local))?;
+            sink.triple(
+                n,
+                Term::Iri(Ns::Ontology, "modality"),
+                Term::Iri(Ns::Ontology, st.modality().name()),
+            )?;
+            if let Some(date) = st.date() {
+                date_term(&date, &mut buf);
+                sink.triple(n, Term::Iri(Ns::Dcterms, "date"), Term::Typed(&buf, date.xsd_type()))?;
+            }
+            if let Some(c) = st.fact().country {
+                sink.triple(n, Term::Iri(Ns::Ontology, "country"), Term::Iri(Ns::Entity, &ents[c as usize]))?;
+            }
+            if let Some(r) = st.role() {
+                sink.triple(n, Term::Iri(Ns::Ontology, "role"), Term::Str(r))?;
+            }
+            sink.triple(n, Term::Iri(Ns::Ontology, "sentence"), Term::Str(st.text(&texts)))?;
+            let (start, end) = st.span();
+            for (p, v) in [("sentenceIndex", st.sentence()), ("charStart", start), ("charEnd", end)] {
+                buf.clear();
+                let _ = write!(buf, "{v}");
+                sink.triple(n, Term::Iri(Ns::Ontology, p), Term::Typed(&buf, "integer"))?;
+            }
+            if st.modality() == Modality::Asserted {
+                plain.push((st.fact().subject, st.relation() as u8, st.fact().object));
+            }
+        }
+        if quads {
+            plain_triples(plain, ents, sink)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes the whole graph into a sink: entities, documents, reified statements, plain triples.
+/// With `quads`, each document's part goes into the document's graph.
+pub fn emit(g: &KnowledgeGraph, quads: bool, sink: &mut dyn Sink) -> Result<()> {
+    let locals = Locals::new(g);
+    emit_head(g, quads, &locals, sink)?;
+    let mut plain = Vec::new();
+    emit_documents(g, quads, &locals, 0..locals.documents.len(), sink, &mut plain)?;
+    plain_triples(&mut plain, &locals.entities, sink)
+}
+
+/// Writes the plain triples collected (each once), and empties the list.
+fn plain_triples(plain: &mut Vec<Plain>, ents: &[String], sink: &mut dyn Sink) -> Result<()> {
+    plain.sort_unstable();
+    plain.dedup();
+    let mut num = String::new();
+    for &(s, r, o) in plain.iter() {
+        let rel = Relation::ALL[r as usize];
+        let object = match o {
+            FactObject::Entity(o) => Term::Iri(Ns::Entity, &ents[o as usize]),
+            FactObject::Count(n) => {
+                num.clear();
+                let _ = write!(num, "{n}");
+                Term::Typed(&num, "integer")
+            }
+        };
+        sink.triple(
+            Term::Iri(Ns::Entity, &ents[s as usize]),
+            Term::Iri(Ns::Ontology, rel.name()),
+            object,
+        )?;
+    }
+    plain.clear();
+    Ok(())
+}
+
+/// Collects Oxigraph quads (for the store); IRIs are checked.
+struct QuadSink<'f> {
+    graph: GraphName,
+    emit: &'f mut dyn FnMut(Quad) -> Result<()>,
+}
+
+fn named(ns: Ns, local: &str) -> Result<NamedNode> {
+    let iri = format!("{}{local}", ns.iri());
+    NamedNode::new(&iri).map_err(|e| Error::Rdf(format!("{iri}: {e}")))
+}
+
+impl QuadSink<'_> {
+    fn term(t: Term<'_>) -> Result<oxigraph::model::Term> {
+        Ok(match t {
+            Term::Iri(ns, local) => named(ns, local)?.into(),
+            Term::Str(s) => Literal::new_simple_literal(s).into(),
+            Term::Typed(v, dt) => Literal::new_typed_literal(v, named(Ns::Xsd, dt)?).into(),
+        })
+    }
+}
+
+impl Sink for QuadSink<'_> {
+    fn graph(&mut self, document: Option<&str>) -> Result<()> {
+        self.graph = match document {
+            Some(d) => GraphName::NamedNode(named(Ns::Document, d)?),
+            None => GraphName::DefaultGraph,
+        };
+        Ok(())
+    }
+    fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()> {
+        let (oxigraph::model::Term::NamedNode(s), oxigraph::model::Term::NamedNode(p)) = (Self::term(s)?, Self::term(p)?) else {
+            return Err(Error::Rdf("a subject or predicate is not an IRI".into()));
+        };
+        let o = Self::term(o)?;
+        (self.emit)(Quad::new(s, p, o, self.graph.clone()))
+    }
 }
 
 /// Calls `emit` with every quad of the graph, in a deterministic order, in the named-graph layout.
-pub fn for_each_quad(g: &KnowledgeGraph, emit: &mut dyn FnMut(Quad) -> Result<()>) -> Result<()> {
-    for e in g.entities() {
-        entity_triples(e, &mut |t| emit(t.in_graph(GraphName::DefaultGraph)))?;
-    }
-    let all = &g.statements;
-    let mut at = 0;
-    for (id, date) in &g.documents {
-        let end = at + all[at..].iter().take_while(|st| &*st.provenance.doc == id.as_str()).count();
-        document_quads(id, date.as_ref(), &all[at..end], emit)?;
-        at = end;
-    }
-    Ok(())
+pub fn for_each_quad(g: &KnowledgeGraph, each: &mut dyn FnMut(Quad) -> Result<()>) -> Result<()> {
+    let mut sink = QuadSink {
+        graph: GraphName::DefaultGraph,
+        emit: each,
+    };
+    emit(g, true, &mut sink)
 }
 
-/// Calls `emit` with every triple of the graph (graphs merged, each plain triple once).
-pub fn for_each_triple(g: &KnowledgeGraph, emit: &mut dyn FnMut(Triple) -> Result<()>) -> Result<()> {
-    for e in g.entities() {
-        entity_triples(e, emit)?;
-    }
-    for (id, date) in &g.documents {
-        document_triples(id, date.as_ref(), emit)?;
-    }
-    let mut plain = BTreeMap::new();
-    for st in g.statements() {
-        if let Some(t) = statement_triples(st, emit)? {
-            plain.insert(t.to_string(), t);
-        }
-    }
-    for t in plain.into_values() {
-        emit(t)?;
-    }
-    Ok(())
+/// Whether a local part can stand in a Turtle prefixed name as it is.
+fn plain_local(local: &str) -> bool {
+    let b = local.as_bytes();
+    !b.is_empty()
+        && b[0] != b'-'
+        && b[0] != b'.'
+        && b[b.len() - 1] != b'.'
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
 }
 
-fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
-    let mut ser = RdfSerializer::from_format(format);
-    if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
-        let e = iri::ENTITY;
-        for (p, ns) in [
-            ("ng", iri::ONTOLOGY.to_string()),
-            ("country", format!("{e}country/")),
-            ("person", format!("{e}person/")),
-            ("agency", format!("{e}agency/")),
-            ("app", format!("{e}app/")),
-            ("org", format!("{e}org/")),
-            ("known", format!("{e}known/")),
-            ("doc", iri::DOCUMENT.to_string()),
-            ("st", iri::STATEMENT.to_string()),
-            ("rdf", RDF.to_string()),
-            ("rdfs", RDFS.to_string()),
-            ("skos", SKOS.to_string()),
-            ("prov", PROV.to_string()),
-            ("dcterms", DCTERMS.to_string()),
-            ("xsd", XSD.to_string()),
-        ] {
-            ser = ser.with_prefix(p, ns).map_err(|e| Error::Rdf(e.to_string()))?;
+/// Streams N-Triples, N-Quads, Turtle or TriG text.
+struct TextSink<W: Write> {
+    w: W,
+    turtle: bool,
+    quads: bool,
+    /// The current graph's IRI, written after each quad (N-Quads) or opening a block (TriG).
+    graph: Option<String>,
+    /// Turtle: the subject of the open statement block.
+    last_subject: Vec<u8>,
+    scratch: Vec<u8>,
+}
+
+fn io(e: std::io::Error) -> Error {
+    Error::Rdf(e.to_string())
+}
+
+fn write_literal(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        let esc: &[u8] = match c {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1f | 0x7f => b"",
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[from..i]);
+        if esc.is_empty() {
+            let _ = write!(out, "\\u{:04X}", c);
+        } else {
+            out.extend_from_slice(esc);
+        }
+        from = i + 1;
+    }
+    out.extend_from_slice(&bytes[from..]);
+    out.push(b'"');
+}
+
+impl<W: Write> TextSink<W> {
+    fn term(&self, out: &mut Vec<u8>, t: Term<'_>, predicate: bool) {
+        match t {
+            Term::Iri(Ns::Rdf, "type") if self.turtle && predicate => out.push(b'a'),
+            Term::Iri(ns, local) => {
+                if self.turtle {
+                    let (prefix, rest) = match ns {
+                        Ns::Entity => match local.split_once('/') {
+                            Some((kind, rest)) if ENTITY_PREFIXES.contains(&kind) => (kind, rest),
+                            _ => ("", local),
+                        },
+                        other => (other.prefix(), local),
+                    };
+                    if !prefix.is_empty() && plain_local(rest) {
+                        out.extend_from_slice(prefix.as_bytes());
+                        out.push(b':');
+                        out.extend_from_slice(rest.as_bytes());
+                        return;
+                    }
+                }
+                out.push(b'<');
+                out.extend_from_slice(ns.iri().as_bytes());
+                out.extend_from_slice(local.as_bytes());
+                out.push(b'>');
+            }
+            Term::Str(s) => write_literal(out, s),
+            Term::Typed(v, dt) => {
+                write_literal(out, v);
+                out.extend_from_slice(b"^^");
+                self.term(out, Term::Iri(Ns::Xsd, dt), false);
+            }
         }
     }
-    Ok(ser)
+
+    fn header(&mut self) -> Result<()> {
+        if !self.turtle {
+            return Ok(());
+        }
+        let mut prefixes: Vec<(String, String)> = [
+            Ns::Ontology,
+            Ns::Document,
+            Ns::Statement,
+            Ns::Rdf,
+            Ns::Rdfs,
+            Ns::Skos,
+            Ns::Prov,
+            Ns::Dcterms,
+            Ns::Xsd,
+        ]
+        .iter()
+        .map(|ns| (ns.prefix().to_string(), ns.iri().to_string()))
+        .collect();
+        prefixes.extend(ENTITY_PREFIXES.iter().map(|k| (k.to_string(), format!("{}{k}/", iri::ENTITY))));
+        for (p, ns) in prefixes {
+            writeln!(self.w, "@prefix {p}: <{ns}> .").map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the open Turtle statement block (and TriG graph block).
+    fn close_block(&mut self) -> Result<()> {
+        if self.turtle && !self.last_subject.is_empty() {
+            self.w.write_all(b" .\n").map_err(io)?;
+            self.last_subject.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<W> {
+        self.close_block()?;
+        if self.turtle && self.quads && self.graph.is_some() {
+            self.w.write_all(b"}\n").map_err(io)?;
+        }
+        Ok(self.w)
+    }
 }
+
+impl<W: Write> Sink for TextSink<W> {
+    fn graph(&mut self, document: Option<&str>) -> Result<()> {
+        if !self.quads {
+            return Ok(());
+        }
+        self.close_block()?;
+        if self.turtle && self.graph.is_some() {
+            self.w.write_all(b"}\n").map_err(io)?;
+        }
+        self.graph = document.map(|d| {
+            let mut g = Vec::new();
+            self.term(&mut g, Term::Iri(Ns::Document, d), false);
+            String::from_utf8_lossy(&g).into_owned()
+        });
+        if self.turtle {
+            if let Some(g) = &self.graph {
+                writeln!(self.w, "{g} {{").map_err(io)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()> {
+        let mut out = std::mem::take(&mut self.scratch);
+        out.clear();
+        self.term(&mut out, s, false);
+        if self.turtle {
+            if out == self.last_subject {
+                out.clear();
+                out.extend_from_slice(b" ;\n\t");
+            } else {
+                if !self.last_subject.is_empty() {
+                    self.w.write_all(b" .\n").map_err(io)?;
+                }
+                self.last_subject.clear();
+                self.last_subject.extend_from_slice(&out);
+                out.push(b' ');
+            }
+        } else {
+            out.push(b' ');
+        }
+        self.term(&mut out, p, true);
+        out.push(b' ');
+        self.term(&mut out, o, false);
+        if !self.turtle {
+            if let (true, Some(g)) = (self.quads, &self.graph) {
+                out.push(b' ');
+                out.extend_from_slice(g.as_bytes());
+            }
+            out.extend_from_slice(b" .\n");
+        }
+        let r = self.w.write_all(&out).map_err(io);
+        self.scratch = out;
+        r
+    }
+}
+
+impl<W: Write> TextSink<W> {
+    fn new(w: W, format: RdfFormat) -> TextSink<W> {
+        let (turtle, quads) = match format {
+            RdfFormat::Turtle => (true, false),
+            RdfFormat::TriG => (true, true),
+            RdfFormat::NQuads => (false, true),
+            _ => (false, false),
+        };
+        TextSink {
+            w,
+            turtle,
+            quads,
+            graph: None,
+            last_subject: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+}
+
+/// Documents per part written in parallel, and parts in flight at once (bounds memory).
+const PART_DOCS: usize = 128;
 
 /// Writes the graph in an RDF format: Turtle or N-Triples (triples), N-Quads or TriG (named graphs).
+/// Documents are serialized in parallel, a few parts at a time, and written in order.
 pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<W> {
-    let io = |e: std::io::Error| Error::Rdf(e.to_string());
-    let mut w = serializer(format)?.for_writer(out);
-    if format.supports_datasets() {
-        for_each_quad(g, &mut |q| w.serialize_quad(&q).map_err(io))?;
-    } else {
-        for_each_triple(g, &mut |t| w.serialize_triple(&t).map_err(io))?;
+    let locals = Locals::new(g);
+    let mut sink = TextSink::new(out, format);
+    let quads = sink.quads;
+    sink.header()?;
+    emit_head(g, quads, &locals, &mut sink)?;
+    sink.close_block()?;
+    let n = locals.documents.len();
+    let parts: Vec<std::ops::Range<usize>> = (0..n).step_by(PART_DOCS).map(|a| a..(a + PART_DOCS).min(n)).collect();
+    let window = rayon::current_num_threads().max(1) * 2;
+    let mut plain = Vec::new();
+    for batch in parts.chunks(window) {
+        use rayon::prelude::*;
+        let done: Vec<Result<(Vec<u8>, Vec<Plain>)>> = batch
+            .par_iter()
+            .map(|r| {
+                let mut part = TextSink::new(Vec::with_capacity(1 << 20), format);
+                let mut plain = Vec::new();
+                emit_documents(g, quads, &locals, r.clone(), &mut part, &mut plain)?;
+                plain.sort_unstable();
+                plain.dedup();
+                Ok((part.finish()?, plain))
+            })
+            .collect();
+        for d in done {
+            let (bytes, p) = d?;
+            sink.w.write_all(&bytes).map_err(io)?;
+            plain.extend(p);
+        }
+        // The same triple is asserted by many documents: keep the list short as it grows.
+        plain.sort_unstable();
+        plain.dedup();
     }
-    w.finish().map_err(io)
+    plain_triples(&mut plain, &locals.entities, &mut sink)?;
+    sink.finish()
 }
