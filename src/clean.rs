@@ -2,7 +2,8 @@
 //! (subscription and comment prompts, photo credits, bylines, lines not in English).
 
 use crate::ontology::Boilerplate;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 /// Mis-encodings seen in scraped news: UTF-8 read as Windows-1252 or as code page 437.
 const MOJIBAKE: [(&str, &str); 16] = [
@@ -47,29 +48,65 @@ pub fn repair(text: &str) -> String {
 
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.
 fn is_foreign(line: &str) -> bool {
+    if line.is_ascii() {
+        return false;
+    }
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     let latin = line.chars().filter(|c| c.is_alphabetic() && (*c as u32) < 0x250).count();
     letters > 0 && latin * 2 < letters
 }
 
-/// Whether a line is page furniture by the boilerplate tables.
-fn is_boilerplate(line: &str, table: &Boilerplate) -> bool {
-    let folded = fold(line.trim());
-    let words = folded.split_whitespace().count();
-    table.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
-        || (words <= 6 && table.short_prefixes.iter().any(|p| folded.starts_with(p.as_str())))
-        || table.contains.iter().any(|c| folded.contains(c.as_str()))
+/// The boilerplate lists as automata: each line is matched against all patterns in one pass.
+#[derive(Debug, Clone)]
+pub struct BoilerplateMatcher {
+    prefixes: Option<AhoCorasick>,
+    short_prefixes: Option<AhoCorasick>,
+    contains: Option<AhoCorasick>,
+}
+
+impl BoilerplateMatcher {
+    /// Compiles the lists (folded like the lines they are matched against).
+    pub fn new(table: &Boilerplate) -> BoilerplateMatcher {
+        let build = |pats: &[String], anchored: bool| {
+            let pats: Vec<String> = pats.iter().map(|p| fold(p)).filter(|p| !p.is_empty()).collect();
+            let kind = if anchored { StartKind::Anchored } else { StartKind::Unanchored };
+            // Only fails on absurd sizes; without the automaton the list is not applied.
+            AhoCorasick::builder().start_kind(kind).build(pats).ok()
+        };
+        BoilerplateMatcher {
+            prefixes: build(&table.prefixes, true),
+            short_prefixes: build(&table.short_prefixes, true),
+            contains: build(&table.contains, false),
+        }
+    }
+
+    fn is_match(&self, folded: &str) -> bool {
+        let starts = |ac: &Option<AhoCorasick>| {
+            ac.as_ref()
+                .is_some_and(|ac| ac.is_match(Input::new(folded).anchored(Anchored::Yes)))
+        };
+        starts(&self.prefixes)
+            || (folded.split_whitespace().count() <= 6 && starts(&self.short_prefixes))
+            || self.contains.as_ref().is_some_and(|ac| ac.is_match(folded))
+    }
 }
 
 /// Cleans a document: repaired text with boilerplate, foreign and one-word lines removed.
 /// Blank lines are kept (as paragraph breaks) but collapsed.
 pub fn clean(text: &str, table: &Boilerplate) -> String {
     let repaired = repair(text);
+    let matcher = table.compiled.get_or_init(|| BoilerplateMatcher::new(table));
     let mut out = String::with_capacity(repaired.len());
+    let mut folded = String::new();
     for line in repaired.lines() {
         let trimmed = line.trim();
         let words = trimmed.split_whitespace().count();
-        let keep = words >= 2 && trimmed.chars().any(|c| c.is_alphabetic()) && !is_foreign(trimmed) && !is_boilerplate(trimmed, table);
+        let mut furniture = || {
+            folded.clear();
+            fold_into(trimmed, &mut folded);
+            matcher.is_match(&folded)
+        };
+        let keep = words >= 2 && trimmed.chars().any(|c| c.is_alphabetic()) && !is_foreign(trimmed) && !furniture();
         if keep {
             out.push_str(trimmed);
             out.push('\n');
@@ -87,6 +124,7 @@ mod tests {
             prefixes: vec!["subscribe".into(), "©".into(), "please enter your".into()],
             short_prefixes: vec!["by ".into()],
             contains: vec!["photo /".into()],
+            compiled: Default::default(),
         }
     }
 

@@ -149,7 +149,7 @@ impl<'a> DateReader<'a> {
         let w = &self.lex.words;
         let t = &toks[i];
         let full = doc_date.and_then(|dd| Some((dd.year, dd.month?, dd.day?)));
-        if let (Some(&wd), Some((y, m, d))) = (w.weekdays.get(&t.lower), full) {
+        if let (Some(&wd), Some((y, m, d))) = (w.weekdays.get(t.lower.as_str()), full) {
             // The latest such weekday on or before the document date.
             let days = days_from_civil(y, m, d);
             let dow = (days + 3).rem_euclid(7) as u8; // 1970-01-01 was a Thursday (3)
@@ -162,7 +162,7 @@ impl<'a> DateReader<'a> {
             });
         }
         let after_in = i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "until" | "and" | "of" | "mid" | "-");
-        if let (Some(&m), true, Some(dd)) = (w.months.get(&t.lower), t.cap && t.lower != "may" && after_in, doc_date) {
+        if let (Some(&m), true, Some(dd)) = (w.months.get(t.lower.as_str()), t.cap && t.lower != "may" && after_in, doc_date) {
             let y = if dd.month.is_some_and(|dm| m > dm) { dd.year - 1 } else { dd.year };
             return Some(Date {
                 year: y,

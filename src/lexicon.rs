@@ -22,7 +22,7 @@ impl<T> Default for PhraseTable<T> {
 
 /// Splits a phrase into folded words the way the tokenizer would.
 pub fn phrase_words(phrase: &str) -> Vec<String> {
-    tokenize(phrase, 0).into_iter().map(|t| t.lower).collect()
+    tokenize(phrase, 0).into_iter().map(|t| t.lower.into_string()).collect()
 }
 
 impl<T> PhraseTable<T> {
@@ -38,7 +38,7 @@ impl<T> PhraseTable<T> {
 
     /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
     pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
-        let list = tokens.get(i).and_then(|t| self.by_first.get(&t.lower));
+        let list = tokens.get(i).and_then(|t| self.by_first.get(t.lower.as_str()));
         list.into_iter().flatten().filter_map(move |(words, v)| {
             let ok = words.len() <= tokens.len() - i && words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower);
             ok.then_some((words.len(), v))

@@ -132,7 +132,7 @@ impl DocFacts {
         for s in sentences {
             for (i, t) in s.tokens.iter().enumerate() {
                 if t.kind == TokenKind::Word && !t.cap && i > 0 {
-                    facts.lower_seen.insert(t.lower.clone());
+                    facts.lower_seen.insert(t.lower.to_string());
                 }
             }
             // Ambiguous known names ("Gap", "Signal") count where an app cue or another app is near.
@@ -162,7 +162,7 @@ impl DocFacts {
                     {
                         j -= 1;
                     }
-                    while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(&s.tokens[j].lower)) {
+                    while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(s.tokens[j].lower.as_str())) {
                         j += 1;
                     }
                     if j < i - 1 {
@@ -247,7 +247,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
         }
         // Apostrophe-less possessive of a known single-word name: "Irans cyberspace", "Telegrams 40 million".
         if found.is_none() && toks[i].cap && toks[i].lower.len() > 3 && toks[i].lower.ends_with('s') {
-            let stem = &toks[i].lower[..toks[i].lower.len() - 1];
+            let stem = &toks[i].lower.as_str()[..toks[i].lower.len() - 1];
             let lone = lex.names.matches(toks, i).next().is_none();
             if lone {
                 if let Some(entry) = lex.names.by_stem(stem) {
@@ -307,7 +307,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     attach_modifiers(toks, &mut out, lex);
     join_acronym_definitions(toks, &mut out);
     for m in out.iter_mut() {
-        if m.class == Class::Organization && m.start > 0 && lex.state_markers.contains(&toks[m.start - 1].lower) {
+        if m.class == Class::Organization && m.start > 0 && lex.state_markers.contains(toks[m.start - 1].lower.as_str()) {
             m.class = Class::Agency;
         }
     }
@@ -373,7 +373,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         let starts = !covered[i]
             && is_name_token(&toks[i])
             && !(i == 0 && is_common_word(&toks[i], lex, facts))
-            && !lex.words.non_names.contains(&toks[i].lower);
+            && !lex.words.non_names.contains(toks[i].lower.as_str());
         if !starts {
             i += 1;
             continue;
@@ -399,7 +399,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
 
 /// Whether a capitalised token is an ordinary word (it appears in lower case elsewhere).
 fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
-    lex.words.non_names.contains(&t.lower) || facts.lower_seen.contains(&t.lower) || lex.is_trigger_word(&t.lower)
+    lex.words.non_names.contains(t.lower.as_str()) || facts.lower_seen.contains(t.lower.as_str()) || lex.is_trigger_word(t.lower.as_str())
 }
 
 /// Splits a run after a head noun followed by more names ("... Commission Alaeddin Boroujerdi"),
@@ -529,13 +529,14 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .is_some_and(|(len, _)| !toks[b + len - 1].lower.ends_with('s') || toks[b + len - 1].lower.ends_with("ss"));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
-    if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(&toks[a].lower) {
+    if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(toks[a].lower.as_str()) {
         return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
-    let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(&t.lower));
-    let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1].lower);
-    let calendar = |x: usize| lex.words.months.contains_key(&toks[x].lower) || lex.words.weekdays.contains_key(&toks[x].lower);
+    let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str()));
+    let speech_before = a > 0 && lex.words.reporting.contains(toks[a - 1].lower.as_str());
+    let calendar =
+        |x: usize| lex.words.months.contains_key(toks[x].lower.as_str()) || lex.words.weekdays.contains_key(toks[x].lower.as_str());
     let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
     let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
     if b - a == 1 && all_caps(a) && (2..=6).contains(&toks[a].lower.len()) && !calendar(a) {
@@ -602,7 +603,7 @@ fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class
         }
         if let Some((s, _)) = lex.agency_heads.ending_at(toks, e, 2) {
             // "Ministry of Electronics and Information Technology": a head followed by "of" names a body.
-            if s >= a && (e - a >= 2 || e < b || lex.named_body_heads.contains(&toks[s].lower)) {
+            if s >= a && (e - a >= 2 || e < b || lex.named_body_heads.contains(toks[s].lower.as_str())) {
                 return Some(Class::Agency);
             }
         }
@@ -687,7 +688,7 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
             }
         }
         // "cabinet members", "the parliament": a state body named by its head alone.
-        if lex.named_body_heads.contains(&toks[i].lower) && !covered[i] {
+        if lex.named_body_heads.contains(toks[i].lower.as_str()) && !covered[i] {
             let members_after = toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "members" | "ministers" | "member"));
@@ -749,8 +750,8 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 }
             }
         }
-        if let Some(classes) = lex.pronouns.get(&toks[i].lower) {
-            let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.clone());
+        if let Some(classes) = lex.pronouns.get(toks[i].lower.as_str()) {
+            let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.to_string());
             m.refs = classes.clone();
             m.possessive = matches!(toks[i].lower.as_str(), "his" | "her" | "its" | "their");
             out.push(m);
@@ -797,7 +798,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                     }
                     break;
                 }
-                if lex.is_trigger_word(&toks[h].lower) || toks[h].kind != TokenKind::Word {
+                if lex.is_trigger_word(toks[h].lower.as_str()) || toks[h].kind != TokenKind::Word {
                     break;
                 }
             }
@@ -912,7 +913,7 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                 && !toks[h].cap
                 && !lex.unnamed_heads.starts_at(toks, h)
                 && toks[h].kind == TokenKind::Word
-                && !lex.is_trigger_word(&toks[h].lower)
+                && !lex.is_trigger_word(toks[h].lower.as_str())
                 && !out.iter().any(|m| m.start == h)
             {
                 h += 1;
@@ -948,7 +949,8 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                     }
                     next.start = out[k].start;
                     next.country = country;
-                    if next.class == Class::Organization && (next.start..next.end).any(|x| lex.state_company_heads.contains(&toks[x].lower))
+                    if next.class == Class::Organization
+                        && (next.start..next.end).any(|x| lex.state_company_heads.contains(toks[x].lower.as_str()))
                     {
                         next.class = Class::Agency;
                     }

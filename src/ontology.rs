@@ -234,6 +234,9 @@ pub struct Boilerplate {
     pub short_prefixes: Vec<String>,
     /// Substrings.
     pub contains: Vec<String>,
+    /// The three lists compiled into automata, once, on first use.
+    #[serde(skip)]
+    pub compiled: std::sync::OnceLock<crate::clean::BoilerplateMatcher>,
 }
 
 /// The English the pipeline needs.

@@ -83,10 +83,9 @@ impl<'a> View<'a> {
         if l == "that"
             && i > 0
             && !self.lex.words.reporting.contains(self.lower(i - 1))
-            && self
-                .toks
-                .get(i + 1)
-                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && !self.lex.pronouns.contains_key(&t.lower) && t.lower != "the")
+            && self.toks.get(i + 1).is_some_and(|t| {
+                !t.cap && t.kind == TokenKind::Word && !self.lex.pronouns.contains_key(t.lower.as_str()) && t.lower != "the"
+            })
         {
             // "a move that may signal": a relative pronoun, still a boundary.
             return true;
@@ -417,7 +416,7 @@ fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize>
         None => Some(i),
         Some(PatternElem::Words(set)) => {
             let t = toks.get(i)?;
-            if set.contains(&t.lower) {
+            if set.contains(t.lower.as_str()) {
                 match_elems(toks, i + 1, &elems[1..])
             } else {
                 None
@@ -438,7 +437,7 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         if v.slot[i].is_some() {
             continue;
         }
-        let Some(cands) = lex.trigger_index.get(&v.toks[i].lower) else {
+        let Some(cands) = lex.trigger_index.get(v.toks[i].lower.as_str()) else {
             continue;
         };
         let after_det = i > 0
@@ -1196,7 +1195,7 @@ fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let base: f64 = if t.kind == TokenKind::Number {
         let clean: String = t.lower.chars().filter(|c| *c != ',').collect();
         clean.parse().ok()?
-    } else if let Some(n) = w.number_words.get(&t.lower) {
+    } else if let Some(n) = w.number_words.get(t.lower.as_str()) {
         if t.lower == "a" {
             return None;
         }
@@ -1206,7 +1205,7 @@ fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     };
     let mut end = k + 1;
     let mut value = base;
-    if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(&n.lower)) {
+    if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(n.lower.as_str())) {
         value *= *scale as f64;
         end += 1;
     } else if t.kind == TokenKind::Number && (t.lower.len() == 4 && (1900.0..2100.0).contains(&base)) {

@@ -334,7 +334,7 @@ fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
         .iter()
         .find(|b| Some(b.start) == m.titles.first().and_then(|t| t.body))
         .map(|b| b.end)?;
-    if !toks.get(body_end).is_some_and(|t| lex.words.reporting.contains(&t.lower)) {
+    if !toks.get(body_end).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str())) {
         return None;
     }
     let speaker = |s: usize, c: &Mention| {
@@ -343,8 +343,8 @@ fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
             && c.kind == MentionKind::Named
             && c.titles.is_empty()
             && c.key.is_some()
-            && (c.start > 0 && lex.words.reporting.contains(&st[c.start - 1].lower)
-                || st.get(c.end).is_some_and(|t| lex.words.reporting.contains(&t.lower)))
+            && (c.start > 0 && lex.words.reporting.contains(st[c.start - 1].lower.as_str())
+                || st.get(c.end).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str())))
     };
     (si..(si + 2).min(sentences.len())).find_map(|s| {
         mentions[s]
@@ -364,11 +364,11 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
     if toks[v].lower == "that" {
         v = v.checked_sub(1)?;
     }
-    if !lex.words.reporting.contains(&toks[v].lower) || m.possessive {
+    if !lex.words.reporting.contains(toks[v].lower.as_str()) || m.possessive {
         return None;
     }
     let mut k = v;
-    while k > 0 && lex.words.adverbs.contains(&toks[k - 1].lower) {
+    while k > 0 && lex.words.adverbs.contains(toks[k - 1].lower.as_str()) {
         k -= 1;
     }
     if k > 0 && toks[k - 1].lower == "," {
@@ -459,7 +459,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
 pub fn proxy_follows(toks: &[crate::text::Token], k: usize, lex: &Lexicon) -> bool {
     (k..(k + 3).min(toks.len()))
         .take_while(|&j| j == k || toks[j - 1].cap)
-        .any(|j| lex.proxy_nouns.contains(&toks[j].lower))
+        .any(|j| lex.proxy_nouns.contains(toks[j].lower.as_str()))
 }
 
 #[cfg(test)]

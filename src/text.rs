@@ -3,6 +3,7 @@
 //! Abbreviations ("Oct.", "U.S.", "Dr.") do not end sentences; curly quotes and apostrophes are
 //! folded to straight ones in the lower-cased form every later stage matches on.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashSet as HashSet;
 
 /// What a token is made of.
@@ -24,7 +25,8 @@ pub struct Token {
     /// Byte offset one past the last byte.
     pub end: usize,
     /// Lower-case form with curly quotes folded ("’s" becomes "'s").
-    pub lower: String,
+    /// (Inline for short words: no allocation per token.)
+    pub lower: CompactString,
     /// What kind of token.
     pub kind: TokenKind,
     /// Whether the token starts with an upper-case letter (or is all digits and capitals).
@@ -54,11 +56,15 @@ pub struct Sentence {
 }
 
 /// Folds one character for matching: curly quotes to straight ones, then lower case.
-fn fold_char(c: char, out: &mut String) {
+fn fold_char(c: char, out: &mut impl Extend<char>) {
+    if c.is_ascii() {
+        out.extend(Some(if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+        return;
+    }
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => out.push('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push('"'),
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => out.extend(Some('\'')),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.extend(Some('"')),
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => out.extend(Some('-')),
         _ => out.extend(c.to_lowercase()),
     }
 }
@@ -66,6 +72,27 @@ fn fold_char(c: char, out: &mut String) {
 /// Folds a string the same way tokens are folded.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Folds a string onto the end of `out` (reusing its buffer).
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        fold_char(c, out);
+    }
+}
+
+/// Folds a token: short forms stay inline, with no allocation.
+fn fold_token(s: &str) -> CompactString {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+        return CompactString::new(s);
+    }
+    let mut out = CompactString::with_capacity(s.len());
     for c in s.chars() {
         fold_char(c, &mut out);
     }
@@ -173,7 +200,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let (s, e) = (off(start), off(i));
         let raw = &text[s..e];
-        let lower = fold(raw);
+        let lower = fold_token(raw);
         let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
         tokens.push(Token {
             start: base + s,
