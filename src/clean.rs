@@ -3,7 +3,7 @@
 
 use crate::ontology::Boilerplate;
 use crate::text::{fold, fold_into};
-use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 /// Mis-encodings seen in scraped news: UTF-8 read as Windows-1252 or as code page 437.
 const MOJIBAKE: [(&str, &str); 16] = [
@@ -25,9 +25,34 @@ const MOJIBAKE: [(&str, &str); 16] = [
     ("\u{fffd}", " "),
 ];
 
-/// Repairs mis-encoded sequences and normalises spaces and line ends.
+/// Invisible characters dropped, and odd spaces made plain spaces.
+const INVISIBLE: [(&str, &str); 6] = [
+    ("\u{200b}", ""),
+    ("\u{200c}", ""),
+    ("\u{200d}", ""),
+    ("\u{feff}", ""),
+    ("\u{a0}", " "),
+    ("\t", " "),
+];
+
+/// Every repair as one automaton: the longest bad sequence at a place wins.
+fn repairs() -> Option<&'static (AhoCorasick, Vec<&'static str>)> {
+    static REPAIRS: std::sync::OnceLock<Option<(AhoCorasick, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    REPAIRS
+        .get_or_init(|| {
+            let pairs: Vec<(&str, &str)> = MOJIBAKE.iter().chain(INVISIBLE.iter()).copied().collect();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(pairs.iter().map(|p| p.0))
+                .ok()?;
+            Some((ac, pairs.iter().map(|p| p.1).collect()))
+        })
+        .as_ref()
+}
+
+/// Repairs mis-encoded sequences and normalises spaces and line ends, in one pass.
 pub fn repair(text: &str) -> String {
-    let mut s = if text.contains('\r') {
+    let s = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
@@ -35,15 +60,10 @@ pub fn repair(text: &str) -> String {
     if s.is_ascii() && !s.contains('\t') {
         return s;
     }
-    for (bad, good) in MOJIBAKE {
-        if s.contains(bad) {
-            s = s.replace(bad, good);
-        }
+    match repairs() {
+        Some((ac, with)) => ac.replace_all(&s, with),
+        None => s,
     }
-    s.chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}'))
-        .map(|c| if c == '\u{a0}' || c == '\t' { ' ' } else { c })
-        .collect()
 }
 
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.
@@ -100,13 +120,23 @@ pub fn clean(text: &str, table: &Boilerplate) -> String {
     let mut folded = String::new();
     for line in repaired.lines() {
         let trimmed = line.trim();
-        let words = trimmed.split_whitespace().count();
+        let ascii = trimmed.is_ascii();
+        let words = if ascii {
+            trimmed.split_ascii_whitespace().take(2).count()
+        } else {
+            trimmed.split_whitespace().take(2).count()
+        };
+        let alphabetic = if ascii {
+            trimmed.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            trimmed.chars().any(|c| c.is_alphabetic())
+        };
         let mut furniture = || {
             folded.clear();
             fold_into(trimmed, &mut folded);
             matcher.is_match(&folded)
         };
-        let keep = words >= 2 && trimmed.chars().any(|c| c.is_alphabetic()) && !is_foreign(trimmed) && !furniture();
+        let keep = words >= 2 && alphabetic && !is_foreign(trimmed) && !furniture();
         if keep {
             out.push_str(trimmed);
             out.push('\n');

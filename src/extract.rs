@@ -30,7 +30,10 @@ pub struct DocExtraction {
 /// line; otherwise a date in the file name or in the first lines is used.
 pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtraction {
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
-    let sents = sentences(&text, &lex.words.abbreviations);
+    let mut sents = sentences(&text, &lex.words.abbreviations);
+    for s in &mut sents {
+        lex.assign_words(&mut s.tokens);
+    }
     let reader = DateReader::new(lex);
     let head: Vec<_> = sents.iter().take(3).flat_map(|s| s.tokens.iter().cloned()).collect();
     let doc_date = date.or_else(|| parse_iso(&doc.id)).or_else(|| reader.document_date(&head));
@@ -54,7 +57,10 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
 pub fn explain(doc: &Document, lex: &Lexicon, date: Option<Date>) -> String {
     use std::fmt::Write;
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
-    let sents = sentences(&text, &lex.words.abbreviations);
+    let mut sents = sentences(&text, &lex.words.abbreviations);
+    for s in &mut sents {
+        lex.assign_words(&mut s.tokens);
+    }
     let facts = DocFacts::collect(&text, &sents, lex);
     let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
     let _ = resolve_document(&text, &sents, &mut mentions, lex);

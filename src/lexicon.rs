@@ -6,16 +6,31 @@ use crate::ontology::{ObjectFallback, Ontology};
 use crate::text::{fold, tokenize, Token};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+/// A token's word id before the lexicon has looked it up.
+pub const WORD_UNSET: u32 = u32::MAX;
+/// The word id of a token whose word is in no phrase table.
+pub const WORD_UNKNOWN: u32 = u32::MAX - 1;
+
 /// Phrases (sequences of folded words) mapped to values, matched against token sequences.
+///
+/// Once indexed against the lexicon's vocabulary, phrases are also kept as word ids, and tokens
+/// that carry ids ([`Lexicon::assign_words`]) are matched by comparing integers: one string
+/// lookup per token instead of one per table.
 #[derive(Debug, Clone)]
 pub struct PhraseTable<T> {
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    values: Vec<T>,
+    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first_id: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    indexed: bool,
 }
 
 impl<T> Default for PhraseTable<T> {
     fn default() -> Self {
         PhraseTable {
+            values: Vec::new(),
             by_first: HashMap::default(),
+            by_first_id: HashMap::default(),
+            indexed: false,
         }
     }
 }
@@ -30,19 +45,51 @@ impl<T> PhraseTable<T> {
     pub fn insert(&mut self, phrase: &str, value: T) {
         let words = phrase_words(phrase);
         if let Some(first) = words.first().cloned() {
+            let v = self.values.len() as u32;
+            self.values.push(value);
             let list = self.by_first.entry(first).or_default();
-            list.push((words, value));
+            list.push((words, v));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            self.indexed = false;
         }
+    }
+
+    /// Gives every word of the table an id in `vocab` (adding new words) and keeps the phrases
+    /// as ids too.
+    pub fn index(&mut self, vocab: &mut HashMap<String, u32>) {
+        let mut id = |w: &String| {
+            let next = vocab.len() as u32;
+            *vocab.entry(w.clone()).or_insert(next)
+        };
+        self.by_first_id.clear();
+        for list in self.by_first.values() {
+            for (words, v) in list {
+                let ids: Vec<u32> = words.iter().map(&mut id).collect();
+                self.by_first_id.entry(ids[0]).or_default().push((ids, *v));
+            }
+        }
+        for list in self.by_first_id.values_mut() {
+            list.sort_by_key(|(w, v)| (std::cmp::Reverse(w.len()), *v));
+        }
+        self.indexed = true;
     }
 
     /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
     pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
-        let list = tokens.get(i).and_then(|t| self.by_first.get(t.lower.as_str()));
-        list.into_iter().flatten().filter_map(move |(words, v)| {
-            let ok = words.len() <= tokens.len() - i && words.iter().zip(&tokens[i..]).all(|(w, t)| *w == t.lower);
-            ok.then_some((words.len(), v))
-        })
+        let first = tokens.get(i);
+        let by_id = first.is_some_and(|t| self.indexed && t.word != WORD_UNSET);
+        let ids = first.filter(|_| by_id).and_then(|t| self.by_first_id.get(&t.word));
+        let words = first.filter(|_| !by_id).and_then(|t| self.by_first.get(t.lower.as_str()));
+        let rest = &tokens[i.min(tokens.len())..];
+        let by_ids = ids.into_iter().flatten().filter_map(move |(ids, v)| {
+            let ok = ids.len() <= rest.len() && ids.iter().zip(rest).all(|(w, t)| *w == t.word);
+            ok.then_some((ids.len(), &self.values[*v as usize]))
+        });
+        let by_words = words.into_iter().flatten().filter_map(move |(words, v)| {
+            let ok = words.len() <= rest.len() && words.iter().zip(rest).all(|(w, t)| *w == t.lower);
+            ok.then_some((words.len(), &self.values[*v as usize]))
+        });
+        by_ids.chain(by_words)
     }
 
     /// The longest phrase matching at token `i`.
@@ -235,6 +282,19 @@ pub struct Lexicon {
     pub swap: Vec<Vec<PatternElem>>,
     /// Word sets of the language tables.
     pub words: WordSets,
+    /// Identifies this lexicon for the per-thread cache of folded name words.
+    fold_cache_id: u64,
+    /// Every word of every phrase table, by id.
+    vocab: HashMap<String, u32>,
+}
+
+/// Lexicons made so far: gives each its own id for the fold cache.
+static LEXICONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+thread_local! {
+    /// Folded name words of the lexicon last used on this thread: names recur across sentences
+    /// and documents, and folding applies the whole transliteration table.
+    static FOLDED: std::cell::RefCell<(u64, HashMap<String, std::rc::Rc<str>>)> = Default::default();
 }
 
 /// Single-word sets from language.toml and cues.toml.
@@ -404,7 +464,7 @@ impl Lexicon {
             reversal_verbs: set(&ontology.reversal.verbs),
             swap_links: set(&ontology.swap.links),
         };
-        Lexicon {
+        let mut lex = Lexicon {
             names,
             titles,
             agency_heads: table(&cues.agency_heads, ()),
@@ -427,6 +487,37 @@ impl Lexicon {
             swap,
             words,
             ontology,
+            fold_cache_id: LEXICONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
+            vocab: HashMap::default(),
+        };
+        let mut vocab = HashMap::default();
+        for t in [
+            &mut lex.agency_heads,
+            &mut lex.organization_heads,
+            &mut lex.app_cues,
+            &mut lex.list_introducers,
+            &mut lex.unnamed_heads,
+            &mut lex.bare_unnamed,
+            &mut lex.portfolios,
+            &mut lex.coordinators,
+            &mut lex.words.hypothetical_context,
+            &mut lex.words.denial,
+            &mut lex.words.planned,
+            &mut lex.words.last_week,
+        ] {
+            t.index(&mut vocab);
+        }
+        lex.names.index(&mut vocab);
+        lex.titles.index(&mut vocab);
+        lex.definite.index(&mut vocab);
+        lex.vocab = vocab;
+        lex
+    }
+
+    /// Gives tokens their word ids, so that phrase tables match them by id.
+    pub fn assign_words(&self, tokens: &mut [Token]) {
+        for t in tokens {
+            t.word = self.vocab.get(t.lower.as_str()).copied().unwrap_or(WORD_UNKNOWN);
         }
     }
 
@@ -434,7 +525,9 @@ impl Lexicon {
     pub fn fold_name(&self, word: &str) -> String {
         let mut w = word.to_lowercase();
         for (from, to) in &self.ontology.language.transliteration {
-            w = w.replace(from.as_str(), to.as_str());
+            if w.contains(from.as_str()) {
+                w = w.replace(from.as_str(), to.as_str());
+            }
         }
         let mut out = String::with_capacity(w.len());
         for c in w.chars() {
@@ -448,7 +541,24 @@ impl Lexicon {
     /// Whether two name words are spellings of one name: equal after folding, or within a small
     /// edit distance ("Khamenei"/"Khameni").
     pub fn same_name(&self, a: &str, b: &str) -> bool {
-        a == b || crate::resolve::same_name_word(&self.fold_name(a), &self.fold_name(b))
+        a == b || crate::resolve::same_name_word(&self.folded_name(a), &self.folded_name(b))
+    }
+
+    /// [`Lexicon::fold_name`] through the per-thread cache.
+    fn folded_name(&self, word: &str) -> std::rc::Rc<str> {
+        FOLDED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.0 != self.fold_cache_id || cache.1.len() > 100_000 {
+                cache.0 = self.fold_cache_id;
+                cache.1.clear();
+            }
+            if let Some(f) = cache.1.get(word) {
+                return f.clone();
+            }
+            let f: std::rc::Rc<str> = self.fold_name(word).into();
+            cache.1.insert(word.to_string(), f.clone());
+            f
+        })
     }
 
     /// Whether a token is a form of any trigger's first word (a likely verb or event noun).

@@ -11,6 +11,11 @@ use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
+/// mimalloc: extraction allocates many small, short-lived strings and vectors per sentence; it
+/// is markedly faster at that than the system allocator.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "newsgraph",

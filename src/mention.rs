@@ -96,7 +96,7 @@ impl Mention {
 /// ambiguous lexicon names the document confirms as apps.
 #[derive(Debug, Default)]
 pub struct DocFacts {
-    lower_seen: HashSet<String>,
+    lower_seen: HashSet<compact_str::CompactString>,
     confirmed: HashSet<usize>,
     /// Acronym to full name, from "Full Name (ACR)".
     pub acronyms: HashMap<String, String>,
@@ -131,8 +131,8 @@ impl DocFacts {
         let mut facts = DocFacts::default();
         for s in sentences {
             for (i, t) in s.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word && !t.cap && i > 0 {
-                    facts.lower_seen.insert(t.lower.to_string());
+                if t.kind == TokenKind::Word && !t.cap && i > 0 && !facts.lower_seen.contains(&t.lower) {
+                    facts.lower_seen.insert(t.lower.clone());
                 }
             }
             // Ambiguous known names ("Gap", "Signal") count where an app cue or another app is near.

@@ -585,12 +585,17 @@ pub fn extract_document(
     for (s, ms) in sentences.iter().zip(mentions) {
         char_pos += doc[byte_pos..s.start].chars().count();
         let text = &doc[s.start..s.end];
-        let prov = Provenance {
-            doc: doc_arc.clone(),
-            sentence: s.index,
-            start: char_pos,
-            end: char_pos + text.chars().count(),
-            text: text.into(),
+        // The sentence's provenance (and its text) is made only when it yields a statement.
+        let mut prov: Option<Provenance> = None;
+        let mut provenance = || {
+            prov.get_or_insert_with(|| Provenance {
+                doc: doc_arc.clone(),
+                sentence: s.index,
+                start: char_pos,
+                end: char_pos + text.chars().count(),
+                text: text.into(),
+            })
+            .clone()
         };
         byte_pos = s.start;
         for m in ms {
@@ -633,7 +638,7 @@ pub fn extract_document(
                 },
                 country,
                 role,
-                provenance: prov.clone(),
+                provenance: provenance(),
             });
         };
         verb_statements(&v, lex, state, &mut add);

@@ -29,6 +29,8 @@ pub struct Token {
     pub lower: CompactString,
     /// What kind of token.
     pub kind: TokenKind,
+    /// The word's id in the lexicon's vocabulary (see `Lexicon::assign_words`).
+    pub word: u32,
     /// Whether the token starts with an upper-case letter (or is all digits and capitals).
     pub cap: bool,
 }
@@ -109,7 +111,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let n = chars.len();
     let at = |i: usize| chars.get(i).map(|&(_, c)| c);
     let off = |i: usize| chars.get(i).map(|&(o, _)| o).unwrap_or(text.len());
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     while i < n {
         let c = chars[i].1;
@@ -208,6 +210,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             lower,
             kind,
             cap,
+            word: crate::lexicon::WORD_UNSET,
         });
     }
     tokens
