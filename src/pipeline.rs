@@ -30,9 +30,18 @@ pub struct Progress {
     pub docs_done: AtomicUsize,
     /// Bytes done.
     pub bytes_done: AtomicU64,
-    /// Set when extraction is over.
+    /// What the build is doing: one of the `STAGE_` constants.
+    pub stage: AtomicUsize,
+    /// Set when the build is over.
     pub finished: AtomicBool,
 }
+
+/// Reading and extracting documents.
+pub const STAGE_EXTRACTING: usize = 0;
+/// Resolving entities across the corpus.
+pub const STAGE_RESOLVING: usize = 1;
+/// Writing the output files.
+pub const STAGE_WRITING: usize = 2;
 
 impl Progress {
     /// A one-line status: documents done, throughput and time left.
@@ -42,7 +51,11 @@ impl Progress {
         let secs = elapsed.as_secs_f64().max(1e-3);
         let rate = b as f64 / secs;
         let left = if rate > 0.0 { (bt.saturating_sub(b)) as f64 / rate } else { 0.0 };
-        format!("{d}/{dt} documents, {:.1} MB/s, {:.0} s left", rate / 1e6, left)
+        match self.stage.load(Ordering::Relaxed) {
+            STAGE_EXTRACTING => format!("{d}/{dt} documents, {:.1} MB/s, {:.0} s left", rate / 1e6, left),
+            STAGE_RESOLVING => format!("{d} documents read; resolving entities across the corpus"),
+            _ => format!("{d} documents read; writing the outputs"),
+        }
     }
 }
 
@@ -186,7 +199,7 @@ where
         at = next.end;
     }
     if let Some(p) = progress {
-        p.finished.store(true, Ordering::Relaxed);
+        p.stage.store(STAGE_RESOLVING, Ordering::Relaxed);
     }
     Ok(errors)
 }
@@ -347,6 +360,9 @@ fn build_in_pool(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
     };
     let g = KnowledgeGraph::from_corpus(corpus.finish()?);
     debug_rss("graph");
+    if let Some(p) = &opts.progress {
+        p.stage.store(STAGE_WRITING, Ordering::Relaxed);
+    }
     let files = if opts.formats.is_empty() {
         Vec::new()
     } else {
