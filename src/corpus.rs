@@ -81,6 +81,71 @@ pub struct DocumentInfo {
     pub date: Option<Date>,
     /// Its sentence texts in the spool.
     pub chunk: Chunk,
+    /// Its statements in the corpus's [`FactStore`].
+    pub facts: FactRange,
+}
+
+/// Where a document's facts lie in a [`FactStore`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FactRange {
+    /// Id of the first fact.
+    pub start: u32,
+    /// Number of facts.
+    pub len: u32,
+}
+
+/// Bits of a fact id that give its place in a chunk (the rest number the chunk).
+const OFFSET_BITS: u32 = 20;
+/// Facts per chunk, unless one document needs more.
+const CHUNK_FACTS: usize = 1 << 16;
+
+/// The corpus's facts in chunks that are never moved once allocated (growing copies nothing, and
+/// memory stays close to what the facts take). A document's facts lie in one chunk, so each is
+/// one slice; a fact's id is its chunk and its place in it.
+#[derive(Debug, Default)]
+pub struct FactStore {
+    chunks: Vec<Vec<Fact>>,
+}
+
+impl FactStore {
+    /// Stores one document's facts together and returns where they are. A document with more
+    /// than a million statements keeps only the first million.
+    fn push_document(&mut self, facts: &[Fact]) -> FactRange {
+        let facts = &facts[..facts.len().min(1 << OFFSET_BITS)];
+        let fits = self.chunks.last().is_some_and(|c| c.capacity() - c.len() >= facts.len());
+        if !fits {
+            self.chunks.push(Vec::with_capacity(CHUNK_FACTS.max(facts.len())));
+        }
+        let c = self.chunks.len() - 1;
+        let chunk = &mut self.chunks[c];
+        let start = ((c as u32) << OFFSET_BITS) | chunk.len() as u32;
+        chunk.extend_from_slice(facts);
+        FactRange {
+            start,
+            len: facts.len() as u32,
+        }
+    }
+
+    fn split(id: u32) -> (usize, usize) {
+        ((id >> OFFSET_BITS) as usize, (id & ((1 << OFFSET_BITS) - 1)) as usize)
+    }
+
+    /// The fact with an id.
+    pub fn get(&self, id: u32) -> &Fact {
+        let (c, o) = Self::split(id);
+        &self.chunks[c][o]
+    }
+
+    /// A document's facts.
+    pub fn slice(&self, r: FactRange) -> &[Fact] {
+        let (c, o) = Self::split(r.start);
+        &self.chunks[c][o..o + r.len as usize]
+    }
+
+    fn slice_mut(&mut self, r: FactRange) -> &mut [Fact] {
+        let (c, o) = Self::split(r.start);
+        &mut self.chunks[c][o..o + r.len as usize]
+    }
 }
 
 /// The corpus after resolution: entities, documents and statements, all in a deterministic order.
@@ -88,9 +153,9 @@ pub struct DocumentInfo {
 pub struct Corpus {
     /// Entities in key order; an [`EntityId`] indexes this.
     pub entities: Vec<Entity>,
-    /// Statements, sorted by document, sentence, subject, relation, object.
-    pub facts: Vec<Fact>,
-    /// Documents in id order.
+    /// Statements; each document's sorted by sentence, subject, relation, object.
+    pub facts: FactStore,
+    /// Documents in id order, each with its statements.
     pub documents: Vec<DocumentInfo>,
     /// Roles of holdsPositionIn statements, as written.
     pub roles: Vec<String>,
@@ -154,7 +219,8 @@ pub struct CorpusBuilder<'l> {
     roles: Interner,
     documents: Vec<DocumentInfo>,
     doc_keys: Vec<Box<[u32]>>,
-    facts: Vec<LocalFact>,
+    facts: FactStore,
+    doc_facts: Vec<LocalFact>,
     texts: SentenceSpool,
 }
 
@@ -169,7 +235,8 @@ impl<'l> CorpusBuilder<'l> {
             roles: Interner::default(),
             documents: Vec::new(),
             doc_keys: Vec::new(),
-            facts: Vec::new(),
+            facts: FactStore::default(),
+            doc_facts: Vec::new(),
             texts,
         }
     }
@@ -226,7 +293,7 @@ impl<'l> CorpusBuilder<'l> {
             let country = st.country.as_deref().map(|c| self.keys.id(c));
             let role = st.role.as_deref().map(|r| self.roles.id(r));
             self.info.resize(self.keys.list.len(), KeyInfo::default());
-            self.facts.push(Fact {
+            self.doc_facts.push(Fact {
                 subject,
                 object,
                 relation: st.relation,
@@ -243,10 +310,13 @@ impl<'l> CorpusBuilder<'l> {
             });
         }
         let chunk = self.texts.append(&chunk)?;
+        let facts = self.facts.push_document(&self.doc_facts);
+        self.doc_facts.clear();
         self.documents.push(DocumentInfo {
             id: d.id,
             date: d.date,
             chunk,
+            facts,
         });
         self.doc_keys.push(key_ids.into_boxed_slice());
         Ok(())
@@ -374,29 +444,45 @@ impl<'l> CorpusBuilder<'l> {
         for (r, &d) in order.iter().enumerate() {
             rank[d as usize] = r as u32;
         }
-        let mut slots: Vec<Option<DocumentInfo>> = self.documents.into_iter().map(Some).collect();
-        let documents: Vec<DocumentInfo> = order.iter().filter_map(|&d| slots[d as usize].take()).collect();
-        // Rewrite statements to entity ids; drop those with an entity that did not resolve.
+        // Each document's statements, in place: rewritten to entity ids (dropping those with an
+        // entity that did not resolve), sorted, and each (sentence, subject, relation, object) once.
+        // Ties in the sort are identical facts, so the order is deterministic without a stable sort.
         let mut facts = std::mem::take(&mut self.facts);
-        facts.retain_mut(|f| {
-            let Some(s) = resolved[f.subject as usize] else { return false };
-            f.subject = s;
-            if let FactObject::Entity(o) = f.object {
-                match resolved[o as usize] {
-                    Some(o) if o != s => f.object = FactObject::Entity(o),
-                    _ => return false,
+        for d in &mut self.documents {
+            let slice = facts.slice_mut(d.facts);
+            let mut kept = 0;
+            for i in 0..slice.len() {
+                let mut f = slice[i];
+                let Some(s) = resolved[f.subject as usize] else { continue };
+                f.subject = s;
+                if let FactObject::Entity(o) = f.object {
+                    match resolved[o as usize] {
+                        Some(o) if o != s => f.object = FactObject::Entity(o),
+                        _ => continue,
+                    }
+                }
+                f.country = f.country.and_then(|c| resolved[c as usize]);
+                f.doc = rank[f.doc as usize];
+                slice[kept] = f;
+                kept += 1;
+            }
+            let slice = &mut slice[..kept];
+            slice.sort_unstable_by_key(|f| (f.sentence, f.subject, f.relation, f.object, f.modality, f.date, f.country, f.role, f.start));
+            let mut unique = 0;
+            for i in 0..slice.len() {
+                let same = unique > 0 && {
+                    let (a, b) = (&slice[unique - 1], &slice[i]);
+                    a.sentence == b.sentence && a.subject == b.subject && a.relation == b.relation && a.object == b.object
+                };
+                if !same {
+                    slice[unique] = slice[i];
+                    unique += 1;
                 }
             }
-            f.country = f.country.and_then(|c| resolved[c as usize]);
-            f.doc = rank[f.doc as usize];
-            true
-        });
-        facts.shrink_to_fit();
-        let order_key = |f: &Fact| (f.doc, f.sentence, f.subject, f.relation, f.object, f.modality);
-        facts.sort_by_key(order_key);
-        facts.dedup_by(|a, b| {
-            a.doc == b.doc && a.sentence == b.sentence && a.subject == b.subject && a.relation == b.relation && a.object == b.object
-        });
+            d.facts.len = unique as u32;
+        }
+        let mut slots: Vec<Option<DocumentInfo>> = self.documents.into_iter().map(Some).collect();
+        let documents: Vec<DocumentInfo> = order.iter().filter_map(|&d| slots[d as usize].take()).collect();
         // Entities only in dropped statements still stand: they were named in the text.
         Ok(Corpus {
             entities,
@@ -454,3 +540,4 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
+

@@ -35,10 +35,9 @@ pub struct KnowledgeGraph {
     /// Nodes (entities first, in key order, so an [`EntityId`] is a node index) and edges.
     pub graph: DiGraph<Node, Edge>,
     corpus: Corpus,
-    /// Statement indices grouped by edge.
+    /// Statement ids grouped by edge.
     edge_statements: Vec<u32>,
-    /// First statement of each document (plus the end).
-    doc_starts: Vec<u32>,
+    statement_count: usize,
     index: BTreeMap<String, NodeIndex>,
 }
 
@@ -135,9 +134,8 @@ impl<'g> DocumentRef<'g> {
     }
     /// Its statements, in order.
     pub fn statements(&self) -> impl Iterator<Item = StatementRef<'g>> + 'g {
-        let (a, b) = (self.g.doc_starts[self.index] as usize, self.g.doc_starts[self.index + 1] as usize);
         let g = self.g;
-        g.corpus.facts[a..b].iter().map(move |fact| StatementRef { g, fact })
+        g.corpus.facts.slice(self.info().facts).iter().map(move |fact| StatementRef { g, fact })
     }
 }
 
@@ -152,10 +150,16 @@ impl KnowledgeGraph {
         }
         let mut counts: BTreeMap<u64, NodeIndex> = BTreeMap::new();
         let edge_key = |i: &u32| {
-            let f = &corpus.facts[*i as usize];
+            let f = corpus.facts.get(*i);
             (f.subject, f.relation, f.object, f.modality != Modality::Asserted)
         };
-        let mut edge_statements: Vec<u32> = (0..corpus.facts.len() as u32).collect();
+        // Fact ids in statement order, then grouped by edge (a stable sort keeps that order).
+        let mut edge_statements: Vec<u32> = corpus
+            .documents
+            .iter()
+            .flat_map(|d| (0..d.facts.len).map(move |k| d.facts.start + k))
+            .collect();
+        let statement_count = edge_statements.len();
         edge_statements.sort_by_key(edge_key);
         let mut at = 0;
         while at < edge_statements.len() {
@@ -174,18 +178,11 @@ impl KnowledgeGraph {
             graph.add_edge(NodeIndex::new(s as usize), o, edge);
             at = end;
         }
-        let mut doc_starts = Vec::with_capacity(corpus.documents.len() + 1);
-        let mut f = 0;
-        for d in 0..corpus.documents.len() as u32 {
-            doc_starts.push(f as u32);
-            f += corpus.facts[f..].iter().take_while(|x| x.doc == d).count();
-        }
-        doc_starts.push(f as u32);
         KnowledgeGraph {
             graph,
             corpus,
             edge_statements,
-            doc_starts,
+            statement_count,
             index,
         }
     }
@@ -207,12 +204,12 @@ impl KnowledgeGraph {
 
     /// Number of statements.
     pub fn statement_count(&self) -> usize {
-        self.corpus.facts.len()
+        self.statement_count
     }
 
     /// Statements in order (document, sentence, subject, relation, object).
     pub fn statements(&self) -> impl Iterator<Item = StatementRef<'_>> {
-        self.corpus.facts.iter().map(move |fact| StatementRef { g: self, fact })
+        self.documents().flat_map(|d| d.statements())
     }
 
     /// The statements behind an edge.
@@ -220,7 +217,7 @@ impl KnowledgeGraph {
         let r = edge.statements.start as usize..edge.statements.end as usize;
         self.edge_statements[r].iter().map(move |&i| StatementRef {
             g: self,
-            fact: &self.corpus.facts[i as usize],
+            fact: self.corpus.facts.get(i),
         })
     }
 
