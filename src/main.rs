@@ -12,7 +12,10 @@ use std::sync::atomic::Ordering;
 use std::sync::Arc;
 
 /// mimalloc: extraction allocates many small, short-lived strings and vectors per sentence; it
-/// is markedly faster at that than the system allocator.
+/// is markedly faster at that than the system allocator. Not with the RocksDB store: memory that
+/// RocksDB's C side allocates is freed on the Rust side (its error messages, for one), which
+/// must then be the same allocator, so that build keeps the system's.
+#[cfg(not(feature = "rocksdb"))]
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
