@@ -467,7 +467,11 @@ impl<'l> CorpusBuilder<'l> {
                 kept += 1;
             }
             let slice = &mut slice[..kept];
-            slice.sort_unstable_by_key(|f| (f.sentence, f.subject, f.relation, f.object, f.modality, f.date, f.country, f.role, f.start));
+            slice.sort_unstable_by_key(|f| {
+                (
+                    f.sentence, f.subject, f.relation, f.object, f.modality, f.date, f.country, f.role, f.start,
+                )
+            });
             let mut unique = 0;
             for i in 0..slice.len() {
                 let same = unique > 0 && {
@@ -540,4 +544,3 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
-

@@ -135,7 +135,11 @@ impl<'g> DocumentRef<'g> {
     /// Its statements, in order.
     pub fn statements(&self) -> impl Iterator<Item = StatementRef<'g>> + 'g {
         let g = self.g;
-        g.corpus.facts.slice(self.info().facts).iter().map(move |fact| StatementRef { g, fact })
+        g.corpus
+            .facts
+            .slice(self.info().facts)
+            .iter()
+            .map(move |fact| StatementRef { g, fact })
     }
 }
 

@@ -11,6 +11,9 @@ pub const WORD_UNSET: u32 = u32::MAX;
 /// The word id of a token whose word is in no phrase table.
 pub const WORD_UNKNOWN: u32 = u32::MAX - 1;
 
+/// Phrases as word ids, each with the index of its value.
+type IdPhrases = Vec<(Vec<u32>, u32)>;
+
 /// Phrases (sequences of folded words) mapped to values, matched against token sequences.
 ///
 /// Once indexed against the lexicon's vocabulary, phrases are also kept as word ids, and tokens
@@ -20,7 +23,9 @@ pub const WORD_UNKNOWN: u32 = u32::MAX - 1;
 pub struct PhraseTable<T> {
     values: Vec<T>,
     by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
-    by_first_id: HashMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// By word id: the index in `id_lists` of the phrases starting with that word (or `u32::MAX`).
+    by_first_id: Vec<u32>,
+    id_lists: Vec<IdPhrases>,
     indexed: bool,
 }
 
@@ -29,7 +34,8 @@ impl<T> Default for PhraseTable<T> {
         PhraseTable {
             values: Vec::new(),
             by_first: HashMap::default(),
-            by_first_id: HashMap::default(),
+            by_first_id: Vec::new(),
+            id_lists: Vec::new(),
             indexed: false,
         }
     }
@@ -55,30 +61,43 @@ impl<T> PhraseTable<T> {
     }
 
     /// Gives every word of the table an id in `vocab` (adding new words) and keeps the phrases
-    /// as ids too.
-    pub fn index(&mut self, vocab: &mut HashMap<String, u32>) {
+    /// as ids too. Only the lexicon does this, with its own vocabulary: tokens get their ids from
+    /// the same one.
+    pub(crate) fn index(&mut self, vocab: &mut HashMap<String, u32>) {
         let mut id = |w: &String| {
             let next = vocab.len() as u32;
             *vocab.entry(w.clone()).or_insert(next)
         };
-        self.by_first_id.clear();
+        let mut lists: HashMap<u32, IdPhrases> = HashMap::default();
         for list in self.by_first.values() {
             for (words, v) in list {
                 let ids: Vec<u32> = words.iter().map(&mut id).collect();
-                self.by_first_id.entry(ids[0]).or_default().push((ids, *v));
+                lists.entry(ids[0]).or_default().push((ids, *v));
             }
         }
-        for list in self.by_first_id.values_mut() {
+        self.by_first_id = vec![u32::MAX; vocab.len()];
+        self.id_lists.clear();
+        let mut lists: Vec<(u32, IdPhrases)> = lists.into_iter().collect();
+        lists.sort_by_key(|(first, _)| *first);
+        for (first, mut list) in lists {
             list.sort_by_key(|(w, v)| (std::cmp::Reverse(w.len()), *v));
+            self.by_first_id[first as usize] = self.id_lists.len() as u32;
+            self.id_lists.push(list);
         }
         self.indexed = true;
+    }
+
+    /// The phrases starting with a word id.
+    fn id_list(&self, word: u32) -> Option<&IdPhrases> {
+        let slot = *self.by_first_id.get(word as usize)?;
+        self.id_lists.get(slot as usize)
     }
 
     /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
     pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
         let first = tokens.get(i);
         let by_id = first.is_some_and(|t| self.indexed && t.word != WORD_UNSET);
-        let ids = first.filter(|_| by_id).and_then(|t| self.by_first_id.get(&t.word));
+        let ids = first.filter(|_| by_id).and_then(|t| self.id_list(t.word));
         let words = first.filter(|_| !by_id).and_then(|t| self.by_first.get(t.lower.as_str()));
         let rest = &tokens[i.min(tokens.len())..];
         let by_ids = ids.into_iter().flatten().filter_map(move |(ids, v)| {
@@ -94,7 +113,16 @@ impl<T> PhraseTable<T> {
 
     /// The longest phrase matching at token `i`.
     pub fn longest<'a>(&'a self, tokens: &'a [Token], i: usize) -> Option<(usize, &'a T)> {
-        self.matches(tokens, i).next()
+        let t = tokens.get(i)?;
+        if !self.indexed || t.word == WORD_UNSET {
+            return self.matches(tokens, i).next();
+        }
+        let rest = &tokens[i..];
+        let (ids, v) = self
+            .id_list(t.word)?
+            .iter()
+            .find(|(ids, _)| ids.len() <= rest.len() && ids.iter().zip(rest).all(|(w, t)| *w == t.word))?;
+        Some((ids.len(), &self.values[*v as usize]))
     }
 
     /// The longest phrase that ends just before token `end` (exclusive), as (start, value).
@@ -146,7 +174,7 @@ pub struct NameEntry {
 #[derive(Debug, Clone)]
 pub enum PatternElem {
     /// Any of these folded words.
-    Words(HashSet<String>),
+    Words(WordSet),
     /// Up to four tokens.
     Gap,
 }
@@ -218,9 +246,51 @@ pub fn parse_pattern(phrase: &str) -> Vec<PatternElem> {
                     set.insert(fold(alt));
                 }
             }
-            PatternElem::Words(set)
+            PatternElem::Words(WordSet::new(set))
         })
         .collect()
+}
+
+/// A set of folded words of a trigger pattern; once indexed, also kept as vocabulary ids so that
+/// tokens carrying ids are tested without hashing their text.
+#[derive(Debug, Clone, Default)]
+pub struct WordSet {
+    /// The folded words.
+    pub words: HashSet<String>,
+    ids: HashSet<u32>,
+    indexed: bool,
+}
+
+impl WordSet {
+    /// A set of words, not yet indexed.
+    pub fn new(words: HashSet<String>) -> WordSet {
+        WordSet {
+            words,
+            ids: HashSet::default(),
+            indexed: false,
+        }
+    }
+
+    /// Whether the token's word is in the set.
+    pub fn contains(&self, t: &Token) -> bool {
+        if self.indexed && t.word != WORD_UNSET {
+            self.ids.contains(&t.word)
+        } else {
+            self.words.contains(t.lower.as_str())
+        }
+    }
+
+    fn index(&mut self, vocab: &mut HashMap<String, u32>) {
+        self.ids = self
+            .words
+            .iter()
+            .map(|w| {
+                let next = vocab.len() as u32;
+                *vocab.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+        self.indexed = true;
+    }
 }
 
 fn set(words: &[String]) -> HashSet<String> {
@@ -410,8 +480,8 @@ impl Lexicon {
                     if nominal {
                         // Plural nominalisations: "bans on".
                         if let Some(PatternElem::Words(first)) = elems.first_mut() {
-                            let plurals: Vec<String> = first.iter().map(|w| format!("{w}s")).collect();
-                            first.extend(plurals);
+                            let plurals: Vec<String> = first.words.iter().map(|w| format!("{w}s")).collect();
+                            first.words.extend(plurals);
                         }
                     }
                     triggers.push(TriggerPattern {
@@ -427,7 +497,7 @@ impl Lexicon {
         let mut trigger_index: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, t) in triggers.iter().enumerate() {
             if let Some(PatternElem::Words(first)) = t.elems.first() {
-                for w in first {
+                for w in &first.words {
                     trigger_index.entry(w.clone()).or_default().push(i);
                 }
             }
@@ -510,6 +580,13 @@ impl Lexicon {
         lex.names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
+        for elems in lex.triggers.iter_mut().map(|t| &mut t.elems).chain(lex.swap.iter_mut()) {
+            for e in elems {
+                if let PatternElem::Words(ws) = e {
+                    ws.index(&mut vocab);
+                }
+            }
+        }
         lex.vocab = vocab;
         lex
     }
@@ -598,5 +675,33 @@ mod tests {
         let toks = tokenize("the foreign ministry said", 0);
         assert_eq!(t.longest(&toks, 1), Some((2, &1)));
         assert_eq!(t.ending_at(&toks, 3, 3), Some((1, &1)));
+    }
+
+    #[test]
+    fn tokens_with_word_ids_match_as_their_words_do() {
+        let lex = Lexicon::new(crate::Ontology::builtin().expect("built-in ontology"));
+        let text = "The Foreign Ministry said Nigeria's regulator banned Twitter, and the supreme leader \
+                    stopped using Telegram; officials will be ordered to move to the domestic messenger Soroush.";
+        let plain = tokenize(text, 0);
+        let mut with_ids = plain.clone();
+        lex.assign_words(&mut with_ids);
+        assert!(with_ids.iter().all(|t| t.word != WORD_UNSET));
+        let mut matched = 0;
+        for i in 0..plain.len() {
+            for table in [&lex.agency_heads, &lex.app_cues, &lex.unnamed_heads, &lex.coordinators] {
+                assert_eq!(table.longest(&plain, i), table.longest(&with_ids, i), "token {i}");
+            }
+            let names = |toks: &[Token]| lex.names.matches(toks, i).map(|(n, _)| n).collect::<Vec<_>>();
+            assert_eq!(names(&plain), names(&with_ids), "token {i}");
+            matched += names(&plain).len();
+            for t in &lex.triggers {
+                for e in &t.elems {
+                    if let PatternElem::Words(ws) = e {
+                        assert_eq!(ws.contains(&plain[i]), ws.contains(&with_ids[i]), "token {i}");
+                    }
+                }
+            }
+        }
+        assert!(matched >= 4, "names found: {matched}");
     }
 }

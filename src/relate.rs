@@ -416,7 +416,7 @@ fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize>
         None => Some(i),
         Some(PatternElem::Words(set)) => {
             let t = toks.get(i)?;
-            if set.contains(t.lower.as_str()) {
+            if set.contains(t) {
                 match_elems(toks, i + 1, &elems[1..])
             } else {
                 None

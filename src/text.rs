@@ -58,16 +58,33 @@ pub struct Sentence {
 }
 
 /// Folds one character for matching: curly quotes to straight ones, then lower case.
-fn fold_char(c: char, out: &mut impl Extend<char>) {
+fn fold_char(c: char, out: &mut impl PushChar) {
     if c.is_ascii() {
-        out.extend(Some(if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+        out.push_char(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
         return;
     }
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => out.extend(Some('\'')),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.extend(Some('"')),
-        '\u{2013}' | '\u{2014}' | '\u{2212}' => out.extend(Some('-')),
-        _ => out.extend(c.to_lowercase()),
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => out.push_char('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => out.push_char('"'),
+        '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push_char('-'),
+        _ => c.to_lowercase().for_each(|l| out.push_char(l)),
+    }
+}
+
+/// A string that folded characters are pushed onto.
+trait PushChar {
+    fn push_char(&mut self, c: char);
+}
+
+impl PushChar for String {
+    fn push_char(&mut self, c: char) {
+        self.push(c);
+    }
+}
+
+impl PushChar for CompactString {
+    fn push_char(&mut self, c: char) {
+        self.push(c);
     }
 }
 
