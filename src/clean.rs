@@ -71,8 +71,18 @@ fn is_foreign(line: &str) -> bool {
     if line.is_ascii() {
         return false;
     }
-    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
-    let latin = line.chars().filter(|c| c.is_alphabetic() && (*c as u32) < 0x250).count();
+    let (mut letters, mut latin) = (0usize, 0usize);
+    for c in line.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+                latin += 1;
+            }
+        } else if c.is_alphabetic() {
+            letters += 1;
+            latin += usize::from((c as u32) < 0x250);
+        }
+    }
     letters > 0 && latin * 2 < letters
 }
 
