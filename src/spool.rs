@@ -65,12 +65,14 @@ impl SentenceSpool {
         }
     }
 
-    /// A spool in a new file at `path` (removed when the spool is dropped).
+    /// A spool in a file at `path`, emptied first (a run killed earlier may have left one), and
+    /// removed when the spool is dropped.
     pub fn file(path: &Path) -> Result<SentenceSpool> {
         let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
-            .create_new(true)
+            .create(true)
+            .truncate(true)
             .open(path)
             .map_err(|source| Error::Write {
                 path: path.to_path_buf(),
