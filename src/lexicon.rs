@@ -209,7 +209,8 @@ pub fn inflect(lemma: &str) -> Vec<String> {
         format!("{l}s")
     };
     let vowels = chars.iter().filter(|c| vowel(**c)).count();
-    let double = n >= 3 && n <= 4 && vowels == 1 && !vowel(last) && !"wxy".contains(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]);
+    let double =
+        (3..=4).contains(&n) && vowels == 1 && !vowel(last) && !"wxy".contains(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]);
     let (past, ing) = if last == 'e' {
         let stem = &l[..l.len() - 1];
         (

@@ -372,7 +372,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
     while i < n {
         let starts = !covered[i]
             && is_name_token(&toks[i])
-            && !(i == 0 && is_common_word(&toks[i], lex, facts))
+            && (i != 0 || !is_common_word(&toks[i], lex, facts))
             && !lex.words.non_names.contains(toks[i].lower.as_str());
         if !starts {
             i += 1;

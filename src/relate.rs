@@ -1140,8 +1140,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let app = (0..v.ms.len())
             .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some())
             .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
-            .filter(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
-            .last()
+            .rfind(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
             .or_else(|| {
                 (0..v.ms.len())
                     .find(|&m| v.ms[m].start >= end && v.ms[m].class == Class::App && v.ms[m].key.is_some() && v.ms[m].start < end + 8)

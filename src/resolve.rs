@@ -268,14 +268,13 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             let Some(k) = &m.key else { continue };
             let e = info.entry(k.clone()).or_default();
-            if e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person) {
-                if matches!(
+            if (e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person))
+                && (matches!(
                     m.kind,
                     MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed
-                ) || e.class.is_none()
-                {
-                    e.class = Some(m.class);
-                }
+                ) || e.class.is_none())
+            {
+                e.class = Some(m.class);
             }
             if m.kind == MentionKind::Role && m.titles.iter().any(|t| lex.ontology.titles[t.spec].class == Class::Official) {
                 // "The secretary of the Council ... said Firouzabadi": the speaker holds a state office.

@@ -129,7 +129,7 @@ fn random_texts_never_panic_and_always_build() {
     for i in 0..5000 {
         let n = 1 + (rng.next() % 60) as usize;
         let text: Vec<&str> = (0..n).map(|_| rng.pick(PIECES)).collect();
-        let joiner = if rng.next() % 3 == 0 { "" } else { " " };
+        let joiner = if rng.next().is_multiple_of(3) { "" } else { " " };
         // Document ids that are not plain names too: they end up in IRIs and literals.
         let id = match i % 5 {
             0 => format!("r{i} \"odd\" ×{i}.v2."),
