@@ -3,7 +3,7 @@
 
 use crate::ontology::Boilerplate;
 use crate::text::{fold, fold_into};
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, Anchored, Input, StartKind};
 
 /// Mis-encodings seen in scraped news: UTF-8 read as Windows-1252 or as code page 437.
 const MOJIBAKE: [(&str, &str); 16] = [
@@ -35,35 +35,49 @@ const INVISIBLE: [(&str, &str); 6] = [
     ("\t", " "),
 ];
 
-/// Every repair as one automaton: the longest bad sequence at a place wins.
-fn repairs() -> Option<&'static (AhoCorasick, Vec<&'static str>)> {
-    static REPAIRS: std::sync::OnceLock<Option<(AhoCorasick, Vec<&'static str>)>> = std::sync::OnceLock::new();
-    REPAIRS
-        .get_or_init(|| {
-            let pairs: Vec<(&str, &str)> = MOJIBAKE.iter().chain(INVISIBLE.iter()).copied().collect();
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(pairs.iter().map(|p| p.0))
-                .ok()?;
-            Some((ac, pairs.iter().map(|p| p.1).collect()))
-        })
-        .as_ref()
+/// The repair that applies at the start of `rest`, if any: the longest bad sequence wins.
+fn repair_at(rest: &[u8]) -> Option<(usize, &'static str)> {
+    MOJIBAKE
+        .iter()
+        .chain(INVISIBLE.iter())
+        .filter(|(bad, _)| rest.starts_with(bad.as_bytes()))
+        .max_by_key(|(bad, _)| bad.len())
+        .map(|(bad, good)| (bad.len(), *good))
 }
 
 /// Repairs mis-encoded sequences and normalises spaces and line ends, in one pass.
+/// Every bad sequence starts with a tab or a non-ASCII byte, so only those places are tried.
 pub fn repair(text: &str) -> String {
     let s = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
         text.to_string()
     };
-    if s.is_ascii() && !s.contains('\t') {
+    let bytes = s.as_bytes();
+    let candidate = |b: &u8| *b >= 0x80 || *b == b'\t';
+    let Some(first) = bytes.iter().position(candidate) else {
         return s;
+    };
+    let mut out = String::with_capacity(s.len());
+    let (mut done, mut i) = (0, first);
+    while i < bytes.len() {
+        if !candidate(&bytes[i]) {
+            i += 1;
+            continue;
+        }
+        match repair_at(&bytes[i..]) {
+            // Bad sequences start at a lead byte, so `i` and `i + len` are character boundaries.
+            Some((len, good)) => {
+                out.push_str(&s[done..i]);
+                out.push_str(good);
+                i += len;
+                done = i;
+            }
+            None => i += 1,
+        }
     }
-    match repairs() {
-        Some((ac, with)) => ac.replace_all(&s, with),
-        None => s,
-    }
+    out.push_str(&s[done..]);
+    out
 }
 
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.
@@ -178,5 +192,12 @@ mod tests {
     fn repairs_mojibake() {
         assert_eq!(repair("IRAN \u{2013}\u{252c}\u{e1}Iran banned"), "IRAN \u{2013} Iran banned");
         assert_eq!(repair("Telegram\u{e2}\u{20ac}\u{2122}s"), "Telegram\u{2019}s");
+        // The longer sequence wins where two start at one place ("Â\u{a0}" over "\u{a0}"), line
+        // ends are normalised, tabs become spaces and good non-ASCII text is left alone.
+        assert_eq!(repair("a\u{c2}\u{a0}b\u{a0}c\r\nd\te\u{feff}"), "a b c\nd e");
+        assert_eq!(
+            repair("Caf\u{e9} \u{201c}quoted\u{201d} \u{2014} ok"),
+            "Caf\u{e9} \u{201c}quoted\u{201d} \u{2014} ok"
+        );
     }
 }

@@ -97,8 +97,10 @@ pub fn fold(s: &str) -> String {
 
 /// Folds a string onto the end of `out` (reusing its buffer).
 pub fn fold_into(s: &str, out: &mut String) {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
+    if s.is_ascii() && !s.contains('`') {
+        let from = out.len();
         out.push_str(s);
+        out[from..].make_ascii_lowercase();
         return;
     }
     for c in s.chars() {
@@ -108,8 +110,21 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Folds a token: short forms stay inline, with no allocation.
 fn fold_token(s: &str) -> CompactString {
-    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`') {
-        return CompactString::new(s);
+    // Short ASCII words (nearly all tokens) are lower-cased on the stack in one pass.
+    let bytes = s.as_bytes();
+    let mut buf = [0u8; 24];
+    if bytes.len() <= buf.len() && bytes.iter().all(|&b| b.is_ascii() && b != b'`') {
+        for (d, &b) in buf.iter_mut().zip(bytes) {
+            *d = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
+            return CompactString::new(lower);
+        }
+    }
+    if s.is_ascii() && !s.contains('`') {
+        let mut out = CompactString::new(s);
+        out.make_ascii_lowercase();
+        return out;
     }
     let mut out = CompactString::with_capacity(s.len());
     for c in s.chars() {
@@ -122,23 +137,80 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
+/// The characters of a span with their byte offsets, read by position.
+trait CharSource {
+    /// Number of characters.
+    fn count(&self) -> usize;
+    /// The character at position `i` (`i < count()`).
+    fn char_at(&self, i: usize) -> char;
+    /// Byte offset of character `i`; the text length for `i >= count()`.
+    fn offset(&self, i: usize) -> usize;
+    /// The character at `i`, if any.
+    fn at(&self, i: usize) -> Option<char> {
+        (i < self.count()).then(|| self.char_at(i))
+    }
+}
+
+/// An ASCII span: characters are bytes, read in place.
+struct AsciiSource<'a>(&'a [u8]);
+
+impl CharSource for AsciiSource<'_> {
+    fn count(&self) -> usize {
+        self.0.len()
+    }
+    fn char_at(&self, i: usize) -> char {
+        char::from(self.0[i])
+    }
+    fn offset(&self, i: usize) -> usize {
+        i.min(self.0.len())
+    }
+}
+
+/// Any other span: decoded once into characters and their offsets.
+struct DecodedSource {
+    chars: Vec<(usize, char)>,
+    len: usize,
+}
+
+impl CharSource for DecodedSource {
+    fn count(&self) -> usize {
+        self.chars.len()
+    }
+    fn char_at(&self, i: usize) -> char {
+        self.chars[i].1
+    }
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.len, |&(o, _)| o)
+    }
+}
+
 /// Splits a span of text into tokens; offsets are relative to `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let at = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let off = |i: usize| chars.get(i).map(|&(o, _)| o).unwrap_or(text.len());
+    if text.is_ascii() {
+        tokenize_from(text, base, &AsciiSource(text.as_bytes()))
+    } else {
+        let chars = text.char_indices().collect();
+        tokenize_from(text, base, &DecodedSource { chars, len: text.len() })
+    }
+}
+
+/// The tokenizer proper, over either kind of character source (the ASCII one needs no decoding).
+fn tokenize_from(text: &str, base: usize, src: &impl CharSource) -> Vec<Token> {
+    let n = src.count();
+    let at = |i: usize| src.at(i);
+    let off = |i: usize| src.offset(i);
+    let ch = |i: usize| src.char_at(i);
     let mut tokens = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     while i < n {
-        let c = chars[i].1;
+        let c = ch(i);
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         let start = i;
         let kind;
-        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + chars[i].0);
+        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + off(i));
         if glued
             && matches!(c, 'n' | 'N')
             && at(i + 1).is_some_and(is_apostrophe)
@@ -151,7 +223,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             kind = TokenKind::Word;
             i += 1;
             while i < n {
-                let c = chars[i].1;
+                let c = ch(i);
                 if c.is_alphanumeric() {
                     i += 1;
                 } else if is_apostrophe(c) {
@@ -164,7 +236,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     if next.is_some_and(|x| x.is_alphabetic()) {
                         if matches!(next, Some('t'))
                             && i > start
-                            && matches!(chars[i - 1].1, 'n' | 'N')
+                            && matches!(ch(i - 1), 'n' | 'N')
                             && !after.is_some_and(|a| a.is_alphanumeric())
                         {
                             i -= 1;
@@ -174,7 +246,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     } else {
                         break;
                     }
-                } else if c == '-' && chars[start].1.is_uppercase() != at(i + 1).is_some_and(|x| x.is_uppercase()) {
+                } else if c == '-' && ch(start).is_uppercase() != at(i + 1).is_some_and(|x| x.is_uppercase()) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
                     // alone, the rest follows.
                     break;
@@ -186,7 +258,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             }
             // "U.S." keeps its final dot when the word already has inner dots between single letters.
             if at(i) == Some('.') {
-                let word: String = chars[start..i].iter().map(|&(_, c)| c).collect();
+                let word = &text[off(start)..off(i)];
                 if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
                     i += 1;
                 }
@@ -195,7 +267,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             kind = TokenKind::Number;
             i += 1;
             while i < n {
-                let c = chars[i].1;
+                let c = ch(i);
                 if c.is_ascii_digit() || (matches!(c, ',' | '.') && at(i + 1).is_some_and(|x| x.is_ascii_digit())) {
                     i += 1;
                 } else {
@@ -203,7 +275,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             // "5th", "2010s": letters glued to a number stay with it.
-            while i < n && chars[i].1.is_alphabetic() {
+            while i < n && ch(i).is_alphabetic() {
                 i += 1;
             }
         } else if is_apostrophe(c)
@@ -327,6 +399,20 @@ mod tests {
         let t = tokenize("Khamenei.ir has 1.3 million and 40,000 users.", 0);
         let lower: Vec<&str> = t.iter().map(|t| t.lower.as_str()).collect();
         assert_eq!(lower, ["khamenei.ir", "has", "1.3", "million", "and", "40,000", "users", "."]);
+    }
+
+    #[test]
+    fn ascii_lines_tokenize_as_decoded_lines_do() {
+        for text in [
+            "Dr. Smith's U.S.-based app didn't quit; Beijing-based firms' 2010s tally: 1,300.5 users.",
+            "N'T 's 'S rock'n'roll AT&T e_mail mid-January pro-Kremlin 5th `quoted` x.y.z.",
+        ] {
+            let decoded = DecodedSource {
+                chars: text.char_indices().collect(),
+                len: text.len(),
+            };
+            assert_eq!(tokenize(text, 7), tokenize_from(text, 7, &decoded), "{text}");
+        }
     }
 
     #[test]
