@@ -87,7 +87,12 @@ impl<'a> DateReader<'a> {
                 }
             }
         }
-        let m = *months.get(toks[i].lower.trim_end_matches('.'))?;
+        let t = &toks[i];
+        let m = if t.lower.ends_with('.') {
+            months.get_word(t.lower.trim_end_matches('.'))?
+        } else {
+            months.get(t)?
+        };
         if !toks[i].cap || toks[i].lower == "may" && at(i + 1).is_none_or(|t| t.kind != TokenKind::Number) {
             return None;
         }
@@ -149,7 +154,7 @@ impl<'a> DateReader<'a> {
         let w = &self.lex.words;
         let t = &toks[i];
         let full = doc_date.and_then(|dd| Some((dd.year, dd.month?, dd.day?)));
-        if let (Some(&wd), Some((y, m, d))) = (w.weekdays.get(t.lower.as_str()), full) {
+        if let (Some(wd), Some((y, m, d))) = (w.weekdays.get(t), full) {
             // The latest such weekday on or before the document date.
             let days = days_from_civil(y, m, d);
             let dow = (days + 3).rem_euclid(7) as u8; // 1970-01-01 was a Thursday (3)
@@ -162,7 +167,7 @@ impl<'a> DateReader<'a> {
             });
         }
         let after_in = i > 0 && matches!(toks[i - 1].lower.as_str(), "in" | "since" | "until" | "and" | "of" | "mid" | "-");
-        if let (Some(&m), true, Some(dd)) = (w.months.get(t.lower.as_str()), t.cap && t.lower != "may" && after_in, doc_date) {
+        if let (Some(m), true, Some(dd)) = (w.months.get(t), t.cap && t.lower != "may" && after_in, doc_date) {
             let y = if dd.month.is_some_and(|dm| m > dm) { dd.year - 1 } else { dd.year };
             return Some(Date {
                 year: y,

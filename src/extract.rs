@@ -30,7 +30,7 @@ pub struct DocExtraction {
 /// line; otherwise a date in the file name or in the first lines is used.
 pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtraction {
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
-    let mut sents = sentences(&text, &lex.words.abbreviations);
+    let mut sents = sentences(&text, &lex.words.abbreviations.words);
     for s in &mut sents {
         lex.assign_words(&mut s.tokens);
     }
@@ -57,7 +57,7 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
 pub fn explain(doc: &Document, lex: &Lexicon, date: Option<Date>) -> String {
     use std::fmt::Write;
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
-    let mut sents = sentences(&text, &lex.words.abbreviations);
+    let mut sents = sentences(&text, &lex.words.abbreviations.words);
     for s in &mut sents {
         lex.assign_words(&mut s.tokens);
     }

@@ -252,13 +252,14 @@ pub fn parse_pattern(phrase: &str) -> Vec<PatternElem> {
         .collect()
 }
 
-/// A set of folded words of a trigger pattern; once indexed, also kept as vocabulary ids so that
-/// tokens carrying ids are tested without hashing their text.
+/// A set of folded words (a trigger pattern's, or a list of the language tables); once indexed,
+/// also kept as one bit per vocabulary id, so a token carrying its id is tested without hashing
+/// its text.
 #[derive(Debug, Clone, Default)]
 pub struct WordSet {
     /// The folded words.
     pub words: HashSet<String>,
-    ids: HashSet<u32>,
+    bits: Vec<u64>,
     indexed: bool,
 }
 
@@ -267,7 +268,7 @@ impl WordSet {
     pub fn new(words: HashSet<String>) -> WordSet {
         WordSet {
             words,
-            ids: HashSet::default(),
+            bits: Vec::new(),
             indexed: false,
         }
     }
@@ -275,14 +276,26 @@ impl WordSet {
     /// Whether the token's word is in the set.
     pub fn contains(&self, t: &Token) -> bool {
         if self.indexed && t.word != WORD_UNSET {
-            self.ids.contains(&t.word)
+            // Every word of the set has an id below the bitmap's end; unknown words have none.
+            let id = t.word as usize;
+            self.bits.get(id / 64).is_some_and(|b| b & (1 << (id % 64)) != 0)
         } else {
             self.words.contains(t.lower.as_str())
         }
     }
 
+    /// Whether the token at `i` is in the set (false past the end).
+    pub fn contains_at(&self, toks: &[Token], i: usize) -> bool {
+        toks.get(i).is_some_and(|t| self.contains(t))
+    }
+
+    /// Whether a folded word is in the set.
+    pub fn contains_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
     fn index(&mut self, vocab: &mut HashMap<String, u32>) {
-        self.ids = self
+        let ids: Vec<u32> = self
             .words
             .iter()
             .map(|w| {
@@ -290,12 +303,68 @@ impl WordSet {
                 *vocab.entry(w.clone()).or_insert(next)
             })
             .collect();
+        let end = ids.iter().max().map_or(0, |&m| m as usize / 64 + 1);
+        self.bits = vec![0; end];
+        for id in ids {
+            self.bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        self.indexed = true;
+    }
+}
+
+/// Folded words mapped to small values (months, weekdays); once indexed, also by vocabulary id, so
+/// a token carrying its id is looked up without hashing its text.
+#[derive(Debug, Clone, Default)]
+pub struct WordMap<V> {
+    /// The folded words and their values.
+    pub map: HashMap<String, V>,
+    by_id: Vec<Option<V>>,
+    indexed: bool,
+}
+
+impl<V: Copy> WordMap<V> {
+    /// A map of folded words, not yet indexed.
+    pub fn new(map: HashMap<String, V>) -> WordMap<V> {
+        WordMap {
+            map,
+            by_id: Vec::new(),
+            indexed: false,
+        }
+    }
+
+    /// The value of the token's word.
+    pub fn get(&self, t: &Token) -> Option<V> {
+        if self.indexed && t.word != WORD_UNSET {
+            self.by_id.get(t.word as usize).copied().flatten()
+        } else {
+            self.get_word(t.lower.as_str())
+        }
+    }
+
+    /// The value of a folded word.
+    pub fn get_word(&self, word: &str) -> Option<V> {
+        self.map.get(word).copied()
+    }
+
+    fn index(&mut self, vocab: &mut HashMap<String, u32>) {
+        for (w, &v) in &self.map {
+            let next = vocab.len() as u32;
+            let id = *vocab.entry(w.clone()).or_insert(next) as usize;
+            if self.by_id.len() <= id {
+                self.by_id.resize(id + 1, None);
+            }
+            self.by_id[id] = Some(v);
+        }
         self.indexed = true;
     }
 }
 
 fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w)).collect()
+}
+
+fn word_set(words: &[String]) -> WordSet {
+    WordSet::new(set(words))
 }
 
 fn table<T: Clone>(phrases: &[String], value: T) -> PhraseTable<T> {
@@ -349,6 +418,10 @@ pub struct Lexicon {
     pub triggers: Vec<TriggerPattern>,
     /// Trigger indices by the words their first element accepts.
     pub trigger_index: HashMap<String, Vec<usize>>,
+    /// The same index by word id: position in `trigger_lists` for each vocabulary id, or none.
+    trigger_slots: Vec<u32>,
+    /// The trigger index's lists, in `trigger_slots` order.
+    trigger_lists: Vec<Vec<usize>>,
     /// Swap verb patterns.
     pub swap: Vec<Vec<PatternElem>>,
     /// Word sets of the language tables.
@@ -372,29 +445,29 @@ thread_local! {
 #[derive(Debug, Default)]
 pub struct WordSets {
     /// Abbreviations.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
     /// Capitalised words that are not names.
-    pub non_names: HashSet<String>,
+    pub non_names: WordSet,
     /// Reporting verbs.
-    pub reporting: HashSet<String>,
+    pub reporting: WordSet,
     /// Control verbs.
-    pub control: HashSet<String>,
+    pub control: WordSet,
     /// Clause openers.
-    pub clause_openers: HashSet<String>,
+    pub clause_openers: WordSet,
     /// Relative pronouns.
-    pub relatives: HashSet<String>,
+    pub relatives: WordSet,
     /// Prepositions.
-    pub prepositions: HashSet<String>,
+    pub prepositions: WordSet,
     /// Forms of be.
-    pub be: HashSet<String>,
+    pub be: WordSet,
     /// Forms of have.
-    pub have: HashSet<String>,
+    pub have: WordSet,
     /// Adverbs.
-    pub adverbs: HashSet<String>,
+    pub adverbs: WordSet,
     /// Negation.
-    pub negation: HashSet<String>,
+    pub negation: WordSet,
     /// Hypothetical modals.
-    pub hypothetical: HashSet<String>,
+    pub hypothetical: WordSet,
     /// Hypothetical context.
     pub hypothetical_context: PhraseTable<()>,
     /// Denial context.
@@ -402,31 +475,31 @@ pub struct WordSets {
     /// Planned cues.
     pub planned: PhraseTable<()>,
     /// Reporting verbs making "would" a reported decision.
-    pub future_in_past: HashSet<String>,
+    pub future_in_past: WordSet,
     /// Verbs making a future an ongoing fact.
-    pub continuing: HashSet<String>,
+    pub continuing: WordSet,
     /// Number words.
     pub number_words: HashMap<String, u64>,
     /// Scale words.
     pub scales: HashMap<String, u64>,
     /// Approximators.
-    pub approximators: HashSet<String>,
+    pub approximators: WordSet,
     /// User nouns.
-    pub user_nouns: HashSet<String>,
+    pub user_nouns: WordSet,
     /// Not-user nouns.
-    pub not_user_nouns: HashSet<String>,
+    pub not_user_nouns: WordSet,
     /// Months.
-    pub months: HashMap<String, u8>,
+    pub months: WordMap<u8>,
     /// Weekdays.
-    pub weekdays: HashMap<String, u8>,
+    pub weekdays: WordMap<u8>,
     /// Last-week phrases.
     pub last_week: PhraseTable<()>,
     /// Honorific title words (single words of honorific titles).
-    pub reversal_nouns: HashSet<String>,
+    pub reversal_nouns: WordSet,
     /// Reversal verbs.
-    pub reversal_verbs: HashSet<String>,
+    pub reversal_verbs: WordSet,
     /// Swap links.
-    pub swap_links: HashSet<String>,
+    pub swap_links: WordSet,
 }
 
 /// Whether an alias must match case exactly: all capitals (acronyms such as "FSB", "US").
@@ -506,34 +579,34 @@ impl Lexicon {
         let swap = ontology.swap.verbs.iter().map(|p| parse_pattern(p)).collect();
         let m = &lang.modality;
         let words = WordSets {
-            abbreviations: set(&lang.abbreviations),
-            non_names: set(&lang.non_names),
-            reporting: set(&lang.reporting_verbs),
-            control: set(&lang.control_verbs),
-            clause_openers: set(&lang.clause_openers),
-            relatives: set(&lang.relative_pronouns),
-            prepositions: set(&lang.prepositions),
-            be: set(&lang.be_forms),
-            have: set(&lang.have_forms),
-            adverbs: set(&lang.adverbs),
-            negation: set(&m.negation),
-            hypothetical: set(&m.hypothetical),
+            abbreviations: word_set(&lang.abbreviations),
+            non_names: word_set(&lang.non_names),
+            reporting: word_set(&lang.reporting_verbs),
+            control: word_set(&lang.control_verbs),
+            clause_openers: word_set(&lang.clause_openers),
+            relatives: word_set(&lang.relative_pronouns),
+            prepositions: word_set(&lang.prepositions),
+            be: word_set(&lang.be_forms),
+            have: word_set(&lang.have_forms),
+            adverbs: word_set(&lang.adverbs),
+            negation: word_set(&m.negation),
+            hypothetical: word_set(&m.hypothetical),
             hypothetical_context: table(&m.hypothetical_context, ()),
             denial: table(&m.denial, ()),
             planned: table(&m.planned, ()),
-            future_in_past: set(&m.future_in_past_after),
-            continuing: set(&m.continuing),
+            future_in_past: word_set(&m.future_in_past_after),
+            continuing: word_set(&m.continuing),
             number_words: lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect(),
             scales: lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect(),
-            approximators: set(&lang.numbers.approximators),
-            user_nouns: set(&lang.numbers.user_nouns),
-            not_user_nouns: set(&lang.numbers.not_user_nouns),
-            months: lang.dates.months.iter().map(|(k, v)| (fold(k), *v)).collect(),
-            weekdays: lang.dates.weekdays.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            approximators: word_set(&lang.numbers.approximators),
+            user_nouns: word_set(&lang.numbers.user_nouns),
+            not_user_nouns: word_set(&lang.numbers.not_user_nouns),
+            months: WordMap::new(lang.dates.months.iter().map(|(k, v)| (fold(k), *v)).collect()),
+            weekdays: WordMap::new(lang.dates.weekdays.iter().map(|(k, v)| (fold(k), *v)).collect()),
             last_week: table(&lang.dates.last_week, ()),
-            reversal_nouns: set(&ontology.reversal.nouns),
-            reversal_verbs: set(&ontology.reversal.verbs),
-            swap_links: set(&ontology.swap.links),
+            reversal_nouns: word_set(&ontology.reversal.nouns),
+            reversal_verbs: word_set(&ontology.reversal.verbs),
+            swap_links: word_set(&ontology.swap.links),
         };
         let mut lex = Lexicon {
             names,
@@ -555,6 +628,8 @@ impl Lexicon {
             coordinators: table(&lang.coordinators, ()),
             triggers,
             trigger_index,
+            trigger_slots: Vec::new(),
+            trigger_lists: Vec::new(),
             swap,
             words,
             ontology,
@@ -586,6 +661,41 @@ impl Lexicon {
                 if let PatternElem::Words(ws) = e {
                     ws.index(&mut vocab);
                 }
+            }
+        }
+        let w = &mut lex.words;
+        for set in [
+            &mut w.abbreviations,
+            &mut w.non_names,
+            &mut w.reporting,
+            &mut w.control,
+            &mut w.clause_openers,
+            &mut w.relatives,
+            &mut w.prepositions,
+            &mut w.be,
+            &mut w.have,
+            &mut w.adverbs,
+            &mut w.negation,
+            &mut w.hypothetical,
+            &mut w.future_in_past,
+            &mut w.continuing,
+            &mut w.approximators,
+            &mut w.user_nouns,
+            &mut w.not_user_nouns,
+            &mut w.reversal_nouns,
+            &mut w.reversal_verbs,
+            &mut w.swap_links,
+        ] {
+            set.index(&mut vocab);
+        }
+        w.months.index(&mut vocab);
+        w.weekdays.index(&mut vocab);
+        // Every trigger's first words are in the vocabulary now (indexed with the patterns).
+        lex.trigger_slots = vec![u32::MAX; vocab.len()];
+        for (word, list) in &lex.trigger_index {
+            if let Some(&id) = vocab.get(word) {
+                lex.trigger_slots[id as usize] = lex.trigger_lists.len() as u32;
+                lex.trigger_lists.push(list.clone());
             }
         }
         lex.vocab = vocab;
@@ -644,6 +754,22 @@ impl Lexicon {
         self.trigger_index.contains_key(lower)
     }
 
+    /// The triggers whose first element accepts the token's word (by id when it has one).
+    pub fn triggers_from(&self, t: &Token) -> Option<&[usize]> {
+        match t.word {
+            WORD_UNSET => self.trigger_index.get(t.lower.as_str()).map(Vec::as_slice),
+            id => {
+                let slot = *self.trigger_slots.get(id as usize)?;
+                self.trigger_lists.get(slot as usize).map(Vec::as_slice)
+            }
+        }
+    }
+
+    /// [`Lexicon::is_trigger_word`] for a token, by id when it has one.
+    pub fn is_trigger(&self, t: &Token) -> bool {
+        self.triggers_from(t).is_some()
+    }
+
     /// The classes a relation accepts as subject and object.
     pub fn signature(&self, r: Relation) -> (&[Class], &[Class]) {
         self.ontology
@@ -682,12 +808,12 @@ mod tests {
     fn tokens_with_word_ids_match_as_their_words_do() {
         let lex = Lexicon::new(crate::Ontology::builtin().expect("built-in ontology"));
         let text = "The Foreign Ministry said Nigeria's regulator banned Twitter, and the supreme leader \
-                    stopped using Telegram; officials will be ordered to move to the domestic messenger Soroush.";
+                    stopped using Telegram; officials will be ordered to move to the domestic messenger Soroush by Monday, 5 January.";
         let plain = tokenize(text, 0);
         let mut with_ids = plain.clone();
         lex.assign_words(&mut with_ids);
         assert!(with_ids.iter().all(|t| t.word != WORD_UNSET));
-        let mut matched = 0;
+        let (mut matched, mut in_sets, mut triggers, mut dated) = (0, 0, 0, 0);
         for i in 0..plain.len() {
             for table in [&lex.agency_heads, &lex.app_cues, &lex.unnamed_heads, &lex.coordinators] {
                 assert_eq!(table.longest(&plain, i), table.longest(&with_ids, i), "token {i}");
@@ -702,7 +828,35 @@ mod tests {
                     }
                 }
             }
+            let w = &lex.words;
+            for set in [
+                &w.be,
+                &w.reporting,
+                &w.clause_openers,
+                &w.non_names,
+                &w.hypothetical,
+                &w.prepositions,
+            ] {
+                let by_text = set.contains_word(plain[i].lower.as_str());
+                assert_eq!(by_text, set.contains(&plain[i]), "token {i}");
+                assert_eq!(by_text, set.contains(&with_ids[i]), "token {i}");
+                in_sets += usize::from(by_text);
+            }
+            assert_eq!(w.months.get(&plain[i]), w.months.get(&with_ids[i]), "token {i}");
+            assert_eq!(w.weekdays.get(&plain[i]), w.weekdays.get(&with_ids[i]), "token {i}");
+            dated += usize::from(w.months.get(&with_ids[i]).is_some()) + usize::from(w.weekdays.get(&with_ids[i]).is_some());
+            assert_eq!(
+                lex.is_trigger_word(plain[i].lower.as_str()),
+                lex.is_trigger(&with_ids[i]),
+                "token {i}"
+            );
+            assert_eq!(lex.triggers_from(&plain[i]), lex.triggers_from(&with_ids[i]), "token {i}");
+            triggers += usize::from(lex.is_trigger(&with_ids[i]));
         }
         assert!(matched >= 4, "names found: {matched}");
+        assert!(
+            in_sets >= 4 && triggers >= 3 && dated == 2,
+            "in word sets: {in_sets}, triggers: {triggers}, dates: {dated}"
+        );
     }
 }

@@ -162,7 +162,7 @@ impl DocFacts {
                     {
                         j -= 1;
                     }
-                    while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(s.tokens[j].lower.as_str())) {
+                    while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(&s.tokens[j])) {
                         j += 1;
                     }
                     if j < i - 1 {
@@ -373,7 +373,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         let starts = !covered[i]
             && is_name_token(&toks[i])
             && (i != 0 || !is_common_word(&toks[i], lex, facts))
-            && !lex.words.non_names.contains(toks[i].lower.as_str());
+            && !lex.words.non_names.contains(&toks[i]);
         if !starts {
             i += 1;
             continue;
@@ -399,7 +399,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
 
 /// Whether a capitalised token is an ordinary word (it appears in lower case elsewhere).
 fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
-    lex.words.non_names.contains(t.lower.as_str()) || facts.lower_seen.contains(t.lower.as_str()) || lex.is_trigger_word(t.lower.as_str())
+    lex.words.non_names.contains(t) || facts.lower_seen.contains(t.lower.as_str()) || lex.is_trigger(t)
 }
 
 /// Splits a run after a head noun followed by more names ("... Commission Alaeddin Boroujerdi"),
@@ -533,10 +533,9 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
-    let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str()));
-    let speech_before = a > 0 && lex.words.reporting.contains(toks[a - 1].lower.as_str());
-    let calendar =
-        |x: usize| lex.words.months.contains_key(toks[x].lower.as_str()) || lex.words.weekdays.contains_key(toks[x].lower.as_str());
+    let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t));
+    let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1]);
+    let calendar = |x: usize| lex.words.months.get(&toks[x]).is_some() || lex.words.weekdays.get(&toks[x]).is_some();
     let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
     let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
     if b - a == 1 && all_caps(a) && (2..=6).contains(&toks[a].lower.len()) && !calendar(a) {
@@ -798,7 +797,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                     }
                     break;
                 }
-                if lex.is_trigger_word(toks[h].lower.as_str()) || toks[h].kind != TokenKind::Word {
+                if lex.is_trigger(&toks[h]) || toks[h].kind != TokenKind::Word {
                     break;
                 }
             }
@@ -857,16 +856,16 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
     }
     let w = &lex.words;
     let l = t.lower.as_str();
-    w.non_names.contains(l)
-        || w.be.contains(l)
-        || w.have.contains(l)
-        || w.adverbs.contains(l)
-        || w.reporting.contains(l)
-        || w.prepositions.contains(l)
-        || w.negation.contains(l)
-        || w.hypothetical.contains(l)
-        || w.clause_openers.contains(l)
-        || lex.is_trigger_word(l)
+    w.non_names.contains(t)
+        || w.be.contains(t)
+        || w.have.contains(t)
+        || w.adverbs.contains(t)
+        || w.reporting.contains(t)
+        || w.prepositions.contains(t)
+        || w.negation.contains(t)
+        || w.hypothetical.contains(t)
+        || w.clause_openers.contains(t)
+        || lex.is_trigger(t)
         || l.ends_with("ed")
         || l.ends_with("ly")
         || matches!(l, "will" | "shall" | "has" | "had" | "does" | "did" | "do")
@@ -913,7 +912,7 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                 && !toks[h].cap
                 && !lex.unnamed_heads.starts_at(toks, h)
                 && toks[h].kind == TokenKind::Word
-                && !lex.is_trigger_word(toks[h].lower.as_str())
+                && !lex.is_trigger(&toks[h])
                 && !out.iter().any(|m| m.start == h)
             {
                 h += 1;

@@ -82,7 +82,7 @@ impl<'a> View<'a> {
         }
         if l == "that"
             && i > 0
-            && !self.lex.words.reporting.contains(self.lower(i - 1))
+            && !self.lex.words.reporting.contains_at(self.toks, i - 1)
             && self.toks.get(i + 1).is_some_and(|t| {
                 !t.cap && t.kind == TokenKind::Word && !self.lex.pronouns.contains_key(t.lower.as_str()) && t.lower != "the"
             })
@@ -90,7 +90,7 @@ impl<'a> View<'a> {
             // "a move that may signal": a relative pronoun, still a boundary.
             return true;
         }
-        self.lex.words.clause_openers.contains(l) || self.lex.words.reporting.contains(l)
+        self.lex.words.clause_openers.contains_at(self.toks, i) || self.lex.words.reporting.contains_at(self.toks, i)
     }
 
     fn key(&self, m: usize) -> Option<&str> {
@@ -115,11 +115,11 @@ impl<'a> View<'a> {
                     "members" | "member" | "some" | "many" | "most" | "all" | "several" | "one" | "each"
                 ));
         }
-        if self.lex.words.clause_openers.contains(prev) && !matches!(prev, "that" | "which" | "who") {
+        if self.lex.words.clause_openers.contains_word(prev) && !matches!(prev, "that" | "which" | "who") {
             // "days after the Russian court decided": a conjunction, not a preposition.
             return false;
         }
-        prev == "by" || self.lex.words.prepositions.contains(prev)
+        prev == "by" || self.lex.words.prepositions.contains_word(prev)
     }
 
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
@@ -174,8 +174,8 @@ impl<'a> View<'a> {
                 && words < 4
                 && self.toks[k].kind == TokenKind::Word
                 && !self.toks[k].cap
-                && !self.lex.is_trigger_word(l)
-                && !self.lex.words.clause_openers.contains(l)
+                && !self.lex.is_trigger(&self.toks[k])
+                && !self.lex.words.clause_openers.contains(&self.toks[k])
             {
                 // "and other popular services such as Instagram"
                 words += 1;
@@ -221,11 +221,12 @@ impl<'a> View<'a> {
                 break;
             }
             let l = self.lower(p);
-            let aux = w.be.contains(l)
-                || w.have.contains(l)
-                || w.hypothetical.contains(l)
-                || w.negation.contains(l)
-                || w.adverbs.contains(l)
+            let t = &self.toks[p];
+            let aux = w.be.contains(t)
+                || w.have.contains(t)
+                || w.hypothetical.contains(t)
+                || w.negation.contains(t)
+                || w.adverbs.contains(t)
                 || matches!(
                     l,
                     "to" | "will"
@@ -299,10 +300,10 @@ impl<'a> View<'a> {
             let mut k = v - 1;
             while k > 0 && v - k < 8 {
                 k -= 1;
-                if self.lex.words.control.contains(self.lower(k)) {
+                if self.lex.words.control.contains_at(self.toks, k) {
                     return self.subject(k, classes);
                 }
-                if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger_word(self.lower(k))) {
+                if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger(&self.toks[k])) {
                     break;
                 }
             }
@@ -316,7 +317,7 @@ impl<'a> View<'a> {
             }
         }
         // Relative clause: "Jahangiri, who shut down ...", "Soroush, which ...".
-        if vg > 0 && self.lex.words.relatives.contains(self.lower(vg - 1)) {
+        if vg > 0 && self.lex.words.relatives.contains_at(self.toks, vg - 1) {
             let mut p = vg - 1;
             if p > 0 && self.lower(p - 1) == "," {
                 p -= 1;
@@ -437,7 +438,7 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         if v.slot[i].is_some() {
             continue;
         }
-        let Some(cands) = lex.trigger_index.get(v.toks[i].lower.as_str()) else {
+        let Some(cands) = lex.triggers_from(&v.toks[i]) else {
             continue;
         };
         let after_det = i > 0
@@ -504,11 +505,11 @@ fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
     while k > 0 && steps < 4 {
         k -= 1;
         steps += 1;
-        let l = v.lower(k);
-        if v.lex.words.be.contains(l) {
+        let t = &v.toks[k];
+        if v.lex.words.be.contains(t) {
             return true;
         }
-        if !(v.lex.words.adverbs.contains(l) || v.lex.words.negation.contains(l)) {
+        if !(v.lex.words.adverbs.contains(t) || v.lex.words.negation.contains(t)) {
             return false;
         }
     }
@@ -529,7 +530,8 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
             .clone()
             .any(|k| table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
     };
-    if group.iter().any(|l| w.negation.contains(*l)) || has(&w.denial, context.clone()) {
+    let group_toks = &v.toks[lo..start];
+    if group_toks.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) {
         return Modality::Negated;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".
@@ -537,16 +539,16 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
         .take_while(|&k| !matches!(v.lower(k), "." | ";"))
         .any(|k| matches!(v.lower(k), "if" | "unless") && !matches!(v.lower(k.saturating_sub(1)), "even" | "as"));
     // A threat or a demand is itself a fact, whatever condition it sets.
-    let sets_terms = v.lex.trigger_index.get(v.lower(start)).is_some_and(|ps| {
+    let sets_terms = v.toks.get(start).and_then(|t| v.lex.triggers_from(t)).is_some_and(|ps| {
         ps.iter()
             .any(|&p| matches!(v.lex.triggers[p].relation, Relation::Threatens | Relation::Demands))
     });
     if conditional_after && !sets_terms {
         return Modality::Hypothetical;
     }
-    if let Some(pos) = group.iter().position(|l| w.hypothetical.contains(*l)) {
+    if let Some(pos) = group_toks.iter().position(|t| w.hypothetical.contains(t)) {
         let is_would = group[pos] == "would";
-        let reported = (0..lo).any(|k| w.future_in_past.contains(v.lower(k)));
+        let reported = (0..lo).any(|k| w.future_in_past.contains_at(v.toks, k));
         if !(is_would && reported) {
             return Modality::Hypothetical;
         }
@@ -561,7 +563,7 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     if has(&w.hypothetical_context, context) {
         return Modality::Hypothetical;
     }
-    let continuing = group.iter().any(|l| w.continuing.contains(*l)) || w.continuing.contains(v.lower(start));
+    let continuing = group_toks.iter().any(|t| w.continuing.contains(t)) || w.continuing.contains_at(v.toks, start);
     if has(&w.planned, lo..start) && !continuing {
         return Modality::Planned;
     }
@@ -682,7 +684,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 k -= 1;
             }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
-            if left.is_none() && k > 0 && v.lex.words.relatives.contains(v.lower(k - 1)) {
+            if left.is_none() && k > 0 && v.lex.words.relatives.contains_at(v.toks, k - 1) {
                 // "Twitter and Facebook, which are blocked in Iran": the antecedent is the object.
                 let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };
                 left = p.checked_sub(1).and_then(|q| v.slot[q]);
@@ -783,7 +785,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if objects.is_empty() && !subjects.is_empty() {
             // "Soroush and Gap, which the authorities are trying to promote": the object is the antecedent.
             let first_subj = subjects.iter().map(|&m| v.ms[m].start).min().unwrap_or(f.start);
-            if first_subj > 0 && v.lex.words.relatives.contains(v.lower(first_subj - 1)) {
+            if first_subj > 0 && v.lex.words.relatives.contains_at(v.toks, first_subj - 1) {
                 let mut p = first_subj - 1;
                 if p > 0 && v.lower(p - 1) == "," {
                     p -= 1;
@@ -818,7 +820,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             // Not when an agent is given but unnamed ("cut off by a government"), nor for an
             // infinitive ("the first service to be cut off").
             let unnamed_agent = (f.end..(f.end + 3).min(v.toks.len())).any(|k| v.lower(k) == "by");
-            let infinitive = f.start >= 2 && v.lower(f.start - 2) == "to" && v.lex.words.be.contains(v.lower(f.start - 1));
+            let infinitive = f.start >= 2 && v.lower(f.start - 2) == "to" && v.lex.words.be.contains_at(v.toks, f.start - 1);
             if !other_country && !unnamed_agent && !infinitive {
                 subj_keys.extend(state.main_country.clone());
             }
@@ -891,7 +893,7 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
             let firsts = v.objects(end, rng, &[]);
             let Some(&last) = firsts.last() else { continue };
             let mut k = v.ms[last].end;
-            while k < v.toks.len() && !lex.words.swap_links.contains(v.lower(k)) && k < v.ms[last].end + 3 {
+            while k < v.toks.len() && !lex.words.swap_links.contains_at(v.toks, k) && k < v.ms[last].end + 3 {
                 k += 1;
             }
             let seconds = if k < v.toks.len() { v.objects(k + 1, rng, &[]) } else { vec![] };
@@ -919,10 +921,10 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
 fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
     let w = &lex.words;
     for i in 1..v.toks.len() {
-        if !w.reversal_nouns.contains(v.lower(i)) || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their") {
+        if !w.reversal_nouns.contains_at(v.toks, i) || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their") {
             continue;
         }
-        let lifted = (i + 1..(i + 5).min(v.toks.len())).any(|k| w.reversal_verbs.contains(v.lower(k)) && w.be.contains(v.lower(k - 1)));
+        let lifted = (i + 1..(i + 5).min(v.toks.len())).any(|k| w.reversal_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
         if let (true, Some((s, o))) = (lifted, &state.last_ban) {
             let m = modality(v, i, 0);
             add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None, i);
@@ -1102,7 +1104,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let mut country = None;
         while j < v.toks.len() && j < end + 3 {
             let l = v.lower(j);
-            if w.not_user_nouns.contains(l) {
+            if w.not_user_nouns.contains_word(l) {
                 break;
             }
             if let Some(m) = v.slot[j] {
@@ -1114,7 +1116,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                 }
                 break;
             }
-            if w.user_nouns.contains(l) {
+            if w.user_nouns.contains_word(l) {
                 is_users = true;
             } else if !matches!(l, "of" | "-" | "monthly" | "active") {
                 break;
@@ -1129,7 +1131,7 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         let elliptic = j == end && has_verb && matches!(v.lower(end), "." | "," | ";" | "");
         // "the number of Telegram users is estimated at 10 million"
         let number_of_users = (1..k).any(|x| {
-            v.lower(x - 1) == "number" && v.lower(x) == "of" && (x + 1..(x + 4).min(k)).any(|y| w.user_nouns.contains(v.lower(y)))
+            v.lower(x - 1) == "number" && v.lower(x) == "of" && (x + 1..(x + 4).min(k)).any(|y| w.user_nouns.contains_at(v.toks, y))
         });
         let is_users = is_users || number_of_users && j == end;
         if !is_users && !elliptic {

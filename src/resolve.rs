@@ -340,7 +340,7 @@ fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
         .iter()
         .find(|b| Some(b.start) == m.titles.first().and_then(|t| t.body))
         .map(|b| b.end)?;
-    if !toks.get(body_end).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str())) {
+    if !toks.get(body_end).is_some_and(|t| lex.words.reporting.contains(t)) {
         return None;
     }
     let speaker = |s: usize, c: &Mention| {
@@ -349,8 +349,8 @@ fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
             && c.kind == MentionKind::Named
             && c.titles.is_empty()
             && c.key.is_some()
-            && (c.start > 0 && lex.words.reporting.contains(st[c.start - 1].lower.as_str())
-                || st.get(c.end).is_some_and(|t| lex.words.reporting.contains(t.lower.as_str())))
+            && (c.start > 0 && lex.words.reporting.contains(&st[c.start - 1])
+                || st.get(c.end).is_some_and(|t| lex.words.reporting.contains(t)))
     };
     (si..(si + 2).min(sentences.len())).find_map(|s| {
         mentions[s]
@@ -370,11 +370,11 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
     if toks[v].lower == "that" {
         v = v.checked_sub(1)?;
     }
-    if !lex.words.reporting.contains(toks[v].lower.as_str()) || m.possessive {
+    if !lex.words.reporting.contains(&toks[v]) || m.possessive {
         return None;
     }
     let mut k = v;
-    while k > 0 && lex.words.adverbs.contains(toks[k - 1].lower.as_str()) {
+    while k > 0 && lex.words.adverbs.contains(&toks[k - 1]) {
         k -= 1;
     }
     if k > 0 && toks[k - 1].lower == "," {

@@ -110,18 +110,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 
 /// Folds a token: short forms stay inline, with no allocation.
 fn fold_token(s: &str) -> CompactString {
-    // Short ASCII words (nearly all tokens) are lower-cased on the stack in one pass.
-    let bytes = s.as_bytes();
-    let mut buf = [0u8; 24];
-    if bytes.len() <= buf.len() && bytes.iter().all(|&b| b.is_ascii() && b != b'`') {
-        for (d, &b) in buf.iter_mut().zip(bytes) {
-            *d = b.to_ascii_lowercase();
-        }
-        if let Ok(lower) = std::str::from_utf8(&buf[..bytes.len()]) {
-            return CompactString::new(lower);
-        }
-    }
-    if s.is_ascii() && !s.contains('`') {
+    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
         let mut out = CompactString::new(s);
         out.make_ascii_lowercase();
         return out;
