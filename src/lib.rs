@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod mention;
 pub mod model;
 pub mod ontology;
+pub mod outfile;
 pub mod pipeline;
 pub mod push;
 pub mod query;

@@ -9,12 +9,11 @@ use crate::extract::{extract, DocExtraction};
 use crate::graph::KnowledgeGraph;
 use crate::lexicon::Lexicon;
 use crate::model::Date;
+use crate::outfile::OutputFile;
 use crate::read::{expand_inputs, read_source, Source};
 use crate::spool::SentenceSpool;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -245,19 +244,22 @@ fn create_dir(dir: &Path) -> Result<()> {
     })
 }
 
-fn write_file(dir: &Path, name: &str, f: impl FnOnce(BufWriter<File>) -> Result<BufWriter<File>>) -> Result<PathBuf> {
-    let path = dir.join(name);
+/// Writes one output file into the staging directory (direct I/O where the system allows it, see
+/// [`OutputFile`]) and syncs it to disk, so the rename that follows never exposes a file the disk
+/// does not hold. Errors name the file in the output directory, where the user looks for it.
+fn write_file(stage: &Path, out: &Path, name: &str, f: impl FnOnce(OutputFile) -> Result<OutputFile>) -> Result<PathBuf> {
+    let path = stage.join(name);
     let werr = |source| Error::Write {
-        path: path.clone(),
+        path: out.join(name),
         source,
     };
-    let file = File::create(&path).map_err(werr)?;
-    let mut w = f(BufWriter::new(file))?;
-    w.flush().map_err(werr)?;
-    let f = w.into_inner().map_err(|e| werr(e.into_error()))?;
-    if std::env::var_os("NEWSGRAPH_NOSYNC").is_none() {
-        f.sync_all().map_err(werr)?;
-    }
+    let direct = std::env::var_os("NEWSGRAPH_BUFFERED").is_none();
+    let w = f(OutputFile::create(&path, direct).map_err(werr)?).map_err(|e| match e {
+        // The exporters leave the path to the caller that knows it.
+        Error::Write { path, source } if path.as_os_str().is_empty() => werr(source),
+        e => e,
+    })?;
+    w.finish(std::env::var_os("NEWSGRAPH_NOSYNC").is_none()).map_err(werr)?;
     Ok(path)
 }
 
@@ -276,15 +278,15 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
         let staged = jobs
             .par_iter()
             .map(|&(f, file)| match f.rdf_format() {
-                Some(rdf) => write_file(&stage, file, |w| export::rdf::write(g, rdf, w)),
-                None if f == Format::Dot => write_file(&stage, file, |w| {
+                Some(rdf) => write_file(&stage, out, file, |w| export::rdf::write(g, rdf, w)),
+                None if f == Format::Dot => write_file(&stage, out, file, |w| {
                     export::dot::write(g, w).map_err(|source| Error::Write {
-                        path: stage.join(file),
+                        path: PathBuf::new(),
                         source,
                     })
                 }),
-                None if file == "nodes.csv" => write_file(&stage, file, |w| export::csv::write_nodes(g, w)),
-                None => write_file(&stage, file, |w| export::csv::write_edges(g, w)),
+                None if file == "nodes.csv" => write_file(&stage, out, file, |w| export::csv::write_nodes(g, w)),
+                None => write_file(&stage, out, file, |w| export::csv::write_edges(g, w)),
             })
             .collect::<Result<Vec<PathBuf>>>()?;
         // Refuse before replacing anything if a target cannot be replaced (a directory in the way).

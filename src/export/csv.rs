@@ -7,8 +7,26 @@ use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, ObjectRef};
 use std::io::Write;
 
+/// A CSV error: a write error (the caller fills in the file's path) or a malformed record.
 fn err(e: csv::Error) -> Error {
+    if e.is_io_error() {
+        if let csv::ErrorKind::Io(source) = e.into_kind() {
+            return Error::Write {
+                path: std::path::PathBuf::new(),
+                source,
+            };
+        }
+        return Error::Rdf("CSV: write error".into());
+    }
     Error::Rdf(format!("CSV: {e}"))
+}
+
+/// The error of handing back the writer: its last flush failed.
+fn flush_err<W>(e: csv::IntoInnerError<W>) -> Error {
+    Error::Write {
+        path: std::path::PathBuf::new(),
+        source: e.into_error(),
+    }
 }
 
 /// Writes nodes.csv.
@@ -27,7 +45,7 @@ pub fn write_nodes<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
         ])
         .map_err(err)?;
     }
-    c.into_inner().map_err(|e| Error::Rdf(format!("CSV: {e}")))
+    c.into_inner().map_err(flush_err)
 }
 
 /// Writes edges.csv.
@@ -94,5 +112,5 @@ pub fn write_edges<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             .map_err(err)?;
         }
     }
-    c.into_inner().map_err(|e| Error::Rdf(format!("CSV: {e}")))
+    c.into_inner().map_err(flush_err)
 }

@@ -360,8 +360,12 @@ struct TextSink<W: Write> {
     scratch: Vec<u8>,
 }
 
+/// A write error; the caller that knows the file fills in its path.
 fn io(e: std::io::Error) -> Error {
-    Error::Rdf(e.to_string())
+    Error::Write {
+        path: std::path::PathBuf::new(),
+        source: e,
+    }
 }
 
 fn write_literal(out: &mut Vec<u8>, s: &str) {
