@@ -143,6 +143,16 @@ impl<'g> DocumentRef<'g> {
     }
 }
 
+/// A fact's edge (subject, relation, object, whether asserted) as one integer of 74 bits that sorts
+/// as the tuple does: counts are replaced by their rank among `counts` (sorted, distinct).
+fn pack_edge_key(f: &Fact, counts: &[u64]) -> u128 {
+    let object = match f.object {
+        FactObject::Entity(e) => u128::from(e),
+        FactObject::Count(n) => (1 << 32) | counts.binary_search(&n).unwrap_or(0) as u128,
+    };
+    (u128::from(f.subject) << 42) | ((f.relation as u8 as u128) << 34) | (object << 1) | u128::from(f.modality != Modality::Asserted)
+}
+
 impl KnowledgeGraph {
     /// Builds the graph from a resolved corpus; node and edge order is deterministic.
     pub fn from_corpus(corpus: Corpus) -> KnowledgeGraph {
@@ -157,19 +167,34 @@ impl KnowledgeGraph {
             let f = corpus.facts.get(*i);
             (f.subject, f.relation, f.object, f.modality != Modality::Asserted)
         };
-        // Fact ids in statement order, then grouped by edge (a stable sort keeps that order).
-        let mut edge_statements: Vec<u32> = corpus
+        // Fact ids grouped by edge, in statement order within an edge. Each is sorted as one
+        // integer, its edge key above its id: no lookups while sorting, and ties cannot occur.
+        let mut counts_seen: Vec<u64> = corpus
             .documents
             .iter()
-            .flat_map(|d| (0..d.facts.len).map(move |k| d.facts.start + k))
+            .flat_map(|d| corpus.facts.slice(d.facts))
+            .filter_map(|f| match f.object {
+                FactObject::Count(n) => Some(n),
+                FactObject::Entity(_) => None,
+            })
             .collect();
-        let statement_count = edge_statements.len();
-        edge_statements.sort_by_key(edge_key);
+        counts_seen.sort_unstable();
+        counts_seen.dedup();
+        let mut packed: Vec<u128> = Vec::with_capacity(corpus.documents.iter().map(|d| d.facts.len as usize).sum());
+        packed.extend(
+            corpus
+                .documents
+                .iter()
+                .flat_map(|d| corpus.facts.slice(d.facts).iter().zip(d.facts.start..))
+                .map(|(f, id)| (pack_edge_key(f, &counts_seen) << 32) | u128::from(id)),
+        );
+        packed.sort_unstable();
+        let edge_statements: Vec<u32> = packed.iter().map(|&p| p as u32).collect();
         let mut at = 0;
-        while at < edge_statements.len() {
-            let k = edge_key(&edge_statements[at]);
-            let end = at + edge_statements[at..].iter().take_while(|i| edge_key(i) == k).count();
-            let (s, relation, o, not_asserted) = k;
+        while at < packed.len() {
+            let group = packed[at] >> 32;
+            let end = at + packed[at..].iter().take_while(|&&p| p >> 32 == group).count();
+            let (s, relation, o, not_asserted) = edge_key(&edge_statements[at]);
             let o = match o {
                 FactObject::Entity(o) => NodeIndex::new(o as usize),
                 FactObject::Count(n) => *counts.entry(n).or_insert_with(|| graph.add_node(Node::Count(n))),
@@ -182,11 +207,12 @@ impl KnowledgeGraph {
             graph.add_edge(NodeIndex::new(s as usize), o, edge);
             at = end;
         }
+        drop(packed);
         KnowledgeGraph {
             graph,
             corpus,
+            statement_count: edge_statements.len(),
             edge_statements,
-            statement_count,
             index,
         }
     }
