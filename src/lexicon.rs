@@ -94,21 +94,17 @@ impl<T> PhraseTable<T> {
     }
 
     /// Every phrase matching at token `i`, longest first, as (length in tokens, value, phrase).
-    pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> impl Iterator<Item = (usize, &'a T)> + 'a {
+    pub fn matches<'a>(&'a self, tokens: &'a [Token], i: usize) -> Matches<'a, T> {
         let first = tokens.get(i);
         let by_id = first.is_some_and(|t| self.indexed && t.word != WORD_UNSET);
         let ids = first.filter(|_| by_id).and_then(|t| self.id_list(t.word));
         let words = first.filter(|_| !by_id).and_then(|t| self.by_first.get(t.lower.as_str()));
-        let rest = &tokens[i.min(tokens.len())..];
-        let by_ids = ids.into_iter().flatten().filter_map(move |(ids, v)| {
-            let ok = ids.len() <= rest.len() && ids.iter().zip(rest).all(|(w, t)| *w == t.word);
-            ok.then_some((ids.len(), &self.values[*v as usize]))
-        });
-        let by_words = words.into_iter().flatten().filter_map(move |(words, v)| {
-            let ok = words.len() <= rest.len() && words.iter().zip(rest).all(|(w, t)| *w == t.lower);
-            ok.then_some((words.len(), &self.values[*v as usize]))
-        });
-        by_ids.chain(by_words)
+        Matches {
+            values: &self.values,
+            rest: &tokens[i.min(tokens.len())..],
+            by_ids: ids.map_or(&[][..], Vec::as_slice).iter(),
+            by_words: words.map_or(&[][..], Vec::as_slice).iter(),
+        }
     }
 
     /// The longest phrase matching at token `i`.
@@ -136,6 +132,34 @@ impl<T> PhraseTable<T> {
     /// Whether any phrase matches at token `i`.
     pub fn starts_at(&self, tokens: &[Token], i: usize) -> bool {
         self.longest(tokens, i).is_some()
+    }
+}
+
+/// The phrases of a table matching at a token (see [`PhraseTable::matches`]): by word id when
+/// the token has one, by folded text otherwise.
+pub struct Matches<'a, T> {
+    values: &'a [T],
+    rest: &'a [Token],
+    by_ids: std::slice::Iter<'a, (Vec<u32>, u32)>,
+    by_words: std::slice::Iter<'a, (Vec<String>, u32)>,
+}
+
+impl<'a, T> Iterator for Matches<'a, T> {
+    type Item = (usize, &'a T);
+
+    fn next(&mut self) -> Option<(usize, &'a T)> {
+        let rest = self.rest;
+        for (ids, v) in self.by_ids.by_ref() {
+            if ids.len() <= rest.len() && ids.iter().zip(rest).all(|(w, t)| *w == t.word) {
+                return self.values.get(*v as usize).map(|value| (ids.len(), value));
+            }
+        }
+        for (words, v) in self.by_words.by_ref() {
+            if words.len() <= rest.len() && words.iter().zip(rest).all(|(w, t)| *w == t.lower) {
+                return self.values.get(*v as usize).map(|value| (words.len(), value));
+            }
+        }
+        None
     }
 }
 
