@@ -240,7 +240,10 @@ def dir_size(path):
 
 def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
     runs = []
+    files = corpus_files(corpus)
     for i in range(repeat):
+        # Before every run: a virtual machine's page cache may have let go of the corpus meanwhile.
+        warm_page_cache(files)
         out = os.path.join(workdir, f"out-{name}")
         if os.path.exists(out):
             shutil.rmtree(out)
@@ -466,7 +469,7 @@ def main():
         binary, rep["binary"] = ensure_binary(a.binary, workdir)
         corpus, files, size, reused, gen_s = ensure_corpus(workdir, a.mb)
         rep["corpus"] = {"path": corpus, "files": len(files), "bytes": size, "reused": reused, "generate_s": gen_s}
-        log(f"warming the page cache ({warm_page_cache(files):.1f} s)")
+        log(f"warming the page cache ({warm_page_cache(files):.1f} s; again before every run)")
         modes = [
             (f"extraction-j{j}", ["--format", "none", "-j", j]),
             ("extraction-j1", ["--format", "none", "-j", "1"]),
