@@ -46,5 +46,21 @@ pub enum Error {
     Usage(String),
 }
 
+impl Error {
+    /// A write error whose file the caller names: exporters write to any `Write` and do not know
+    /// the path; `pipeline` fills it in.
+    pub(crate) fn unplaced_write(source: std::io::Error) -> Error {
+        Error::Write {
+            path: PathBuf::new(),
+            source,
+        }
+    }
+
+    /// Whether this is a write error still waiting for its path (see [`Error::unplaced_write`]).
+    pub(crate) fn is_unplaced_write(&self) -> bool {
+        matches!(self, Error::Write { path, .. } if path.as_os_str().is_empty())
+    }
+}
+
 /// Result with the library's error.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

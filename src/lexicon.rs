@@ -64,10 +64,7 @@ impl<T> PhraseTable<T> {
     /// as ids too. Only the lexicon does this, with its own vocabulary: tokens get their ids from
     /// the same one.
     pub(crate) fn index(&mut self, vocab: &mut HashMap<String, u32>) {
-        let mut id = |w: &String| {
-            let next = vocab.len() as u32;
-            *vocab.entry(w.clone()).or_insert(next)
-        };
+        let mut id = |w: &String| vocab_id(vocab, w);
         let mut lists: HashMap<u32, IdPhrases> = HashMap::default();
         for list in self.by_first.values() {
             for (words, v) in list {
@@ -319,14 +316,7 @@ impl WordSet {
     }
 
     fn index(&mut self, vocab: &mut HashMap<String, u32>) {
-        let ids: Vec<u32> = self
-            .words
-            .iter()
-            .map(|w| {
-                let next = vocab.len() as u32;
-                *vocab.entry(w.clone()).or_insert(next)
-            })
-            .collect();
+        let ids: Vec<u32> = self.words.iter().map(|w| vocab_id(vocab, w)).collect();
         let end = ids.iter().max().map_or(0, |&m| m as usize / 64 + 1);
         self.bits = vec![0; end];
         for id in ids {
@@ -372,8 +362,7 @@ impl<V: Copy> WordMap<V> {
 
     fn index(&mut self, vocab: &mut HashMap<String, u32>) {
         for (w, &v) in &self.map {
-            let next = vocab.len() as u32;
-            let id = *vocab.entry(w.clone()).or_insert(next) as usize;
+            let id = vocab_id(vocab, w) as usize;
             if self.by_id.len() <= id {
                 self.by_id.resize(id + 1, None);
             }
@@ -381,6 +370,16 @@ impl<V: Copy> WordMap<V> {
         }
         self.indexed = true;
     }
+}
+
+/// The id of a word in the lexicon's vocabulary, given the next free one if it is new.
+fn vocab_id(vocab: &mut HashMap<String, u32>, word: &str) -> u32 {
+    if let Some(&id) = vocab.get(word) {
+        return id;
+    }
+    let id = vocab.len() as u32;
+    vocab.insert(word.to_string(), id);
+    id
 }
 
 fn set(words: &[String]) -> HashSet<String> {

@@ -256,7 +256,7 @@ fn write_file(stage: &Path, out: &Path, name: &str, f: impl FnOnce(OutputFile) -
     let direct = std::env::var_os("NEWSGRAPH_BUFFERED").is_none();
     let w = f(OutputFile::create(&path, direct).map_err(werr)?).map_err(|e| match e {
         // The exporters leave the path to the caller that knows it.
-        Error::Write { path, source } if path.as_os_str().is_empty() => werr(source),
+        Error::Write { source, .. } if e.is_unplaced_write() => werr(source),
         e => e,
     })?;
     w.finish(std::env::var_os("NEWSGRAPH_NOSYNC").is_none()).map_err(werr)?;
@@ -279,12 +279,7 @@ pub fn write_outputs(g: &KnowledgeGraph, out: &Path, formats: &[Format]) -> Resu
             .par_iter()
             .map(|&(f, file)| match f.rdf_format() {
                 Some(rdf) => write_file(&stage, out, file, |w| export::rdf::write(g, rdf, w)),
-                None if f == Format::Dot => write_file(&stage, out, file, |w| {
-                    export::dot::write(g, w).map_err(|source| Error::Write {
-                        path: PathBuf::new(),
-                        source,
-                    })
-                }),
+                None if f == Format::Dot => write_file(&stage, out, file, |w| export::dot::write(g, w).map_err(Error::unplaced_write)),
                 None if file == "nodes.csv" => write_file(&stage, out, file, |w| export::csv::write_nodes(g, w)),
                 None => write_file(&stage, out, file, |w| export::csv::write_edges(g, w)),
             })

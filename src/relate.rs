@@ -520,7 +520,6 @@ fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
 fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let w = &v.lex.words;
     let lo = subject_end.max(start.saturating_sub(7)).min(start);
-    let group: Vec<&str> = (lo..start).map(|k| v.lower(k)).collect();
     // Rumours, conditions and denials reach over "that" but not back past a comma: in
     // "rumours continued that Iran would block Telegram, built by Durov" the founding is a fact.
     let clause_start = (0..start).rev().find(|&k| v.lower(k) == ",").map(|k| k + 1).unwrap_or(0);
@@ -530,8 +529,8 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
             .clone()
             .any(|k| table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
     };
-    let group_toks = &v.toks[lo..start];
-    if group_toks.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) {
+    let group = &v.toks[lo..start];
+    if group.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) {
         return Modality::Negated;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".
@@ -546,8 +545,8 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     if conditional_after && !sets_terms {
         return Modality::Hypothetical;
     }
-    if let Some(pos) = group_toks.iter().position(|t| w.hypothetical.contains(t)) {
-        let is_would = group[pos] == "would";
+    if let Some(pos) = group.iter().position(|t| w.hypothetical.contains(t)) {
+        let is_would = group[pos].lower == "would";
         let reported = (0..lo).any(|k| w.future_in_past.contains_at(v.toks, k));
         if !(is_would && reported) {
             return Modality::Hypothetical;
@@ -563,7 +562,7 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     if has(&w.hypothetical_context, context) {
         return Modality::Hypothetical;
     }
-    let continuing = group_toks.iter().any(|t| w.continuing.contains(t)) || w.continuing.contains_at(v.toks, start);
+    let continuing = group.iter().any(|t| w.continuing.contains(t)) || w.continuing.contains_at(v.toks, start);
     if has(&w.planned, lo..start) && !continuing {
         return Modality::Planned;
     }

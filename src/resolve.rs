@@ -51,8 +51,7 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
     if n < 5 || la.abs_diff(lb) > most {
         return false;
     }
-    let d = edit_distance(a, b);
-    (n >= 5 && d <= 1) || (n >= 8 && d <= 2)
+    edit_distance(a, b) <= most
 }
 
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".

@@ -11,10 +11,7 @@ use std::io::Write;
 fn err(e: csv::Error) -> Error {
     if e.is_io_error() {
         if let csv::ErrorKind::Io(source) = e.into_kind() {
-            return Error::Write {
-                path: std::path::PathBuf::new(),
-                source,
-            };
+            return Error::unplaced_write(source);
         }
         return Error::Rdf("CSV: write error".into());
     }
@@ -23,10 +20,7 @@ fn err(e: csv::Error) -> Error {
 
 /// The error of handing back the writer: its last flush failed.
 fn flush_err<W>(e: csv::IntoInnerError<W>) -> Error {
-    Error::Write {
-        path: std::path::PathBuf::new(),
-        source: e.into_error(),
-    }
+    Error::unplaced_write(e.into_error())
 }
 
 /// Writes nodes.csv.

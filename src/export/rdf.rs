@@ -362,10 +362,7 @@ struct TextSink<W: Write> {
 
 /// A write error; the caller that knows the file fills in its path.
 fn io(e: std::io::Error) -> Error {
-    Error::Write {
-        path: std::path::PathBuf::new(),
-        source: e,
-    }
+    Error::unplaced_write(e)
 }
 
 fn write_literal(out: &mut Vec<u8>, s: &str) {
