@@ -22,12 +22,31 @@ pub struct EntityInfo {
     pub names: Vec<String>,
 }
 
-/// Edit distance between two short strings (for transliteration variants).
+/// Edit distance between two short strings (for transliteration variants), in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    levenshtein(&a, &b)
+}
+
+/// Edit distance between two sequences; the two rows live on the stack for names of usual length.
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+    const STACK: usize = 48;
+    let (mut stack_prev, mut stack_cur) = ([0usize; STACK], [0usize; STACK]);
+    let (mut heap_prev, mut heap_cur);
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if b.len() < STACK {
+        (&mut stack_prev[..=b.len()], &mut stack_cur[..=b.len()])
+    } else {
+        heap_prev = vec![0; b.len() + 1];
+        heap_cur = vec![0; b.len() + 1];
+        (&mut heap_prev, &mut heap_cur)
+    };
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..=b.len() {
@@ -57,11 +76,24 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
 pub fn key_text(name: &str) -> String {
     let f = fold(name);
-    let f = f.trim_end_matches("'s");
-    let cleaned: String = f.chars().map(|c| if c.is_alphanumeric() || c == '.' { c } else { ' ' }).collect();
-    let words: Vec<&str> = cleaned.split_whitespace().collect();
-    let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
-    words.join(" ")
+    let mut f = f.as_str();
+    while let Some(rest) = f.strip_suffix("'s") {
+        f = rest;
+    }
+    // Words are the runs of letters, digits and dots.
+    let mut words = f
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.next_if_eq(&"the");
+    let mut out = String::with_capacity(f.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The key of a state body: its country and its normalised name ("ministry of foreign affairs" =
@@ -69,7 +101,10 @@ pub fn key_text(name: &str) -> String {
 fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     let mut k = key_text(name);
     for (long, short) in &lex.ontology.cues.portfolio_synonyms {
-        k = k.replace(long.as_str(), short.as_str());
+        // A quick search first: most keys hold none of the long forms.
+        if memchr::memmem::find(k.as_bytes(), long.as_bytes()).is_some() {
+            k = k.replace(long.as_str(), short.as_str());
+        }
     }
     if let Some(rest) = k.strip_prefix("ministry of ") {
         k = format!("{rest} ministry");
@@ -483,5 +518,19 @@ mod tests {
     #[test]
     fn key_text_drops_the_and_possessive() {
         assert_eq!(key_text("the Foreign Ministry's"), "foreign ministry");
+        assert_eq!(key_text("  The  Roskomnadzor\u{2019}s's"), "roskomnadzor");
+        assert_eq!(key_text("Khamenei.ir (official) - the channel"), "khamenei.ir official the channel");
+        assert_eq!(key_text("the"), "");
+    }
+
+    #[test]
+    fn edit_distance_counts_characters_on_short_and_long_names() {
+        assert_eq!(edit_distance("khamenei", "hamenei"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("\u{e9}t\u{e9}", "ete"), 2);
+        // Past the stack rows: the same answer from rows on the heap.
+        let long = "a".repeat(60);
+        assert_eq!(edit_distance(&long, &format!("{long}bc")), 2);
+        assert_eq!(edit_distance(&format!("x{long}"), &long), 1);
     }
 }
