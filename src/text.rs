@@ -117,6 +117,21 @@ pub fn fold_into(mut s: &str, out: &mut String) {
     }
 }
 
+/// Folds a word or number of an ASCII line (which holds no backquote): lower-cased on the stack
+/// and stored inline when short.
+fn fold_ascii_word(s: &str) -> CompactString {
+    let mut buf = [0u8; 24];
+    let Some(lower) = buf.get_mut(..s.len()) else {
+        return fold_token(s);
+    };
+    lower.copy_from_slice(s.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower) {
+        Ok(l) => CompactString::new(l),
+        Err(_) => fold_token(s),
+    }
+}
+
 /// Folds a token: short forms stay inline, with no allocation.
 fn fold_token(s: &str) -> CompactString {
     if s.bytes().all(|b| b.is_ascii() && b != b'`') {
@@ -137,6 +152,8 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The characters of a span with their byte offsets, read by position.
 trait CharSource {
+    /// Whether every character is ASCII.
+    const ASCII: bool;
     /// Number of characters.
     fn count(&self) -> usize;
     /// The character at position `i` (`i < count()`).
@@ -153,6 +170,7 @@ trait CharSource {
 struct AsciiSource<'a>(&'a [u8]);
 
 impl CharSource for AsciiSource<'_> {
+    const ASCII: bool = true;
     fn count(&self) -> usize {
         self.0.len()
     }
@@ -171,6 +189,7 @@ struct DecodedSource {
 }
 
 impl CharSource for DecodedSource {
+    const ASCII: bool = false;
     fn count(&self) -> usize {
         self.chars.len()
     }
@@ -193,7 +212,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 /// The tokenizer proper, over either kind of character source (the ASCII one needs no decoding).
-fn tokenize_from(text: &str, base: usize, src: &impl CharSource) -> Vec<Token> {
+fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> {
     let n = src.count();
     let at = |i: usize| src.at(i);
     let off = |i: usize| src.offset(i);
@@ -289,8 +308,11 @@ fn tokenize_from(text: &str, base: usize, src: &impl CharSource) -> Vec<Token> {
         }
         let (s, e) = (off(start), off(i));
         let raw = &text[s..e];
-        let lower = fold_token(raw);
-        let cap = raw.chars().next().is_some_and(|c| c.is_uppercase());
+        let (lower, cap) = if S::ASCII && kind != TokenKind::Punct {
+            (fold_ascii_word(raw), raw.as_bytes()[0].is_ascii_uppercase())
+        } else {
+            (fold_token(raw), raw.chars().next().is_some_and(|c| c.is_uppercase()))
+        };
         tokens.push(Token {
             start: base + s,
             end: base + e,
@@ -352,13 +374,17 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
     }
     let start = tokens.first().map(|t| t.start).unwrap_or(0);
     let end = tokens.last().map(|t| t.end).unwrap_or(0);
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word && t.lower.chars().count() > 3)
-        .collect();
     // Headlines rarely end with a full stop; sentences in capitals that do are still prose.
     let ends_with_stop = tokens.last().is_some_and(|t| t.lower == ".");
-    let title_case = !ends_with_stop && words.len() >= 3 && words.iter().filter(|t| t.cap).count() * 10 >= words.len() * 8;
+    let title_case = !ends_with_stop && {
+        // Words of more than three letters, and how many of them are capitalised.
+        let long = |l: &str| l.len() > 3 && (l.is_ascii() || l.chars().count() > 3);
+        let (words, caps) = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && long(&t.lower))
+            .fold((0, 0), |(w, c), t| (w + 1, c + usize::from(t.cap)));
+        words >= 3 && caps * 10 >= words * 8
+    };
     out.push(Sentence {
         index: out.len(),
         start,
@@ -395,12 +421,21 @@ mod tests {
     #[test]
     fn folding_copies_ascii_runs_and_folds_the_rest() {
         // Each character folded on its own is the reference for the bulk ASCII runs.
-        for s in ["The Editor\u{2019}s `Pick` \u{c9}T\u{c9} \u{2014} OK", "PLAIN ascii Line", "\u{201c}Quoted\u{201d}", "", "`"] {
+        for s in [
+            "The Editor\u{2019}s `Pick` \u{c9}T\u{c9} \u{2014} OK",
+            "PLAIN ascii Line",
+            "\u{201c}Quoted\u{201d}",
+            "",
+            "`",
+        ] {
             let mut one_by_one = String::new();
             s.chars().for_each(|c| fold_char(c, &mut one_by_one));
             assert_eq!(fold(s), one_by_one, "{s:?}");
         }
-        assert_eq!(fold("The Editor\u{2019}s `Pick` \u{c9}T\u{c9}"), "the editor's 'pick' \u{e9}t\u{e9}");
+        assert_eq!(
+            fold("The Editor\u{2019}s `Pick` \u{c9}T\u{c9}"),
+            "the editor's 'pick' \u{e9}t\u{e9}"
+        );
     }
 
     #[test]
