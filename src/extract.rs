@@ -35,8 +35,10 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
         lex.assign_words(&mut s.tokens);
     }
     let reader = DateReader::new(lex);
-    let head: Vec<_> = sents.iter().take(3).flat_map(|s| s.tokens.iter().cloned()).collect();
-    let doc_date = date.or_else(|| parse_iso(&doc.id)).or_else(|| reader.document_date(&head));
+    let doc_date = date.or_else(|| parse_iso(&doc.id)).or_else(|| {
+        let head: Vec<_> = sents.iter().take(3).flat_map(|s| s.tokens.iter().cloned()).collect();
+        reader.document_date(&head)
+    });
     let facts = DocFacts::collect(&text, &sents, lex);
     let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
     let entities: Vec<(String, EntityInfo)> = resolve_document(&text, &sents, &mut mentions, lex).into_iter().collect();

@@ -96,6 +96,8 @@ impl Mention {
 /// ambiguous lexicon names the document confirms as apps.
 #[derive(Debug, Default)]
 pub struct DocFacts {
+    /// Words that open a sentence with a capital and are also written in lower case inside one
+    /// (the only words `is_common_word` is asked about).
     lower_seen: HashSet<compact_str::CompactString>,
     confirmed: HashSet<usize>,
     /// Acronym to full name, from "Full Name (ACR)".
@@ -129,18 +131,19 @@ impl DocFacts {
     /// Collects document-wide facts from all sentences before mentions are found.
     pub fn collect(doc: &str, sentences: &[Sentence], lex: &Lexicon) -> DocFacts {
         let mut facts = DocFacts::default();
+        let openers = SentenceOpeners::new(sentences);
         for s in sentences {
-            for (i, t) in s.tokens.iter().enumerate() {
-                if t.kind == TokenKind::Word && !t.cap && i > 0 && !facts.lower_seen.contains(&t.lower) {
+            for t in s.tokens.iter().skip(1) {
+                if t.kind == TokenKind::Word && !t.cap && openers.contains(&t.lower) && !facts.lower_seen.contains(&t.lower) {
                     facts.lower_seen.insert(t.lower.clone());
                 }
             }
             // Ambiguous known names ("Gap", "Signal") count where an app cue or another app is near.
-            for i in 0..s.tokens.len() {
+            for i in (0..s.tokens.len()).filter(|&i| s.tokens[i].cap) {
                 for (len, entry) in lex.names.matches(&s.tokens, i) {
                     if let NameTarget::Known(k) = entry.target {
                         let e = &lex.ontology.entities[k];
-                        if e.needs_cue && s.tokens[i].cap && near_app_evidence(s, i, i + len, lex) {
+                        if e.needs_cue && near_app_evidence(s, i, i + len, lex) {
                             facts.confirmed.insert(k);
                         }
                     }
@@ -175,6 +178,41 @@ impl DocFacts {
             }
         }
         facts
+    }
+}
+
+/// The capitalised words that open the sentences of a document, with a quick test on length and
+/// first byte in front of the set (most words of a document fail it).
+struct SentenceOpeners<'s> {
+    words: HashSet<&'s str>,
+    lengths: u64,
+    first_bytes: [u64; 4],
+}
+
+impl<'s> SentenceOpeners<'s> {
+    fn new(sentences: &'s [Sentence]) -> SentenceOpeners<'s> {
+        let mut o = SentenceOpeners {
+            words: HashSet::default(),
+            lengths: 0,
+            first_bytes: [0; 4],
+        };
+        for t in sentences.iter().filter_map(|s| s.tokens.first()) {
+            if t.kind == TokenKind::Word && t.cap {
+                let w = t.lower.as_str();
+                o.lengths |= 1 << w.len().min(63);
+                let b = w.as_bytes().first().copied().unwrap_or(0);
+                o.first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                o.words.insert(w);
+            }
+        }
+        o
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let b = word.as_bytes().first().copied().unwrap_or(0);
+        self.lengths & (1 << word.len().min(63)) != 0
+            && self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0
+            && self.words.contains(word)
     }
 }
 
@@ -397,7 +435,8 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
     runs
 }
 
-/// Whether a capitalised token is an ordinary word (it appears in lower case elsewhere).
+/// Whether the capitalised token that opens a sentence is an ordinary word (it appears in lower
+/// case elsewhere).
 fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
     lex.words.non_names.contains(t) || facts.lower_seen.contains(t.lower.as_str()) || lex.is_trigger(t)
 }

@@ -309,7 +309,7 @@ fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> 
         let (s, e) = (off(start), off(i));
         let raw = &text[s..e];
         let (lower, cap) = if S::ASCII && kind != TokenKind::Punct {
-            (fold_ascii_word(raw), raw.as_bytes()[0].is_ascii_uppercase())
+            (fold_ascii_word(raw), raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
         } else {
             (fold_token(raw), raw.chars().next().is_some_and(|c| c.is_uppercase()))
         };
@@ -450,6 +450,8 @@ mod tests {
         for text in [
             "Dr. Smith's U.S.-based app didn't quit; Beijing-based firms' 2010s tally: 1,300.5 users.",
             "N'T 's 'S rock'n'roll AT&T e_mail mid-January pro-Kremlin 5th `quoted` x.y.z.",
+            // A line that opens with "n't" makes an empty word before it (it must not panic).
+            "n't so",
         ] {
             let decoded = DecodedSource {
                 chars: text.char_indices().collect(),
