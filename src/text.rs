@@ -117,27 +117,20 @@ pub fn fold_into(mut s: &str, out: &mut String) {
     }
 }
 
-/// Folds a word or number of an ASCII line (which holds no backquote): lower-cased on the stack
-/// and stored inline when short.
+/// Folds an ASCII token other than a backquote: most are in lower case already and are copied
+/// as they are.
 fn fold_ascii_word(s: &str) -> CompactString {
-    let mut buf = [0u8; 24];
-    let Some(lower) = buf.get_mut(..s.len()) else {
-        return fold_token(s);
-    };
-    lower.copy_from_slice(s.as_bytes());
-    lower.make_ascii_lowercase();
-    match std::str::from_utf8(lower) {
-        Ok(l) => CompactString::new(l),
-        Err(_) => fold_token(s),
+    let mut out = CompactString::new(s);
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        out.make_ascii_lowercase();
     }
+    out
 }
 
 /// Folds a token: short forms stay inline, with no allocation.
 fn fold_token(s: &str) -> CompactString {
     if s.bytes().all(|b| b.is_ascii() && b != b'`') {
-        let mut out = CompactString::new(s);
-        out.make_ascii_lowercase();
-        return out;
+        return fold_ascii_word(s);
     }
     let mut out = CompactString::with_capacity(s.len());
     for c in s.chars() {
@@ -175,7 +168,9 @@ impl CharSource for AsciiSource<'_> {
         self.0.len()
     }
     fn char_at(&self, i: usize) -> char {
-        char::from(self.0[i])
+        // The mask changes no byte of an ASCII span; it tells the compiler the character is
+        // ASCII, so the character tests that follow drop their Unicode tables.
+        char::from(self.0[i] & 0x7f)
     }
     fn offset(&self, i: usize) -> usize {
         i.min(self.0.len())
@@ -308,7 +303,8 @@ fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> 
         }
         let (s, e) = (off(start), off(i));
         let raw = &text[s..e];
-        let (lower, cap) = if S::ASCII && kind != TokenKind::Punct {
+        // In an ASCII line only a backquote token folds to another character.
+        let (lower, cap) = if S::ASCII && raw != "`" {
             (fold_ascii_word(raw), raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
         } else {
             (fold_token(raw), raw.chars().next().is_some_and(|c| c.is_uppercase()))
