@@ -198,6 +198,10 @@ impl<'a> DateReader<'a> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
+            if !self.may_start_date(toks, i) {
+                i += 1;
+                continue;
+            }
             if let Some((d, end)) = self.absolute_at(toks, i) {
                 out.push((i, d));
                 i = end.max(i + 1);
@@ -209,6 +213,18 @@ impl<'a> DateReader<'a> {
             i += 1;
         }
         out
+    }
+
+    /// Whether a date can start at token `i`: a number, a capitalised word, a weekday or the
+    /// start of a "last week" phrase. (Punctuation never does, and a lower-case month is not read
+    /// as one: the quick test that spares the full readers most tokens.)
+    fn may_start_date(&self, toks: &[Token], i: usize) -> bool {
+        let t = &toks[i];
+        match t.kind {
+            TokenKind::Number => true,
+            TokenKind::Punct => false,
+            TokenKind::Word => t.cap || self.lex.words.weekdays.get(t).is_some() || self.lex.words.last_week.starts_at(toks, i),
+        }
     }
 
     /// The date of an event read at token `near`: the date in the sentence closest to it.

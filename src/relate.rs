@@ -885,6 +885,12 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
     let sw = &lex.ontology.swap;
     for i in 0..v.toks.len() {
         for elems in &lex.swap {
+            // Most tokens fail the first word: tested here, without the call.
+            if let Some(PatternElem::Words(first)) = elems.first() {
+                if !first.contains(&v.toks[i]) {
+                    continue;
+                }
+            }
             let Some(end) = match_elems(v.toks, i, elems) else {
                 continue;
             };
