@@ -104,15 +104,21 @@ impl<T> PhraseTable<T> {
         }
     }
 
-    /// The longest phrase matching at token `i`.
+    /// The longest phrase matching at token `i`. Inlined: most calls end at the first test, on a
+    /// token whose word starts no phrase of the table.
+    #[inline(always)]
     pub fn longest<'a>(&'a self, tokens: &'a [Token], i: usize) -> Option<(usize, &'a T)> {
         let t = tokens.get(i)?;
         if !self.indexed || t.word == WORD_UNSET {
             return self.matches(tokens, i).next();
         }
-        let rest = &tokens[i..];
-        let (ids, v) = self
-            .id_list(t.word)?
+        let list = self.id_list(t.word)?;
+        self.longest_in(list, &tokens[i..])
+    }
+
+    /// The longest phrase of `list` (phrases by id, longest first) that `rest` starts with.
+    fn longest_in<'a>(&'a self, list: &'a IdPhrases, rest: &[Token]) -> Option<(usize, &'a T)> {
+        let (ids, v) = list
             .iter()
             .find(|(ids, _)| ids.len() <= rest.len() && ids.iter().zip(rest).all(|(w, t)| *w == t.word))?;
         Some((ids.len(), &self.values[*v as usize]))
@@ -426,15 +432,17 @@ pub struct Lexicon {
     /// Unnamed actors standing alone.
     pub bare_unnamed: PhraseTable<()>,
     /// Heads of named state bodies with a country.
-    pub named_body_heads: HashSet<String>,
+    pub named_body_heads: WordSet,
     /// Ministry portfolios.
     pub portfolios: PhraseTable<()>,
     /// Definite descriptions.
     pub definite: PhraseTable<Vec<Class>>,
     /// Proxy nouns.
     pub proxy_nouns: HashSet<String>,
-    /// Pronouns.
+    /// Pronouns and the classes each can refer to.
     pub pronouns: HashMap<String, Vec<Class>>,
+    /// The pronouns as a word set: the per-token test before the map is read.
+    pub pronoun_words: WordSet,
     /// Coordinators.
     pub coordinators: PhraseTable<()>,
     /// Trigger patterns.
@@ -643,11 +651,12 @@ impl Lexicon {
             domestic: set(&cues.domestic_words),
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),
             bare_unnamed: table(&cues.bare_unnamed_actors, ()),
-            named_body_heads: set(&cues.named_body_heads),
+            named_body_heads: word_set(&cues.named_body_heads),
             portfolios: table(&cues.portfolios, ()),
             definite,
             proxy_nouns: set(&cues.proxy_nouns),
             pronouns: cues.pronouns.iter().map(|(k, v)| (fold(k), v.clone())).collect(),
+            pronoun_words: WordSet::new(cues.pronouns.keys().map(|k| fold(k)).collect()),
             coordinators: table(&lang.coordinators, ()),
             triggers,
             trigger_index,
@@ -679,6 +688,8 @@ impl Lexicon {
         lex.names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
+        lex.named_body_heads.index(&mut vocab);
+        lex.pronoun_words.index(&mut vocab);
         for elems in lex.triggers.iter_mut().map(|t| &mut t.elems).chain(lex.swap.iter_mut()) {
             for e in elems {
                 if let PatternElem::Words(ws) = e {
@@ -831,7 +842,8 @@ mod tests {
     fn tokens_with_word_ids_match_as_their_words_do() {
         let lex = Lexicon::new(crate::Ontology::builtin().expect("built-in ontology"));
         let text = "The Foreign Ministry said Nigeria's regulator banned Twitter, and the supreme leader \
-                    stopped using Telegram; officials will be ordered to move to the domestic messenger Soroush by Monday, 5 January.";
+                    stopped using Telegram; officials will be ordered to move to the domestic messenger Soroush by Monday, 5 January. \
+                    Its parliament met.";
         let plain = tokenize(text, 0);
         let mut with_ids = plain.clone();
         lex.assign_words(&mut with_ids);
@@ -859,6 +871,8 @@ mod tests {
                 &w.non_names,
                 &w.hypothetical,
                 &w.prepositions,
+                &lex.named_body_heads,
+                &lex.pronoun_words,
             ] {
                 let by_text = set.contains_word(plain[i].lower.as_str());
                 assert_eq!(by_text, set.contains(&plain[i]), "token {i}");

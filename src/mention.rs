@@ -641,7 +641,7 @@ fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class
         }
         if let Some((s, _)) = lex.agency_heads.ending_at(toks, e, 2) {
             // "Ministry of Electronics and Information Technology": a head followed by "of" names a body.
-            if s >= a && (e - a >= 2 || e < b || lex.named_body_heads.contains(toks[s].lower.as_str())) {
+            if s >= a && (e - a >= 2 || e < b || lex.named_body_heads.contains(&toks[s])) {
                 return Some(Class::Agency);
             }
         }
@@ -726,7 +726,7 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
             }
         }
         // "cabinet members", "the parliament": a state body named by its head alone.
-        if lex.named_body_heads.contains(toks[i].lower.as_str()) && !covered[i] {
+        if lex.named_body_heads.contains(&toks[i]) && !covered[i] {
             let members_after = toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(t.lower.as_str(), "members" | "ministers" | "member"));
@@ -788,7 +788,12 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 }
             }
         }
-        if let Some(classes) = lex.pronouns.get(toks[i].lower.as_str()) {
+        if let Some(classes) = lex
+            .pronoun_words
+            .contains(&toks[i])
+            .then(|| lex.pronouns.get(toks[i].lower.as_str()))
+            .flatten()
+        {
             let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.to_string());
             m.refs = classes.clone();
             m.possessive = matches!(toks[i].lower.as_str(), "his" | "her" | "its" | "their");

@@ -83,9 +83,10 @@ impl<'a> View<'a> {
         if l == "that"
             && i > 0
             && !self.lex.words.reporting.contains_at(self.toks, i - 1)
-            && self.toks.get(i + 1).is_some_and(|t| {
-                !t.cap && t.kind == TokenKind::Word && !self.lex.pronouns.contains_key(t.lower.as_str()) && t.lower != "the"
-            })
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && !self.lex.pronoun_words.contains(t) && t.lower != "the")
         {
             // "a move that may signal": a relative pronoun, still a boundary.
             return true;

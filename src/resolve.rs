@@ -112,7 +112,7 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     let words: Vec<&str> = k.split(' ').collect();
     if words.len() >= 3 {
         let first = words[0].trim_end_matches('s');
-        if lex.named_body_heads.contains(first) {
+        if lex.named_body_heads.contains_word(first) {
             k = words[1..].join(" ");
         }
     }
