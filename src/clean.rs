@@ -35,6 +35,23 @@ const INVISIBLE: [(&str, &str); 6] = [
     ("\t", " "),
 ];
 
+/// Whether a byte can start a bad sequence (a tab, or the lead byte of one of the characters the
+/// tables start with), by byte value: continuation bytes and other characters are skipped.
+const STARTS_BAD: [bool; 256] = {
+    let mut starts = [false; 256];
+    let mut i = 0;
+    while i < MOJIBAKE.len() {
+        starts[MOJIBAKE[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < INVISIBLE.len() {
+        starts[INVISIBLE[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    starts
+};
+
 /// The repair that applies at the start of `rest`, if any: the longest bad sequence wins.
 fn repair_at(rest: &[u8]) -> Option<(usize, &'static str)> {
     MOJIBAKE
@@ -46,25 +63,20 @@ fn repair_at(rest: &[u8]) -> Option<(usize, &'static str)> {
 }
 
 /// Repairs mis-encoded sequences and normalises spaces and line ends, in one pass.
-/// Every bad sequence starts with a tab or a non-ASCII byte, so only those places are tried.
+/// Only the places where a bad sequence can start are tried (see `STARTS_BAD`).
 pub fn repair(text: &str) -> String {
-    let s = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+    let s: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
     } else {
-        text.to_string()
+        text.into()
     };
     let bytes = s.as_bytes();
-    let candidate = |b: &u8| *b >= 0x80 || *b == b'\t';
-    let Some(first) = bytes.iter().position(candidate) else {
-        return s;
+    let Some(first) = next_start(bytes, 0) else {
+        return s.into_owned();
     };
     let mut out = String::with_capacity(s.len());
     let (mut done, mut i) = (0, first);
-    while i < bytes.len() {
-        if !candidate(&bytes[i]) {
-            i += 1;
-            continue;
-        }
+    loop {
         match repair_at(&bytes[i..]) {
             // Bad sequences start at a lead byte, so `i` and `i + len` are character boundaries.
             Some((len, good)) => {
@@ -75,9 +87,36 @@ pub fn repair(text: &str) -> String {
             }
             None => i += 1,
         }
+        match next_start(bytes, i) {
+            Some(next) => i = next,
+            None => break,
+        }
     }
     out.push_str(&s[done..]);
     out
+}
+
+/// The first place at or after `from` where a bad sequence can start. Eight bytes at a time: a
+/// word with no tab and no byte above 0x7f (most of any text) is passed over at once.
+fn next_start(bytes: &[u8], mut from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const TABS: u64 = ONES * b'\t' as u64;
+    let starts = |chunk: &[u8]| chunk.iter().position(|&b| STARTS_BAD[usize::from(b)]);
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // A zero byte in `w ^ TABS` is a tab; the usual test for a zero byte in a word.
+        let t = w ^ TABS;
+        if (w | (t.wrapping_sub(ONES) & !t)) & HIGH != 0 {
+            if let Some(k) = starts(chunk) {
+                return Some(from + k);
+            }
+        }
+        from += 8;
+    }
+    bytes.get(from..).and_then(starts).map(|k| from + k)
 }
 
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.
@@ -201,6 +240,24 @@ mod tests {
         assert_eq!(clean(raw, &t), "The Editors picked a story\n");
         let raw = "Supreme leader quits the app\nSUBSCRIBE NOW for more\nA PHOTO / AP caption line\n";
         assert_eq!(clean(raw, &table()), "Supreme leader quits the app\n");
+    }
+
+    #[test]
+    fn bad_sequence_starts_are_found_across_word_boundaries() {
+        // The word-at-a-time scan against a plain byte-by-byte one, at every offset.
+        let texts = [
+            "plain ascii text that is longer than a word\tthen a tab",
+            "0123456\t89abcdef\u{2019}s and \u{e9}t\u{e9}, \u{d0}\u{b6} \u{feff}",
+            "\u{c2}\u{a0}",
+            "",
+        ];
+        for text in texts {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let naive = b[from..].iter().position(|&x| STARTS_BAD[usize::from(x)]).map(|k| from + k);
+                assert_eq!(next_start(b, from), naive, "{text:?} from {from}");
+            }
+        }
     }
 
     #[test]
