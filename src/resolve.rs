@@ -168,9 +168,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    // Initials of the document's names, for acronyms used without definition ("the TIC").
+    // Initials of the document's names, for acronyms used without definition ("the TIC"): only
+    // when the document has a capitalised single name still to resolve.
     let mut initials: HashMap<String, (String, Class)> = HashMap::default();
-    for sm in mentions.iter() {
+    let acronym_like = |m: &Mention| m.kind == MentionKind::Surname && m.key.is_none() && m.name.chars().all(|c| !c.is_lowercase());
+    let needs_initials = mentions.iter().flatten().any(acronym_like);
+    for sm in mentions.iter().filter(|_| needs_initials) {
         for m in sm.iter() {
             if let (Some(k), MentionKind::Named, false) = (&m.key, m.kind, m.class.is_person()) {
                 let i = crate::mention::initials(&m.name);
