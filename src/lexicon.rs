@@ -455,6 +455,8 @@ pub struct Lexicon {
     trigger_lists: Vec<Vec<usize>>,
     /// Swap verb patterns.
     pub swap: Vec<Vec<PatternElem>>,
+    /// The country row of each known entity's country (by position in the ontology's entities).
+    pub entity_countries: Vec<Option<usize>>,
     /// Word sets of the language tables.
     pub words: WordSets,
     /// Identifies this lexicon for the per-thread cache of folded name words.
@@ -663,6 +665,15 @@ impl Lexicon {
             trigger_slots: Vec::new(),
             trigger_lists: Vec::new(),
             swap,
+            entity_countries: ontology
+                .entities
+                .iter()
+                .map(|e| {
+                    e.country
+                        .as_ref()
+                        .and_then(|c| ontology.countries.iter().position(|r| &r.name == c))
+                })
+                .collect(),
             words,
             ontology,
             fold_cache_id: LEXICONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,

@@ -393,10 +393,7 @@ fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::le
             let e = &lex.ontology.entities[k];
             let mut m = Mention::new(start, end, e.class, MentionKind::Named, written.to_string());
             m.key = Some(known_key(lex, k));
-            m.country = e
-                .country
-                .as_ref()
-                .and_then(|c| lex.ontology.countries.iter().position(|r| &r.name == c));
+            m.country = lex.entity_countries.get(k).copied().flatten();
             m
         }
     }
