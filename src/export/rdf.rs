@@ -86,6 +86,9 @@ const ENTITY_PREFIXES: [&str; 6] = ["country", "person", "agency", "app", "org",
 pub enum Term<'a> {
     /// An IRI: a namespace and an IRI-safe local part.
     Iri(Ns, &'a str),
+    /// An entity's IRI: its index in the graph (text writers hold each entity's term rendered
+    /// once) and its local part.
+    Entity(u32, &'a str),
     /// A simple string literal.
     Str(&'a str),
     /// A typed literal: lexical form and the local name of its XSD datatype.
@@ -127,7 +130,15 @@ fn statement_local(doc_local: &str, st: &StatementRef<'_>, buf: &mut String) {
     };
     let h = iri::fnv64(&[&st.subject().key, st.relation().name(), obj]);
     buf.clear();
-    let _ = write!(buf, "{doc_local}-s{}-{h:016x}", st.sentence());
+    buf.push_str(doc_local);
+    buf.push_str("-s");
+    push_int(buf, st.sentence());
+    buf.push('-');
+    // Sixteen lower-case hexadecimal digits.
+    for shift in (0..16).rev() {
+        let digit = ((h >> (shift * 4)) & 0xf) as u32;
+        buf.push(char::from_digit(digit, 16).unwrap_or('0'));
+    }
 }
 
 /// IRI local parts computed once per build: entities and documents, by index.
@@ -144,6 +155,16 @@ impl Locals {
             documents: g.documents().map(|d| iri::encode_segment(&d.info().id)).collect(),
         }
     }
+}
+
+/// The term of the entity with id `e`.
+fn entity_term(locals: &[String], e: u32) -> Term<'_> {
+    Term::Entity(e, locals.get(e as usize).map_or("", String::as_str))
+}
+
+/// Writes an integer in decimal (without the formatting machinery: there are millions).
+fn push_int(out: &mut String, v: impl itoa::Integer) {
+    out.push_str(itoa::Buffer::new().format(v));
 }
 
 /// A plain triple to write once: subject, relation (index in [`Relation::ALL`]) and object.
@@ -164,8 +185,8 @@ fn describe_document(sink: &mut dyn Sink, local: &str, d: &crate::corpus::Docume
 /// the document descriptions.
 fn emit_head(g: &KnowledgeGraph, quads: bool, locals: &Locals, sink: &mut dyn Sink) -> Result<()> {
     sink.graph(None)?;
-    for (e, local) in g.entities().zip(&locals.entities) {
-        let s = Term::Iri(Ns::Entity, local);
+    for (i, (e, local)) in g.entities().zip(&locals.entities).enumerate() {
+        let s = Term::Entity(i as u32, local);
         sink.triple(s, A, Term::Iri(Ns::Ontology, e.class.name()))?;
         if e.class == Class::Official {
             sink.triple(s, A, Term::Iri(Ns::Ontology, Class::Person.name()))?;
@@ -208,13 +229,13 @@ fn emit_documents(
         for st in d.statements() {
             statement_local(local, &st, &mut st_buf);
             let n = Term::Iri(Ns::Statement, &st_buf);
-            let subject = Term::Iri(Ns::Entity, &ents[st.fact().subject as usize]);
+            let subject = entity_term(ents, st.fact().subject);
             let pred = Term::Iri(Ns::Ontology, st.relation().name());
             let object = match st.fact().object {
-                FactObject::Entity(o) => Term::Iri(Ns::Entity, &ents[o as usize]),
+                FactObject::Entity(o) => entity_term(ents, o),
                 FactObject::Count(c) => {
                     num.clear();
-                    let _ = write!(num, "{c}");
+                    push_int(&mut num, c);
                     Term::Typed(&num, "integer")
                 }
             };
@@ -233,7 +254,7 @@ fn emit_documents(
                 sink.triple(n, Term::Iri(Ns::Dcterms, "date"), Term::Typed(&buf, date.xsd_type()))?;
             }
             if let Some(c) = st.fact().country {
-                sink.triple(n, Term::Iri(Ns::Ontology, "country"), Term::Iri(Ns::Entity, &ents[c as usize]))?;
+                sink.triple(n, Term::Iri(Ns::Ontology, "country"), entity_term(ents, c))?;
             }
             if let Some(r) = st.role() {
                 sink.triple(n, Term::Iri(Ns::Ontology, "role"), Term::Str(r))?;
@@ -242,7 +263,7 @@ fn emit_documents(
             let (start, end) = st.span();
             for (p, v) in [("sentenceIndex", st.sentence()), ("charStart", start), ("charEnd", end)] {
                 buf.clear();
-                let _ = write!(buf, "{v}");
+                push_int(&mut buf, v);
                 sink.triple(n, Term::Iri(Ns::Ontology, p), Term::Typed(&buf, "integer"))?;
             }
             if st.modality() == Modality::Asserted {
@@ -274,18 +295,14 @@ fn plain_triples(plain: &mut Vec<Plain>, ents: &[String], sink: &mut dyn Sink) -
     for &(s, r, o) in plain.iter() {
         let rel = Relation::ALL[r as usize];
         let object = match o {
-            FactObject::Entity(o) => Term::Iri(Ns::Entity, &ents[o as usize]),
+            FactObject::Entity(o) => entity_term(ents, o),
             FactObject::Count(n) => {
                 num.clear();
-                let _ = write!(num, "{n}");
+                push_int(&mut num, n);
                 Term::Typed(&num, "integer")
             }
         };
-        sink.triple(
-            Term::Iri(Ns::Entity, &ents[s as usize]),
-            Term::Iri(Ns::Ontology, rel.name()),
-            object,
-        )?;
+        sink.triple(entity_term(ents, s), Term::Iri(Ns::Ontology, rel.name()), object)?;
     }
     plain.clear();
     Ok(())
@@ -306,6 +323,7 @@ impl QuadSink<'_> {
     fn term(t: Term<'_>) -> Result<oxigraph::model::Term> {
         Ok(match t {
             Term::Iri(ns, local) => named(ns, local)?.into(),
+            Term::Entity(_, local) => named(Ns::Entity, local)?.into(),
             Term::Str(s) => Literal::new_simple_literal(s).into(),
             Term::Typed(v, dt) => Literal::new_typed_literal(v, named(Ns::Xsd, dt)?).into(),
         })
@@ -338,26 +356,72 @@ pub fn for_each_quad(g: &KnowledgeGraph, each: &mut dyn FnMut(Quad) -> Result<()
     emit(g, true, &mut sink)
 }
 
+/// The bytes a Turtle prefixed name's local part may hold as they are (by byte value).
+const LOCAL_BYTES: [bool; 256] = {
+    let mut ok = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        ok[b] = c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.';
+        b += 1;
+    }
+    ok
+};
+
 /// Whether a local part can stand in a Turtle prefixed name as it is.
 fn plain_local(local: &str) -> bool {
     let b = local.as_bytes();
-    !b.is_empty()
-        && b[0] != b'-'
-        && b[0] != b'.'
-        && b[b.len() - 1] != b'.'
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+    !b.is_empty() && b[0] != b'-' && b[0] != b'.' && b[b.len() - 1] != b'.' && b.iter().all(|&c| LOCAL_BYTES[usize::from(c)])
 }
 
 /// Streams N-Triples, N-Quads, Turtle or TriG text.
-struct TextSink<W: Write> {
+struct TextSink<'e, W: Write> {
     w: W,
+    /// Every entity's term as this syntax writes it, by entity id (rendered once per file).
+    entities: &'e [Box<[u8]>],
     turtle: bool,
     quads: bool,
     /// The current graph's IRI, written after each quad (N-Quads) or opening a block (TriG).
     graph: Option<String>,
     /// Turtle: the subject of the open statement block.
     last_subject: Vec<u8>,
+    /// The subject of the last triple, as given and as written: the statements' triples come in
+    /// runs with one subject, written once.
+    subject: GivenSubject,
     scratch: Vec<u8>,
+}
+
+/// A subject as given to [`Sink::triple`] (namespace or entity id, and local part) and its text.
+#[derive(Debug, Default)]
+struct GivenSubject {
+    given: Option<(Option<Ns>, u32)>,
+    local: String,
+    text: Vec<u8>,
+}
+
+impl GivenSubject {
+    /// Whether `t` is the subject held.
+    fn is(&self, t: &Term<'_>) -> bool {
+        match *t {
+            Term::Iri(ns, local) => self.given == Some((Some(ns), 0)) && self.local == local,
+            Term::Entity(e, _) => self.given == Some((None, e)),
+            Term::Str(_) | Term::Typed(..) => false,
+        }
+    }
+
+    /// Holds `t`, written as `text`.
+    fn set(&mut self, t: &Term<'_>, text: Vec<u8>) {
+        self.local.clear();
+        self.given = match *t {
+            Term::Iri(ns, local) => {
+                self.local.push_str(local);
+                Some((Some(ns), 0))
+            }
+            Term::Entity(e, _) => Some((None, e)),
+            Term::Str(_) | Term::Typed(..) => None,
+        };
+        self.text = text;
+    }
 }
 
 /// A write error; the caller that knows the file fills in its path.
@@ -365,36 +429,65 @@ fn io(e: std::io::Error) -> Error {
     Error::unplaced_write(e)
 }
 
+/// Whether an 8-byte word holds a byte that a literal must escape: a control byte (below 0x20
+/// or 0x7f), a quote or a backslash. May answer yes for a word that holds none (the bytes are
+/// then looked at one by one); never answers no for one that does.
+fn may_need_escape(w: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The usual test for a zero byte, applied to the word xor each byte looked for.
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
+    below_space || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\'))) || has_zero(w ^ (ONES * 0x7f))
+}
+
 fn write_literal(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
-    let mut from = 0;
-    for (i, &c) in bytes.iter().enumerate() {
-        let esc: &[u8] = match c {
-            b'"' => b"\\\"",
-            b'\\' => b"\\\\",
-            b'\n' => b"\\n",
-            b'\r' => b"\\r",
-            b'\t' => b"\\t",
-            0..=0x1f | 0x7f => b"",
-            _ => continue,
-        };
-        out.extend_from_slice(&bytes[from..i]);
-        if esc.is_empty() {
-            let _ = write!(out, "\\u{:04X}", c);
-        } else {
-            out.extend_from_slice(esc);
+    // `from` starts the run not yet copied; words with nothing to escape join it at once.
+    let (mut from, mut at) = (0, 0);
+    while at < bytes.len() {
+        if let Some(chunk) = bytes.get(at..at + 8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            if !may_need_escape(u64::from_le_bytes(word)) {
+                at += 8;
+                continue;
+            }
         }
-        from = i + 1;
+        let end = (at + 8).min(bytes.len());
+        for (i, &c) in bytes.iter().enumerate().take(end).skip(at) {
+            let esc: &[u8] = match c {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0..=0x1f | 0x7f => b"",
+                _ => continue,
+            };
+            out.extend_from_slice(&bytes[from..i]);
+            if esc.is_empty() {
+                let _ = write!(out, "\\u{:04X}", c);
+            } else {
+                out.extend_from_slice(esc);
+            }
+            from = i + 1;
+        }
+        at = end;
     }
     out.extend_from_slice(&bytes[from..]);
     out.push(b'"');
 }
 
-impl<W: Write> TextSink<W> {
+impl<W: Write> TextSink<'_, W> {
     fn term(&self, out: &mut Vec<u8>, t: Term<'_>, predicate: bool) {
         match t {
             Term::Iri(Ns::Rdf, "type") if self.turtle && predicate => out.push(b'a'),
+            Term::Entity(e, local) => match self.entities.get(e as usize) {
+                Some(rendered) => out.extend_from_slice(rendered),
+                None => self.term(out, Term::Iri(Ns::Entity, local), predicate),
+            },
             Term::Iri(ns, local) => {
                 if self.turtle {
                     let (prefix, rest) = match ns {
@@ -468,7 +561,7 @@ impl<W: Write> TextSink<W> {
     }
 }
 
-impl<W: Write> Sink for TextSink<W> {
+impl<W: Write> Sink for TextSink<'_, W> {
     fn graph(&mut self, document: Option<&str>) -> Result<()> {
         if !self.quads {
             return Ok(());
@@ -493,20 +586,23 @@ impl<W: Write> Sink for TextSink<W> {
     fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()> {
         let mut out = std::mem::take(&mut self.scratch);
         out.clear();
-        self.term(&mut out, s, false);
-        if self.turtle {
-            if out == self.last_subject {
-                out.clear();
-                out.extend_from_slice(b" ;\n\t");
-            } else {
+        if !self.subject.is(&s) {
+            let mut text = std::mem::take(&mut self.subject.text);
+            text.clear();
+            self.term(&mut text, s, false);
+            self.subject.set(&s, text);
+        }
+        if self.turtle && self.subject.text == self.last_subject {
+            out.extend_from_slice(b" ;\n\t");
+        } else {
+            if self.turtle {
                 if !self.last_subject.is_empty() {
                     self.w.write_all(b" .\n").map_err(io)?;
                 }
                 self.last_subject.clear();
-                self.last_subject.extend_from_slice(&out);
-                out.push(b' ');
+                self.last_subject.extend_from_slice(&self.subject.text);
             }
-        } else {
+            out.extend_from_slice(&self.subject.text);
             out.push(b' ');
         }
         self.term(&mut out, p, true);
@@ -525,8 +621,8 @@ impl<W: Write> Sink for TextSink<W> {
     }
 }
 
-impl<W: Write> TextSink<W> {
-    fn new(w: W, format: RdfFormat) -> TextSink<W> {
+impl<'e, W: Write> TextSink<'e, W> {
+    fn new(w: W, format: RdfFormat, entities: &'e [Box<[u8]>]) -> TextSink<'e, W> {
         let (turtle, quads) = match format {
             RdfFormat::Turtle => (true, false),
             RdfFormat::TriG => (true, true),
@@ -535,13 +631,30 @@ impl<W: Write> TextSink<W> {
         };
         TextSink {
             w,
+            entities,
             turtle,
             quads,
             graph: None,
             last_subject: Vec::new(),
+            subject: GivenSubject::default(),
             scratch: Vec::new(),
         }
     }
+}
+
+/// Every entity's term rendered once in the syntax of `format` (entities recur in millions of
+/// triples).
+fn rendered_entities(locals: &Locals, format: RdfFormat) -> Vec<Box<[u8]>> {
+    let renderer = TextSink::new(std::io::sink(), format, &[]);
+    locals
+        .entities
+        .iter()
+        .map(|local| {
+            let mut out = Vec::new();
+            renderer.term(&mut out, Term::Iri(Ns::Entity, local), false);
+            out.into_boxed_slice()
+        })
+        .collect()
 }
 
 /// Documents per part written in parallel, and parts in flight at once (bounds memory).
@@ -551,7 +664,8 @@ const PART_DOCS: usize = 128;
 /// Documents are serialized in parallel, a few parts at a time, and written in order.
 pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<W> {
     let locals = Locals::new(g);
-    let mut sink = TextSink::new(out, format);
+    let entities = rendered_entities(&locals, format);
+    let mut sink = TextSink::new(out, format, &entities);
     let quads = sink.quads;
     sink.header()?;
     emit_head(g, quads, &locals, &mut sink)?;
@@ -565,7 +679,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
         let done: Vec<Result<(Vec<u8>, Vec<Plain>)>> = batch
             .par_iter()
             .map(|r| {
-                let mut part = TextSink::new(Vec::with_capacity(1 << 20), format);
+                let mut part = TextSink::new(Vec::with_capacity(1 << 20), format, &entities);
                 let mut plain = Vec::new();
                 emit_documents(g, quads, &locals, r.clone(), &mut part, &mut plain)?;
                 plain.sort_unstable();
@@ -584,4 +698,48 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
     }
     plain_triples(&mut plain, &locals.entities, &mut sink)?;
     sink.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The escaping rules, one byte at a time: the reference for the word-at-a-time writer.
+    fn escaped_one_by_one(s: &str) -> Vec<u8> {
+        let mut out = vec![b'"'];
+        for &c in s.as_bytes() {
+            match c {
+                b'"' => out.extend_from_slice(b"\\\""),
+                b'\\' => out.extend_from_slice(b"\\\\"),
+                b'\n' => out.extend_from_slice(b"\\n"),
+                b'\r' => out.extend_from_slice(b"\\r"),
+                b'\t' => out.extend_from_slice(b"\\t"),
+                0..=0x1f | 0x7f => out.extend_from_slice(format!("\\u{c:04X}").as_bytes()),
+                _ => out.push(c),
+            }
+        }
+        out.push(b'"');
+        out
+    }
+
+    #[test]
+    fn literals_escape_quotes_backslashes_and_controls_anywhere() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "plain text of more than eight bytes".into(),
+            "Khamenei\u{2019}s \u{201c}channel\u{201d} \u{e9}t\u{e9}".into(),
+            "tab\there, \"quoted\", back\\slash, del\u{7f} bell\u{7} \r\n end".into(),
+        ];
+        // Each special byte at every offset around the eight-byte words.
+        for special in ["\"", "\\", "\u{1}", "\u{7f}", "\n"] {
+            for at in 0..18 {
+                texts.push(format!("{}{special}{}", "a".repeat(at), "b".repeat(18 - at)));
+            }
+        }
+        for t in &texts {
+            let mut out = Vec::new();
+            write_literal(&mut out, t);
+            assert_eq!(out, escaped_one_by_one(t), "{t:?}");
+        }
+    }
 }
