@@ -327,41 +327,61 @@ fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> 
 pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
+    let mut ends = Vec::new();
     for line in doc.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
-        let mut it = tokenize(line, base).into_iter().peekable();
-        let mut cur: Vec<Token> = Vec::new();
-        while let Some(t) = it.next() {
-            let is_end = t.kind == TokenKind::Punct && matches!(t.lower.as_str(), "." | "!" | "?");
-            cur.push(t);
-            if is_end {
-                // Closing quotes and brackets stay with the sentence they close.
-                // A quote glued to the stop closes; one after a space opens the next sentence.
-                while let Some(q) =
-                    it.next_if(|q| matches!(q.lower.as_str(), "\"" | "'" | ")" | "]") && cur.last().is_some_and(|l| l.end == q.start))
-                {
-                    cur.push(q);
-                }
-                let next = it.peek();
-                let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
-                let abbrev = cur.len() >= 2
-                    && cur[cur.len() - 1].lower == "."
-                    && prev_word.is_some_and(|w| {
-                        let bare = w.lower.trim_end_matches('.');
-                        cur[cur.len() - 2].end == cur[cur.len() - 1].start
-                            && (abbreviations.contains(bare) || (bare.chars().count() == 1 && w.cap))
-                    });
-                let starts_new =
-                    next.is_none_or(|n| n.cap || n.kind == TokenKind::Number || matches!(n.lower.as_str(), "\"" | "'" | "(" | "["));
-                if starts_new && !abbrev {
-                    push_sentence(&mut out, std::mem::take(&mut cur));
-                }
-            }
+        let mut tokens = tokenize(line, base);
+        sentence_ends(&tokens, abbreviations, &mut ends);
+        if ends.iter().all(|&e| e == tokens.len()) {
+            // One sentence: it keeps the line's tokens as they are.
+            push_sentence(&mut out, tokens);
+            continue;
         }
-        push_sentence(&mut out, cur);
+        // Split from the back, so that no token moves more than once.
+        let mut pieces = Vec::with_capacity(ends.len() + 1);
+        for &e in ends.iter().rev() {
+            pieces.push(tokens.split_off(e));
+        }
+        pieces.push(tokens);
+        for piece in pieces.into_iter().rev() {
+            push_sentence(&mut out, piece);
+        }
     }
     out
+}
+
+/// Where the sentences of a line's tokens end: each index one past a sentence's last token.
+fn sentence_ends(tokens: &[Token], abbreviations: &HashSet<String>, ends: &mut Vec<usize>) {
+    ends.clear();
+    let (mut start, mut k) = (0, 0);
+    while k < tokens.len() {
+        let is_end = tokens[k].kind == TokenKind::Punct && matches!(tokens[k].lower.as_str(), "." | "!" | "?");
+        k += 1;
+        if !is_end {
+            continue;
+        }
+        // Closing quotes and brackets stay with the sentence they close.
+        // A quote glued to the stop closes; one after a space opens the next sentence.
+        while k < tokens.len() && matches!(tokens[k].lower.as_str(), "\"" | "'" | ")" | "]") && tokens[k - 1].end == tokens[k].start {
+            k += 1;
+        }
+        let cur = &tokens[start..k];
+        let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
+        let abbrev = cur.len() >= 2
+            && cur[cur.len() - 1].lower == "."
+            && prev_word.is_some_and(|w| {
+                let bare = w.lower.trim_end_matches('.');
+                cur[cur.len() - 2].end == cur[cur.len() - 1].start && (abbreviations.contains(bare) || (bare.chars().count() == 1 && w.cap))
+            });
+        let starts_new = tokens
+            .get(k)
+            .is_none_or(|n| n.cap || n.kind == TokenKind::Number || matches!(n.lower.as_str(), "\"" | "'" | "(" | "["));
+        if starts_new && !abbrev {
+            ends.push(k);
+            start = k;
+        }
+    }
 }
 
 fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
