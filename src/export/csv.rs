@@ -74,7 +74,7 @@ pub fn write_edges<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
                 (_, ObjectRef::Entity(e)) => ("", e.name.as_str()),
                 (_, ObjectRef::Count(n)) => {
                     count.clear();
-                    let _ = write!(count, "{n}");
+                    count.push_str(itoa::Buffer::new().format(n));
                     ("", count.as_str())
                 }
             };
@@ -85,7 +85,7 @@ pub fn write_edges<W: Write>(g: &KnowledgeGraph, w: W) -> Result<W> {
             let (start, end) = st.span();
             for (s, v) in num.iter_mut().zip([st.sentence() + 1, start, end]) {
                 s.clear();
-                let _ = write!(s, "{v}");
+                s.push_str(itoa::Buffer::new().format(v));
             }
             c.write_record([
                 iris[f.subject as usize].as_str(),
