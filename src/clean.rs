@@ -99,18 +99,11 @@ pub fn repair(text: &str) -> String {
 /// The first place at or after `from` where a bad sequence can start. Eight bytes at a time: a
 /// word with no tab and no byte above 0x7f (most of any text) is passed over at once.
 fn next_start(bytes: &[u8], mut from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const TABS: u64 = ONES * b'\t' as u64;
+    use crate::words8::{has_byte, word_at, HIGH};
     let starts = |chunk: &[u8]| chunk.iter().position(|&b| STARTS_BAD[usize::from(b)]);
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let w = u64::from_le_bytes(word);
-        // A zero byte in `w ^ TABS` is a tab; the usual test for a zero byte in a word.
-        let t = w ^ TABS;
-        if (w | (t.wrapping_sub(ONES) & !t)) & HIGH != 0 {
-            if let Some(k) = starts(chunk) {
+    while let Some(w) = word_at(bytes, from) {
+        if w & HIGH != 0 || has_byte(w, b'\t') {
+            if let Some(k) = starts(&bytes[from..from + 8]) {
                 return Some(from + k);
             }
         }

@@ -29,6 +29,7 @@ pub mod resolve;
 pub mod spool;
 pub mod store;
 pub mod text;
+mod words8;
 
 pub use error::{Error, Result};
 pub use lexicon::Lexicon;

@@ -433,12 +433,9 @@ fn io(e: std::io::Error) -> Error {
 /// or 0x7f), a quote or a backslash. May answer yes for a word that holds none (the bytes are
 /// then looked at one by one); never answers no for one that does.
 fn may_need_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // The usual test for a zero byte, applied to the word xor each byte looked for.
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH != 0;
+    use crate::words8::{has_byte, HIGH, ONES};
     let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    below_space || has_zero(w ^ (ONES * u64::from(b'"'))) || has_zero(w ^ (ONES * u64::from(b'\\'))) || has_zero(w ^ (ONES * 0x7f))
+    below_space || has_byte(w, b'"') || has_byte(w, b'\\') || has_byte(w, 0x7f)
 }
 
 fn write_literal(out: &mut Vec<u8>, s: &str) {
@@ -447,10 +444,8 @@ fn write_literal(out: &mut Vec<u8>, s: &str) {
     // `from` starts the run not yet copied; words with nothing to escape join it at once.
     let (mut from, mut at) = (0, 0);
     while at < bytes.len() {
-        if let Some(chunk) = bytes.get(at..at + 8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            if !may_need_escape(u64::from_le_bytes(word)) {
+        if let Some(w) = crate::words8::word_at(bytes, at) {
+            if !may_need_escape(w) {
                 at += 8;
                 continue;
             }
