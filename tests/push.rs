@@ -1,6 +1,6 @@
 //! Pushing to a SPARQL server with the Graph Store HTTP Protocol: retries and refusals against a
 //! scripted server on loopback, and the real thing against Oxigraph's server (`oxigraph serve`,
-//! from the oxigraph-cli crate; .ci/run installs it) answering as the local store does.
+//! Oxigraph's own binary, which .ci/run installs from PyPI) answering as the local store does.
 
 mod common;
 use newsgraph::build;
