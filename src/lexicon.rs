@@ -457,6 +457,10 @@ pub struct Lexicon {
     pub swap: Vec<Vec<PatternElem>>,
     /// The country row of each known entity's country (by position in the ontology's entities).
     pub entity_countries: Vec<Option<usize>>,
+    /// The entity key of each country row ("country:Iran"), made once: mentions take copies.
+    pub country_keys: Vec<String>,
+    /// The entity key of each known entity ("known:Telegram", or its country's for a metonym).
+    pub known_keys: Vec<String>,
     /// Word sets of the language tables.
     pub words: WordSets,
     /// Identifies this lexicon for the per-thread cache of folded name words.
@@ -672,6 +676,15 @@ impl Lexicon {
                     e.country
                         .as_ref()
                         .and_then(|c| ontology.countries.iter().position(|r| &r.name == c))
+                })
+                .collect(),
+            country_keys: ontology.countries.iter().map(|c| format!("country:{}", c.name)).collect(),
+            known_keys: ontology
+                .entities
+                .iter()
+                .map(|e| match (&e.country, e.metonym) {
+                    (Some(c), true) => format!("country:{c}"),
+                    _ => format!("known:{}", e.name),
                 })
                 .collect(),
             words,

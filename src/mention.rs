@@ -106,18 +106,12 @@ pub struct DocFacts {
 
 /// Key of a country row.
 pub fn country_key(lex: &Lexicon, i: usize) -> String {
-    format!("country:{}", lex.ontology.countries[i].name)
+    lex.country_keys[i].clone()
 }
 
-/// Key of a known entity.
+/// Key of a known entity (a metonym, like a government's seat, keys its country).
 pub fn known_key(lex: &Lexicon, i: usize) -> String {
-    let e = &lex.ontology.entities[i];
-    if e.metonym {
-        if let Some(c) = &e.country {
-            return format!("country:{c}");
-        }
-    }
-    format!("known:{}", e.name)
+    lex.known_keys[i].clone()
 }
 
 fn is_name_token(t: &Token) -> bool {

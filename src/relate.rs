@@ -645,7 +645,7 @@ pub fn extract_document(
         };
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, state.main_country.as_deref(), &mut add);
-        user_counts(&v, lex, state, &mut add);
+        user_counts(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
         }
@@ -1096,7 +1096,7 @@ fn modifier_written(v: &View, m: &Mention) -> bool {
 }
 
 /// User figures: "some 40 million users", "used by about three million Iranians", "Gap has more than 1.3 million".
-fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
+fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
     let w = &lex.words;
     let mut k = 0;
     while k < v.toks.len() {
@@ -1172,18 +1172,16 @@ fn user_counts(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                     {
                         if v.ms[m].class == Class::Country && v.ms[m].is_actor() {
                             // The mention's country, or the one its key resolved to ("in the country").
-                            country = v.ms[m].key.as_deref().and_then(|k| {
-                                v.ms[m]
-                                    .country
-                                    .or_else(|| lex.ontology.countries.iter().position(|c| format!("country:{}", c.name) == k))
-                            });
+                            country = v.ms[m]
+                                .key
+                                .as_deref()
+                                .and_then(|k| v.ms[m].country.or_else(|| lex.country_keys.iter().position(|c| c == k)));
                         }
                     }
                 }
             }
         }
         let country_key = country.map(|c| crate::mention::country_key(lex, c));
-        let _ = &state.main_country;
         if let Some(ak) = v.key(app) {
             add(
                 ak,
