@@ -283,7 +283,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             let lone = lex.names.matches(toks, i).next().is_none();
             if lone {
                 if let Some(entry) = lex.names.by_stem(stem) {
-                    let mut m = mention_from_entry(lex, i, i + 1, &entry, stem);
+                    let mut m = mention_from_entry(lex, i, i + 1, &entry, stem.to_string());
                     m.possessive = true;
                     covered[i] = true;
                     out.push(m);
@@ -295,7 +295,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
         match found {
             Some((len, Some(entry))) => {
                 let name = doc[toks[i].start..toks[i + len - 1].end].to_string();
-                let m = mention_from_entry(lex, i, i + len, &entry, &name);
+                let m = mention_from_entry(lex, i, i + len, &entry, name);
                 for c in covered.iter_mut().skip(i).take(len) {
                     *c = true;
                 }
@@ -370,7 +370,7 @@ fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool
                 .is_some_and(|t| lex.names.starts_at(toks, i + len + 1) && t.cap))
 }
 
-fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::lexicon::NameEntry, written: &str) -> Mention {
+fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::lexicon::NameEntry, written: String) -> Mention {
     match entry.target {
         NameTarget::Country(c) => {
             let kind = if entry.form == NameForm::Demonym {
@@ -378,14 +378,14 @@ fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::le
             } else {
                 MentionKind::Named
             };
-            let mut m = Mention::new(start, end, Class::Country, kind, written.to_string());
+            let mut m = Mention::new(start, end, Class::Country, kind, written);
             m.key = Some(country_key(lex, c));
             m.country = Some(c);
             m
         }
         NameTarget::Known(k) => {
             let e = &lex.ontology.entities[k];
-            let mut m = Mention::new(start, end, e.class, MentionKind::Named, written.to_string());
+            let mut m = Mention::new(start, end, e.class, MentionKind::Named, written);
             m.key = Some(known_key(lex, k));
             m.country = lex.entity_countries.get(k).copied().flatten();
             m
@@ -420,7 +420,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             }
         }
         // Trim connectors at either end.
-        runs.extend(split_run(toks, i, j, lex));
+        split_run(toks, i, j, lex, &mut runs);
         i = j;
     }
     runs
@@ -433,8 +433,8 @@ fn is_common_word(t: &Token, lex: &Lexicon, facts: &DocFacts) -> bool {
 }
 
 /// Splits a run after a head noun followed by more names ("... Commission Alaeddin Boroujerdi"),
-/// and at "and" unless the run is one body's name.
-fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, usize)> {
+/// and at "and" unless the run is one body's name. The names go onto `out`.
+fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(usize, usize)>) {
     let ends_with_head = |x: usize, y: usize| {
         y > x
             && (lex.agency_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x)
@@ -445,9 +445,8 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
             // A head noun then a new capitalised word: two names.
             let head_end = k;
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
-                let mut out = vec![(a, head_end)];
-                out.extend(split_run(toks, k, b, lex));
-                return out;
+                out.push((a, head_end));
+                return split_run(toks, k, b, lex, out);
             }
         }
     }
@@ -460,9 +459,8 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
                 && (toks[k].lower != "of" || !has_title)
         };
         if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
-            let mut out = vec![(a, k)];
-            out.extend(split_run(toks, k + 1, b, lex));
-            return out;
+            out.push((a, k));
+            return split_run(toks, k + 1, b, lex, out);
         }
     }
     let mut a = a;
@@ -474,9 +472,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Vec<(usize, u
         b -= 1;
     }
     if a < b {
-        vec![(a, b)]
-    } else {
-        vec![]
+        out.push((a, b));
     }
 }
 

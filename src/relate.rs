@@ -603,7 +603,13 @@ pub fn extract_document(
         for m in ms {
             if m.class == Class::App && m.kind == MentionKind::Named {
                 if let Some(k) = &m.key {
-                    *state.app_counts.entry(k.clone()).or_default() += 1;
+                    // Counted in place when seen before: the key is copied only the first time.
+                    match state.app_counts.get_mut(k.as_str()) {
+                        Some(n) => *n += 1,
+                        None => {
+                            state.app_counts.insert(k.clone(), 1);
+                        }
+                    }
                 }
             }
         }

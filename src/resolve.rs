@@ -119,6 +119,15 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     format!("agency:{}:{}", country.unwrap_or(""), k)
 }
 
+/// The entry of `key` in a document's entity table, made when missing (the key is copied only
+/// then: most keys recur). Always `Some`.
+fn entry_for<'m>(info: &'m mut BTreeMap<String, EntityInfo>, key: &str) -> Option<&'m mut EntityInfo> {
+    if !info.contains_key(key) {
+        info.insert(key.to_string(), EntityInfo::default());
+    }
+    info.get_mut(key)
+}
+
 /// Resolves the mentions of one document in place; returns what the document says of each entity.
 pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> BTreeMap<String, EntityInfo> {
     let main_country = main_country(mentions, lex);
@@ -240,9 +249,13 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let Some(k) = &m.key {
-                let e = class_of.entry(k.clone()).or_insert(m.class);
-                if m.class == Class::Official {
-                    *e = Class::Official;
+                // Looked up first: most keys recur, and only a new one is copied.
+                match class_of.get_mut(k.as_str()) {
+                    Some(e) if m.class == Class::Official => *e = Class::Official,
+                    Some(_) => {}
+                    None => {
+                        class_of.insert(k.clone(), m.class);
+                    }
                 }
             }
         }
@@ -303,15 +316,17 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let (Some(c), false) = (m.country, m.class == Class::Country) {
-                let ce = info.entry(country_key(lex, c)).or_default();
-                ce.class = Some(Class::Country);
-                let name = lex.ontology.countries[c].name.clone();
-                if !ce.names.contains(&name) {
-                    ce.names.push(name);
+                if let Some(ce) = entry_for(&mut info, &lex.country_keys[c]) {
+                    ce.class = Some(Class::Country);
+                    let name = &lex.ontology.countries[c].name;
+                    if !ce.names.contains(name) {
+                        ce.names.push(name.clone());
+                    }
                 }
             }
-            let Some(k) = &m.key else { continue };
-            let e = info.entry(k.clone()).or_default();
+            let Some(e) = m.key.as_deref().and_then(|k| entry_for(&mut info, k)) else {
+                continue;
+            };
             if (e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person))
                 && (matches!(
                     m.kind,
@@ -329,9 +344,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed
             ) {
                 for n in std::iter::once(&m.name).chain(m.bare.as_ref()) {
-                    let name = n.trim().trim_end_matches("'s").trim_end_matches('\u{2019}').to_string();
-                    if !name.is_empty() && !e.names.contains(&name) {
-                        e.names.push(name);
+                    let name = n.trim().trim_end_matches("'s").trim_end_matches('\u{2019}');
+                    if !name.is_empty() && !e.names.iter().any(|x| x == name) {
+                        e.names.push(name.to_string());
                     }
                 }
             }

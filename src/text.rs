@@ -198,12 +198,24 @@ impl CharSource for DecodedSource {
 
 /// Splits a span of text into tokens; offsets are relative to `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    tokenize_reusing(text, base, &mut Vec::new())
+}
+
+/// [`tokenize`] with a buffer for the decoded characters of a non-ASCII span, kept by the caller
+/// from line to line (a document's lines would each allocate one otherwise).
+fn tokenize_reusing(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Token> {
     if text.is_ascii() {
-        tokenize_from(text, base, &AsciiSource(text.as_bytes()))
-    } else {
-        let chars = text.char_indices().collect();
-        tokenize_from(text, base, &DecodedSource { chars, len: text.len() })
+        return tokenize_from(text, base, &AsciiSource(text.as_bytes()));
     }
+    chars.clear();
+    chars.extend(text.char_indices());
+    let src = DecodedSource {
+        chars: std::mem::take(chars),
+        len: text.len(),
+    };
+    let tokens = tokenize_from(text, base, &src);
+    *chars = src.chars;
+    tokens
 }
 
 /// The tokenizer proper, over either kind of character source (the ASCII one needs no decoding).
@@ -328,10 +340,11 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let mut ends = Vec::new();
+    let mut chars = Vec::new();
     for line in doc.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
-        let mut tokens = tokenize(line, base);
+        let mut tokens = tokenize_reusing(line, base, &mut chars);
         sentence_ends(&tokens, abbreviations, &mut ends);
         if ends.iter().all(|&e| e == tokens.len()) {
             // One sentence: it keeps the line's tokens as they are.
@@ -475,6 +488,26 @@ mod tests {
             };
             assert_eq!(tokenize(text, 7), tokenize_from(text, 7, &decoded), "{text}");
         }
+    }
+
+    #[test]
+    fn lines_decoded_into_one_reused_buffer_tokenize_as_alone() {
+        // A long non-ASCII line, then a shorter one, then an ASCII one: the decoded characters
+        // of the first must not leak into the second.
+        let lines = [
+            "\u{201c}Telegram\u{201d} was blocked by Iran\u{2019}s judiciary today.\n",
+            "Roskomnadzor\u{2019}s ban.\n",
+            "Plain words.\n",
+        ];
+        let doc: String = lines.concat();
+        let from_doc: Vec<Token> = sentences(&doc, &abbrevs()).into_iter().flat_map(|s| s.tokens).collect();
+        let mut base = 0;
+        let mut alone = Vec::new();
+        for l in lines {
+            alone.extend(tokenize(l, base));
+            base += l.len();
+        }
+        assert_eq!(from_doc, alone);
     }
 
     #[test]
