@@ -177,13 +177,13 @@ impl CharSource for AsciiSource<'_> {
     }
 }
 
-/// Any other span: decoded once into characters and their offsets.
-struct DecodedSource {
-    chars: Vec<(usize, char)>,
+/// Any other span: decoded once into characters and their offsets (in a buffer its caller keeps).
+struct DecodedSource<'a> {
+    chars: &'a [(usize, char)],
     len: usize,
 }
 
-impl CharSource for DecodedSource {
+impl CharSource for DecodedSource<'_> {
     const ASCII: bool = false;
     fn count(&self) -> usize {
         self.chars.len()
@@ -209,13 +209,7 @@ fn tokenize_reusing(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> 
     }
     chars.clear();
     chars.extend(text.char_indices());
-    let src = DecodedSource {
-        chars: std::mem::take(chars),
-        len: text.len(),
-    };
-    let tokens = tokenize_from(text, base, &src);
-    *chars = src.chars;
-    tokens
+    tokenize_from(text, base, &DecodedSource { chars, len: text.len() })
 }
 
 /// The tokenizer proper, over either kind of character source (the ASCII one needs no decoding).
@@ -482,8 +476,9 @@ mod tests {
             // A line that opens with "n't" makes an empty word before it (it must not panic).
             "n't so",
         ] {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
             let decoded = DecodedSource {
-                chars: text.char_indices().collect(),
+                chars: &chars,
                 len: text.len(),
             };
             assert_eq!(tokenize(text, 7), tokenize_from(text, 7, &decoded), "{text}");
