@@ -7,7 +7,7 @@ use crate::lexicon::{Lexicon, PatternElem, TriggerPattern};
 use crate::mention::{Mention, MentionKind};
 use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statement};
 use crate::ontology::ObjectFallback;
-use crate::resolve::proxy_follows;
+use crate::resolve::{entry_for, proxy_follows};
 use crate::text::{Sentence, Token, TokenKind};
 
 /// How far an object may stand from its verb, in tokens.
@@ -602,14 +602,8 @@ pub fn extract_document(
         byte_pos = s.start;
         for m in ms {
             if m.class == Class::App && m.kind == MentionKind::Named {
-                if let Some(k) = &m.key {
-                    // Counted in place when seen before: the key is copied only the first time.
-                    match state.app_counts.get_mut(k.as_str()) {
-                        Some(n) => *n += 1,
-                        None => {
-                            state.app_counts.insert(k.clone(), 1);
-                        }
-                    }
+                if let Some(n) = m.key.as_deref().and_then(|k| entry_for(&mut state.app_counts, k)) {
+                    *n += 1;
                 }
             }
         }

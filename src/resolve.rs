@@ -119,13 +119,13 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     format!("agency:{}:{}", country.unwrap_or(""), k)
 }
 
-/// The entry of `key` in a document's entity table, made when missing (the key is copied only
-/// then: most keys recur). Always `Some`.
-fn entry_for<'m>(info: &'m mut BTreeMap<String, EntityInfo>, key: &str) -> Option<&'m mut EntityInfo> {
-    if !info.contains_key(key) {
-        info.insert(key.to_string(), EntityInfo::default());
+/// The entry of `key` in a map keyed by entity keys, made (default) when missing: the key is copied
+/// only then, since most keys recur. Always `Some`.
+pub(crate) fn entry_for<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> Option<&'m mut V> {
+    if !map.contains_key(key) {
+        map.insert(key.to_string(), V::default());
     }
-    info.get_mut(key)
+    map.get_mut(key)
 }
 
 /// Resolves the mentions of one document in place; returns what the document says of each entity.
