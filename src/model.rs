@@ -175,6 +175,9 @@ pub enum Modality {
 }
 
 impl Modality {
+    /// Every modality, in a fixed order (the order of declaration).
+    pub const ALL: [Modality; 4] = [Modality::Asserted, Modality::Planned, Modality::Hypothetical, Modality::Negated];
+
     /// The local name used in the ontology.
     pub fn name(self) -> &'static str {
         match self {

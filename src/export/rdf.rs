@@ -93,6 +93,92 @@ pub enum Term<'a> {
     Str(&'a str),
     /// A typed literal: lexical form and the local name of its XSD datatype.
     Typed(&'a str, &'static str),
+    /// One of the IRIs every statement repeats (text writers render each once per file).
+    Vocab(Vocab),
+    /// An xsd:integer literal.
+    Int(u64),
+}
+
+/// An IRI of the layout's vocabulary: the predicates and classes every statement repeats, then
+/// each class, relation and modality of the ontology, by index in that order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Vocab(u16);
+
+/// The fixed part of the vocabulary, in the order of the `Vocab` constants below.
+const FIXED: [(Ns, &str); 19] = [
+    (Ns::Rdf, "type"),
+    (Ns::Rdf, "Statement"),
+    (Ns::Rdf, "subject"),
+    (Ns::Rdf, "predicate"),
+    (Ns::Rdf, "object"),
+    (Ns::Prov, "wasDerivedFrom"),
+    (Ns::Ontology, "modality"),
+    (Ns::Dcterms, "date"),
+    (Ns::Ontology, "country"),
+    (Ns::Ontology, "role"),
+    (Ns::Ontology, "sentence"),
+    (Ns::Ontology, "sentenceIndex"),
+    (Ns::Ontology, "charStart"),
+    (Ns::Ontology, "charEnd"),
+    (Ns::Rdfs, "label"),
+    (Ns::Skos, "prefLabel"),
+    (Ns::Skos, "altLabel"),
+    (Ns::Ontology, "Document"),
+    (Ns::Dcterms, "identifier"),
+];
+
+impl Vocab {
+    const TYPE: Vocab = Vocab(0);
+    const STATEMENT: Vocab = Vocab(1);
+    const SUBJECT: Vocab = Vocab(2);
+    const PREDICATE: Vocab = Vocab(3);
+    const OBJECT: Vocab = Vocab(4);
+    const DERIVED_FROM: Vocab = Vocab(5);
+    const MODALITY: Vocab = Vocab(6);
+    const DATE: Vocab = Vocab(7);
+    const COUNTRY: Vocab = Vocab(8);
+    const ROLE: Vocab = Vocab(9);
+    const SENTENCE: Vocab = Vocab(10);
+    const SENTENCE_INDEX: Vocab = Vocab(11);
+    const CHAR_START: Vocab = Vocab(12);
+    const CHAR_END: Vocab = Vocab(13);
+    const LABEL: Vocab = Vocab(14);
+    const PREF_LABEL: Vocab = Vocab(15);
+    const ALT_LABEL: Vocab = Vocab(16);
+    const DOCUMENT: Vocab = Vocab(17);
+    const IDENTIFIER: Vocab = Vocab(18);
+    /// Size of the whole vocabulary.
+    const LEN: usize = FIXED.len() + Class::ALL.len() + Relation::ALL.len() + Modality::ALL.len();
+
+    fn class(c: Class) -> Vocab {
+        Vocab((FIXED.len() + c as usize) as u16)
+    }
+
+    fn relation(r: Relation) -> Vocab {
+        Vocab((FIXED.len() + Class::ALL.len() + r as usize) as u16)
+    }
+
+    fn modality(m: Modality) -> Vocab {
+        Vocab((FIXED.len() + Class::ALL.len() + Relation::ALL.len() + m as usize) as u16)
+    }
+
+    /// The namespace and local part. Every `Vocab` is made in this module, within range.
+    fn iri(self) -> (Ns, &'static str) {
+        let mut i = usize::from(self.0);
+        if let Some(&f) = FIXED.get(i) {
+            return f;
+        }
+        i -= FIXED.len();
+        if let Some(c) = Class::ALL.get(i) {
+            return (Ns::Ontology, c.name());
+        }
+        i -= Class::ALL.len();
+        if let Some(r) = Relation::ALL.get(i) {
+            return (Ns::Ontology, r.name());
+        }
+        i -= Relation::ALL.len();
+        (Ns::Ontology, Modality::ALL.get(i).map_or("", |m| m.name()))
+    }
 }
 
 /// Receives the triples of the layout, graph by graph.
@@ -101,9 +187,19 @@ pub trait Sink {
     fn graph(&mut self, document: Option<&str>) -> Result<()>;
     /// One triple in the current graph.
     fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()>;
+    /// Triples with one subject, in order: the layout hands over a statement or an entity at a
+    /// time, so a text writer renders the subject once.
+    fn triples(&mut self, s: Term<'_>, pairs: &[Pair<'_>]) -> Result<()> {
+        pairs.iter().try_for_each(|&(p, o)| self.triple(s, p, o))
+    }
 }
 
-const A: Term<'static> = Term::Iri(Ns::Rdf, "type");
+const A: Term<'static> = Term::Vocab(Vocab::TYPE);
+
+/// An integer as a term (sentence numbers and offsets run into the millions).
+fn int(v: usize) -> Term<'static> {
+    Term::Int(v as u64)
+}
 
 fn date_term(d: &Date, buf: &mut String) {
     buf.clear();
@@ -162,6 +258,43 @@ fn entity_term(locals: &[String], e: u32) -> Term<'_> {
     Term::Entity(e, locals.get(e as usize).map_or("", String::as_str))
 }
 
+/// A predicate and an object.
+pub type Pair<'a> = (Term<'a>, Term<'a>);
+
+/// The pairs that are there, in order, without allocating (a statement has up to 13).
+fn gather<'a, const N: usize>(pairs: [Option<Pair<'a>>; N]) -> PairList<'a, N> {
+    let mut list = PairList {
+        pairs: [(A, A); N],
+        len: 0,
+    };
+    for pair in pairs.into_iter().flatten() {
+        list.pairs[list.len] = pair;
+        list.len += 1;
+    }
+    list
+}
+
+/// Up to `N` pairs in a fixed array (see [`gather`]).
+struct PairList<'a, const N: usize> {
+    pairs: [Pair<'a>; N],
+    len: usize,
+}
+
+impl<'a, const N: usize> std::ops::Deref for PairList<'a, N> {
+    type Target = [Pair<'a>];
+    fn deref(&self) -> &[Pair<'a>] {
+        &self.pairs[..self.len]
+    }
+}
+
+/// The term of a statement's object: an entity, or a count.
+fn object_term(locals: &[String], o: FactObject) -> Term<'_> {
+    match o {
+        FactObject::Entity(o) => entity_term(locals, o),
+        FactObject::Count(n) => Term::Int(n),
+    }
+}
+
 /// Writes an integer in decimal (without the formatting machinery: there are millions).
 fn push_int(out: &mut String, v: impl itoa::Integer) {
     out.push_str(itoa::Buffer::new().format(v));
@@ -171,14 +304,16 @@ fn push_int(out: &mut String, v: impl itoa::Integer) {
 type Plain = (u32, u8, FactObject);
 
 fn describe_document(sink: &mut dyn Sink, local: &str, d: &crate::corpus::DocumentInfo, buf: &mut String) -> Result<()> {
-    let s = Term::Iri(Ns::Document, local);
-    sink.triple(s, A, Term::Iri(Ns::Ontology, "Document"))?;
-    sink.triple(s, Term::Iri(Ns::Dcterms, "identifier"), Term::Str(&d.id))?;
-    if let Some(date) = &d.date {
-        date_term(date, buf);
-        sink.triple(s, Term::Iri(Ns::Dcterms, "date"), Term::Typed(buf, date.xsd_type()))?;
-    }
-    Ok(())
+    let date = d.date.map(|date| {
+        date_term(&date, buf);
+        (Term::Vocab(Vocab::DATE), Term::Typed(buf, date.xsd_type()))
+    });
+    let pairs = [
+        Some((A, Term::Vocab(Vocab::DOCUMENT))),
+        Some((Term::Vocab(Vocab::IDENTIFIER), Term::Str(&d.id))),
+        date,
+    ];
+    sink.triples(Term::Iri(Ns::Document, local), &gather(pairs))
 }
 
 /// The head of the layout: entity descriptions in the default graph, and with triple formats
@@ -186,16 +321,14 @@ fn describe_document(sink: &mut dyn Sink, local: &str, d: &crate::corpus::Docume
 fn emit_head(g: &KnowledgeGraph, quads: bool, locals: &Locals, sink: &mut dyn Sink) -> Result<()> {
     sink.graph(None)?;
     for (i, (e, local)) in g.entities().zip(&locals.entities).enumerate() {
-        let s = Term::Entity(i as u32, local);
-        sink.triple(s, A, Term::Iri(Ns::Ontology, e.class.name()))?;
+        let mut pairs = vec![(A, Term::Vocab(Vocab::class(e.class)))];
         if e.class == Class::Official {
-            sink.triple(s, A, Term::Iri(Ns::Ontology, Class::Person.name()))?;
+            pairs.push((A, Term::Vocab(Vocab::class(Class::Person))));
         }
-        sink.triple(s, Term::Iri(Ns::Rdfs, "label"), Term::Str(&e.name))?;
-        sink.triple(s, Term::Iri(Ns::Skos, "prefLabel"), Term::Str(&e.name))?;
-        for l in e.labels.iter().skip(1) {
-            sink.triple(s, Term::Iri(Ns::Skos, "altLabel"), Term::Str(l))?;
-        }
+        pairs.push((Term::Vocab(Vocab::LABEL), Term::Str(&e.name)));
+        pairs.push((Term::Vocab(Vocab::PREF_LABEL), Term::Str(&e.name)));
+        pairs.extend(e.labels.iter().skip(1).map(|l| (Term::Vocab(Vocab::ALT_LABEL), Term::Str(l))));
+        sink.triples(Term::Entity(i as u32, local), &pairs)?;
     }
     if !quads {
         let mut buf = String::new();
@@ -218,7 +351,7 @@ fn emit_documents(
     plain: &mut Vec<Plain>,
 ) -> Result<()> {
     let ents = &locals.entities;
-    let (mut buf, mut st_buf, mut num) = (String::new(), String::new(), String::new());
+    let (mut buf, mut st_buf) = (String::new(), String::new());
     for d in docs.map(|i| g.document(i)) {
         let local = &locals.documents[d.index()];
         if quads {
@@ -228,44 +361,27 @@ fn emit_documents(
         let texts = g.texts(d.info())?;
         for st in d.statements() {
             statement_local(local, &st, &mut st_buf);
-            let n = Term::Iri(Ns::Statement, &st_buf);
-            let subject = entity_term(ents, st.fact().subject);
-            let pred = Term::Iri(Ns::Ontology, st.relation().name());
-            let object = match st.fact().object {
-                FactObject::Entity(o) => entity_term(ents, o),
-                FactObject::Count(c) => {
-                    num.clear();
-                    push_int(&mut num, c);
-                    Term::Typed(&num, "integer")
-                }
-            };
-            sink.triple(n, A, Term::Iri(Ns::Rdf, "Statement"))?;
-            sink.triple(n, Term::Iri(Ns::Rdf, "subject"), subject)?;
-            sink.triple(n, Term::Iri(Ns::Rdf, "predicate"), pred)?;
-            sink.triple(n, Term::Iri(Ns::Rdf, "object"), object)?;
-            sink.triple(n, Term::Iri(Ns::Prov, "wasDerivedFrom"), Term::Iri(Ns::Document, local))?;
-            sink.triple(
-                n,
-                Term::Iri(Ns::Ontology, "modality"),
-                Term::Iri(Ns::Ontology, st.modality().name()),
-            )?;
-            if let Some(date) = st.date() {
+            let date = st.date().map(|date| {
                 date_term(&date, &mut buf);
-                sink.triple(n, Term::Iri(Ns::Dcterms, "date"), Term::Typed(&buf, date.xsd_type()))?;
-            }
-            if let Some(c) = st.fact().country {
-                sink.triple(n, Term::Iri(Ns::Ontology, "country"), entity_term(ents, c))?;
-            }
-            if let Some(r) = st.role() {
-                sink.triple(n, Term::Iri(Ns::Ontology, "role"), Term::Str(r))?;
-            }
-            sink.triple(n, Term::Iri(Ns::Ontology, "sentence"), Term::Str(st.text(&texts)))?;
+                (Term::Vocab(Vocab::DATE), Term::Typed(&buf, date.xsd_type()))
+            });
             let (start, end) = st.span();
-            for (p, v) in [("sentenceIndex", st.sentence()), ("charStart", start), ("charEnd", end)] {
-                buf.clear();
-                push_int(&mut buf, v);
-                sink.triple(n, Term::Iri(Ns::Ontology, p), Term::Typed(&buf, "integer"))?;
-            }
+            let pairs = [
+                Some((A, Term::Vocab(Vocab::STATEMENT))),
+                Some((Term::Vocab(Vocab::SUBJECT), entity_term(ents, st.fact().subject))),
+                Some((Term::Vocab(Vocab::PREDICATE), Term::Vocab(Vocab::relation(st.relation())))),
+                Some((Term::Vocab(Vocab::OBJECT), object_term(ents, st.fact().object))),
+                Some((Term::Vocab(Vocab::DERIVED_FROM), Term::Iri(Ns::Document, local))),
+                Some((Term::Vocab(Vocab::MODALITY), Term::Vocab(Vocab::modality(st.modality())))),
+                date,
+                st.fact().country.map(|c| (Term::Vocab(Vocab::COUNTRY), entity_term(ents, c))),
+                st.role().map(|r| (Term::Vocab(Vocab::ROLE), Term::Str(r))),
+                Some((Term::Vocab(Vocab::SENTENCE), Term::Str(st.text(&texts)))),
+                Some((Term::Vocab(Vocab::SENTENCE_INDEX), int(st.sentence()))),
+                Some((Term::Vocab(Vocab::CHAR_START), int(start))),
+                Some((Term::Vocab(Vocab::CHAR_END), int(end))),
+            ];
+            sink.triples(Term::Iri(Ns::Statement, &st_buf), &gather(pairs))?;
             if st.modality() == Modality::Asserted {
                 plain.push((st.fact().subject, st.relation() as u8, st.fact().object));
             }
@@ -291,18 +407,9 @@ pub fn emit(g: &KnowledgeGraph, quads: bool, sink: &mut dyn Sink) -> Result<()> 
 fn plain_triples(plain: &mut Vec<Plain>, ents: &[String], sink: &mut dyn Sink) -> Result<()> {
     plain.sort_unstable();
     plain.dedup();
-    let mut num = String::new();
     for &(s, r, o) in plain.iter() {
         let rel = Relation::ALL[r as usize];
-        let object = match o {
-            FactObject::Entity(o) => entity_term(ents, o),
-            FactObject::Count(n) => {
-                num.clear();
-                push_int(&mut num, n);
-                Term::Typed(&num, "integer")
-            }
-        };
-        sink.triple(entity_term(ents, s), Term::Iri(Ns::Ontology, rel.name()), object)?;
+        sink.triple(entity_term(ents, s), Term::Vocab(Vocab::relation(rel)), object_term(ents, o))?;
     }
     plain.clear();
     Ok(())
@@ -326,6 +433,11 @@ impl QuadSink<'_> {
             Term::Entity(_, local) => named(Ns::Entity, local)?.into(),
             Term::Str(s) => Literal::new_simple_literal(s).into(),
             Term::Typed(v, dt) => Literal::new_typed_literal(v, named(Ns::Xsd, dt)?).into(),
+            Term::Vocab(v) => {
+                let (ns, local) = v.iri();
+                named(ns, local)?.into()
+            }
+            Term::Int(n) => Literal::new_typed_literal(n.to_string(), named(Ns::Xsd, "integer")?).into(),
         })
     }
 }
@@ -377,51 +489,17 @@ fn plain_local(local: &str) -> bool {
 /// Streams N-Triples, N-Quads, Turtle or TriG text.
 struct TextSink<'e, W: Write> {
     w: W,
-    /// Every entity's term as this syntax writes it, by entity id (rendered once per file).
-    entities: &'e [Box<[u8]>],
+    /// Terms rendered once per file.
+    rendered: &'e Rendered,
     turtle: bool,
     quads: bool,
     /// The current graph's IRI, written after each quad (N-Quads) or opening a block (TriG).
     graph: Option<String>,
     /// Turtle: the subject of the open statement block.
     last_subject: Vec<u8>,
-    /// The subject of the last triple, as given and as written: the statements' triples come in
-    /// runs with one subject, written once.
-    subject: GivenSubject,
+    /// The subject being written, rendered once for its triples.
+    subject: Vec<u8>,
     scratch: Vec<u8>,
-}
-
-/// A subject as given to [`Sink::triple`] (namespace or entity id, and local part) and its text.
-#[derive(Debug, Default)]
-struct GivenSubject {
-    given: Option<(Option<Ns>, u32)>,
-    local: String,
-    text: Vec<u8>,
-}
-
-impl GivenSubject {
-    /// Whether `t` is the subject held.
-    fn is(&self, t: &Term<'_>) -> bool {
-        match *t {
-            Term::Iri(ns, local) => self.given == Some((Some(ns), 0)) && self.local == local,
-            Term::Entity(e, _) => self.given == Some((None, e)),
-            Term::Str(_) | Term::Typed(..) => false,
-        }
-    }
-
-    /// Holds `t`, written as `text`.
-    fn set(&mut self, t: &Term<'_>, text: Vec<u8>) {
-        self.local.clear();
-        self.given = match *t {
-            Term::Iri(ns, local) => {
-                self.local.push_str(local);
-                Some((Some(ns), 0))
-            }
-            Term::Entity(e, _) => Some((None, e)),
-            Term::Str(_) | Term::Typed(..) => None,
-        };
-        self.text = text;
-    }
 }
 
 /// A write error; the caller that knows the file fills in its path.
@@ -478,8 +556,26 @@ fn write_literal(out: &mut Vec<u8>, s: &str) {
 impl<W: Write> TextSink<'_, W> {
     fn term(&self, out: &mut Vec<u8>, t: Term<'_>, predicate: bool) {
         match t {
-            Term::Iri(Ns::Rdf, "type") if self.turtle && predicate => out.push(b'a'),
-            Term::Entity(e, local) => match self.entities.get(e as usize) {
+            Term::Vocab(Vocab::TYPE) if self.turtle && predicate => out.push(b'a'),
+            Term::Vocab(v) => match self.rendered.vocab.get(usize::from(v.0)) {
+                Some(rendered) => out.extend_from_slice(rendered),
+                None => {
+                    let (ns, local) = v.iri();
+                    self.term(out, Term::Iri(ns, local), predicate);
+                }
+            },
+            Term::Int(n) => {
+                out.push(b'"');
+                out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+                match &self.rendered.int_suffix {
+                    Some(suffix) => out.extend_from_slice(suffix),
+                    None => {
+                        out.extend_from_slice(b"\"^^");
+                        self.term(out, Term::Iri(Ns::Xsd, "integer"), false);
+                    }
+                }
+            }
+            Term::Entity(e, local) => match self.rendered.entities.get(e as usize) {
                 Some(rendered) => out.extend_from_slice(rendered),
                 None => self.term(out, Term::Iri(Ns::Entity, local), predicate),
             },
@@ -579,45 +675,48 @@ impl<W: Write> Sink for TextSink<'_, W> {
     }
 
     fn triple(&mut self, s: Term<'_>, p: Term<'_>, o: Term<'_>) -> Result<()> {
-        let mut out = std::mem::take(&mut self.scratch);
+        self.triples(s, &[(p, o)])
+    }
+
+    fn triples(&mut self, s: Term<'_>, pairs: &[Pair<'_>]) -> Result<()> {
+        let (mut out, mut subject) = (std::mem::take(&mut self.scratch), std::mem::take(&mut self.subject));
         out.clear();
-        if !self.subject.is(&s) {
-            let mut text = std::mem::take(&mut self.subject.text);
-            text.clear();
-            self.term(&mut text, s, false);
-            self.subject.set(&s, text);
-        }
-        if self.turtle && self.subject.text == self.last_subject {
-            out.extend_from_slice(b" ;\n\t");
-        } else {
-            if self.turtle {
+        subject.clear();
+        self.term(&mut subject, s, false);
+        for (i, &(p, o)) in pairs.iter().enumerate() {
+            if !self.turtle {
+                out.extend_from_slice(&subject);
+                out.push(b' ');
+            } else if i > 0 || subject == self.last_subject {
+                out.extend_from_slice(b" ;\n\t");
+            } else {
                 if !self.last_subject.is_empty() {
-                    self.w.write_all(b" .\n").map_err(io)?;
+                    out.extend_from_slice(b" .\n");
                 }
                 self.last_subject.clear();
-                self.last_subject.extend_from_slice(&self.subject.text);
-            }
-            out.extend_from_slice(&self.subject.text);
-            out.push(b' ');
-        }
-        self.term(&mut out, p, true);
-        out.push(b' ');
-        self.term(&mut out, o, false);
-        if !self.turtle {
-            if let (true, Some(g)) = (self.quads, &self.graph) {
+                self.last_subject.extend_from_slice(&subject);
+                out.extend_from_slice(&subject);
                 out.push(b' ');
-                out.extend_from_slice(g.as_bytes());
             }
-            out.extend_from_slice(b" .\n");
+            self.term(&mut out, p, true);
+            out.push(b' ');
+            self.term(&mut out, o, false);
+            if !self.turtle {
+                if let (true, Some(g)) = (self.quads, &self.graph) {
+                    out.push(b' ');
+                    out.extend_from_slice(g.as_bytes());
+                }
+                out.extend_from_slice(b" .\n");
+            }
         }
         let r = self.w.write_all(&out).map_err(io);
-        self.scratch = out;
+        (self.scratch, self.subject) = (out, subject);
         r
     }
 }
 
 impl<'e, W: Write> TextSink<'e, W> {
-    fn new(w: W, format: RdfFormat, entities: &'e [Box<[u8]>]) -> TextSink<'e, W> {
+    fn new(w: W, format: RdfFormat, rendered: &'e Rendered) -> TextSink<'e, W> {
         let (turtle, quads) = match format {
             RdfFormat::Turtle => (true, false),
             RdfFormat::TriG => (true, true),
@@ -626,30 +725,47 @@ impl<'e, W: Write> TextSink<'e, W> {
         };
         TextSink {
             w,
-            entities,
+            rendered,
             turtle,
             quads,
             graph: None,
             last_subject: Vec::new(),
-            subject: GivenSubject::default(),
+            subject: Vec::new(),
             scratch: Vec::new(),
         }
     }
 }
 
-/// Every entity's term rendered once in the syntax of `format` (entities recur in millions of
-/// triples).
-fn rendered_entities(locals: &Locals, format: RdfFormat) -> Vec<Box<[u8]>> {
-    let renderer = TextSink::new(std::io::sink(), format, &[]);
-    locals
-        .entities
-        .iter()
-        .map(|local| {
+/// Terms rendered once per file in its syntax: entities and the vocabulary recur in millions of
+/// triples. An empty one renders every term from its parts.
+#[derive(Debug, Default)]
+struct Rendered {
+    /// Every entity's term, by entity id.
+    entities: Vec<Box<[u8]>>,
+    /// Every vocabulary IRI in object position, by [`Vocab`] index.
+    vocab: Vec<Box<[u8]>>,
+    /// What follows an integer's digits: the closing quote and the xsd:integer datatype.
+    int_suffix: Option<Box<[u8]>>,
+}
+
+impl Rendered {
+    fn new(locals: &Locals, format: RdfFormat) -> Rendered {
+        let parts = Rendered::default();
+        let renderer = TextSink::new(std::io::sink(), format, &parts);
+        let render = |t: Term<'_>| {
             let mut out = Vec::new();
-            renderer.term(&mut out, Term::Iri(Ns::Entity, local), false);
+            renderer.term(&mut out, t, false);
             out.into_boxed_slice()
-        })
-        .collect()
+        };
+        let entities = locals.entities.iter().map(|local| render(Term::Iri(Ns::Entity, local))).collect();
+        let vocab = (0..Vocab::LEN as u16).map(|i| render(Term::Vocab(Vocab(i)))).collect();
+        let int_suffix = render(Term::Int(0))[2..].into();
+        Rendered {
+            entities,
+            vocab,
+            int_suffix: Some(int_suffix),
+        }
+    }
 }
 
 /// Documents per part written in parallel, and parts in flight at once (bounds memory).
@@ -659,8 +775,8 @@ const PART_DOCS: usize = 128;
 /// Documents are serialized in parallel, a few parts at a time, and written in order.
 pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<W> {
     let locals = Locals::new(g);
-    let entities = rendered_entities(&locals, format);
-    let mut sink = TextSink::new(out, format, &entities);
+    let rendered = Rendered::new(&locals, format);
+    let mut sink = TextSink::new(out, format, &rendered);
     let quads = sink.quads;
     sink.header()?;
     emit_head(g, quads, &locals, &mut sink)?;
@@ -669,12 +785,17 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
     let parts: Vec<std::ops::Range<usize>> = (0..n).step_by(PART_DOCS).map(|a| a..(a + PART_DOCS).min(n)).collect();
     let window = rayon::current_num_threads().max(1) * 2;
     let mut plain = Vec::new();
+    // Part buffers are reused from batch to batch: they grow to a part's size once.
+    let mut buffers: Vec<Vec<u8>> = Vec::new();
     for batch in parts.chunks(window) {
         use rayon::prelude::*;
+        buffers.resize_with(batch.len().max(buffers.len()), || Vec::with_capacity(1 << 20));
         let done: Vec<Result<(Vec<u8>, Vec<Plain>)>> = batch
             .par_iter()
-            .map(|r| {
-                let mut part = TextSink::new(Vec::with_capacity(1 << 20), format, &entities);
+            .zip(buffers.par_drain(..batch.len()))
+            .map(|(r, mut buffer)| {
+                buffer.clear();
+                let mut part = TextSink::new(buffer, format, &rendered);
                 let mut plain = Vec::new();
                 emit_documents(g, quads, &locals, r.clone(), &mut part, &mut plain)?;
                 plain.sort_unstable();
@@ -685,6 +806,7 @@ pub fn write<W: Write>(g: &KnowledgeGraph, format: RdfFormat, out: W) -> Result<
         for d in done {
             let (bytes, p) = d?;
             sink.w.write_all(&bytes).map_err(io)?;
+            buffers.push(bytes);
             plain.extend(p);
         }
         // The same triple is asserted by many documents: keep the list short as it grows.
@@ -715,6 +837,79 @@ mod tests {
         }
         out.push(b'"');
         out
+    }
+
+    #[test]
+    fn vocabulary_terms_name_their_iris() {
+        let fixed = [
+            (Vocab::TYPE, Ns::Rdf, "type"),
+            (Vocab::STATEMENT, Ns::Rdf, "Statement"),
+            (Vocab::SUBJECT, Ns::Rdf, "subject"),
+            (Vocab::PREDICATE, Ns::Rdf, "predicate"),
+            (Vocab::OBJECT, Ns::Rdf, "object"),
+            (Vocab::DERIVED_FROM, Ns::Prov, "wasDerivedFrom"),
+            (Vocab::MODALITY, Ns::Ontology, "modality"),
+            (Vocab::DATE, Ns::Dcterms, "date"),
+            (Vocab::COUNTRY, Ns::Ontology, "country"),
+            (Vocab::ROLE, Ns::Ontology, "role"),
+            (Vocab::SENTENCE, Ns::Ontology, "sentence"),
+            (Vocab::SENTENCE_INDEX, Ns::Ontology, "sentenceIndex"),
+            (Vocab::CHAR_START, Ns::Ontology, "charStart"),
+            (Vocab::CHAR_END, Ns::Ontology, "charEnd"),
+            (Vocab::LABEL, Ns::Rdfs, "label"),
+            (Vocab::PREF_LABEL, Ns::Skos, "prefLabel"),
+            (Vocab::ALT_LABEL, Ns::Skos, "altLabel"),
+            (Vocab::DOCUMENT, Ns::Ontology, "Document"),
+            (Vocab::IDENTIFIER, Ns::Dcterms, "identifier"),
+        ];
+        for (v, ns, local) in fixed {
+            assert_eq!(v.iri(), (ns, local));
+        }
+        for c in Class::ALL {
+            assert_eq!(Vocab::class(c).iri(), (Ns::Ontology, c.name()));
+        }
+        for r in Relation::ALL {
+            assert_eq!(Vocab::relation(r).iri(), (Ns::Ontology, r.name()));
+        }
+        for m in Modality::ALL {
+            assert_eq!(Vocab::modality(m).iri(), (Ns::Ontology, m.name()));
+        }
+        assert_eq!(usize::from(Vocab::modality(Modality::Negated).0) + 1, Vocab::LEN);
+    }
+
+    /// Terms rendered once per file read exactly as the same terms rendered from their parts.
+    #[test]
+    fn rendered_terms_read_as_terms_rendered_from_their_parts() {
+        let locals = Locals {
+            entities: vec!["country/iran".into(), "app/odd name".into()],
+            documents: vec!["d1".into()],
+        };
+        for format in [RdfFormat::NTriples, RdfFormat::Turtle, RdfFormat::NQuads, RdfFormat::TriG] {
+            let (fast, parts) = (Rendered::new(&locals, format), Rendered::default());
+            let (fast, slow) = (
+                TextSink::new(std::io::sink(), format, &fast),
+                TextSink::new(std::io::sink(), format, &parts),
+            );
+            let mut terms: Vec<Term<'_>> = (0..Vocab::LEN as u16).map(|i| Term::Vocab(Vocab(i))).collect();
+            terms.extend([
+                Term::Int(0),
+                Term::Int(1234567),
+                Term::Entity(0, "country/iran"),
+                Term::Entity(1, "app/odd name"),
+            ]);
+            for t in terms {
+                for predicate in [false, true] {
+                    let (mut a, mut b) = (Vec::new(), Vec::new());
+                    fast.term(&mut a, t, predicate);
+                    slow.term(&mut b, t, predicate);
+                    assert_eq!(String::from_utf8_lossy(&a), String::from_utf8_lossy(&b), "{format:?} {t:?}");
+                }
+            }
+        }
+        let nt = Rendered::new(&locals, RdfFormat::NTriples);
+        let mut out = Vec::new();
+        TextSink::new(std::io::sink(), RdfFormat::NTriples, &nt).term(&mut out, Term::Int(42), false);
+        assert_eq!(out, b"\"42\"^^<http://www.w3.org/2001/XMLSchema#integer>");
     }
 
     #[test]
