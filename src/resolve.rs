@@ -311,12 +311,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             m.key = key;
         }
     }
-    // What the document says of each entity.
-    let mut info: BTreeMap<String, EntityInfo> = BTreeMap::new();
+    // What the document says of each entity, keyed by borrowed keys (one hash lookup a mention,
+    // no copy), then sorted once.
+    let mut info: HashMap<&str, EntityInfo> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let (Some(c), false) = (m.country, m.class == Class::Country) {
-                if let Some(ce) = entry_for(&mut info, &lex.country_keys[c]) {
+                if let Some(key) = lex.country_keys.get(c) {
+                    let ce = info.entry(key.as_str()).or_default();
                     ce.class = Some(Class::Country);
                     let name = &lex.ontology.countries[c].name;
                     if !ce.names.contains(name) {
@@ -324,7 +326,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     }
                 }
             }
-            let Some(e) = m.key.as_deref().and_then(|k| entry_for(&mut info, k)) else {
+            let Some(e) = m.key.as_deref().map(|k| info.entry(k).or_default()) else {
                 continue;
             };
             if (e.class.is_none() || m.class == Class::Official && e.class == Some(Class::Person))
@@ -352,7 +354,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    info
+    info.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// "a court in Moscow": the country named right after "in".
