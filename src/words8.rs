@@ -1,5 +1,6 @@
 //! Eight bytes at a time: the word tests the byte scanners share (repair of mis-encodings,
-//! escaping of RDF literals), so that runs with nothing to find are passed over at once.
+//! escaping of RDF literals, quoting of CSV fields), so that runs with nothing to find are passed
+//! over at once.
 
 /// A byte with every bit set in each lane: multiplied by a byte value, that value in all eight.
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
@@ -14,12 +15,40 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(word))
 }
 
-/// Whether the word holds a zero byte (the usual test: exact as a yes or no).
-pub(crate) fn has_zero_byte(x: u64) -> bool {
-    x.wrapping_sub(ONES) & !x & HIGH != 0
-}
-
 /// Whether the word holds the byte `b`.
 pub(crate) fn has_byte(x: u64, b: u8) -> bool {
-    has_zero_byte(x ^ (ONES * u64::from(b)))
+    byte_bits(x, b) & HIGH != 0
+}
+
+/// [`has_byte`] before its last step: the high bit is set in each byte equal to `b` (and maybe in
+/// bytes above one), so the tests for several bytes, or of several words, are joined with `|` and
+/// checked once, without a branch each.
+pub(crate) fn byte_bits(x: u64, b: u8) -> u64 {
+    let y = x ^ (ONES * u64::from(b));
+    y.wrapping_sub(ONES) & !y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Exact as a yes or no for every byte value in every lane, next to bytes equal to the one
+    /// looked for or not (the borrow of a match may only mark bytes above it).
+    #[test]
+    fn has_byte_is_exact_in_every_lane() {
+        for fill in [b'x', 0, 0xff] {
+            for lane in 0..8 {
+                for v in 0..=255u8 {
+                    let w = (ONES * u64::from(fill)) & !(0xff << (lane * 8)) | (u64::from(v) << (lane * 8));
+                    for b in [b'"', b',', 0, 0x7f, b'\n'] {
+                        assert_eq!(
+                            has_byte(w, b),
+                            v == b || fill == b,
+                            "fill {fill:#x} lane {lane} byte {v:#x} for {b:#x}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

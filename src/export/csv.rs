@@ -5,7 +5,7 @@ use super::iri;
 use crate::corpus::FactObject;
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, ObjectRef};
-use crate::words8::{has_byte, word_at};
+use crate::words8::{byte_bits, has_byte, word_at, HIGH};
 use std::io::Write;
 
 /// Text held before it is written out: large pieces, few writes.
@@ -61,6 +61,23 @@ fn needs_quotes(c: u8) -> bool {
     matches!(c, b',' | b'"' | b'\r' | b'\n')
 }
 
+/// The high bits of the bytes of a word that [`needs_quotes`] (see [`byte_bits`]).
+fn quote_bits(w: u64) -> u64 {
+    byte_bits(w, b',') | byte_bits(w, b'"') | byte_bits(w, b'\r') | byte_bits(w, b'\n')
+}
+
+/// Whether a field must be quoted: clean text is passed over two words at a time.
+fn needs_quoting(f: &[u8]) -> bool {
+    let mut at = 0;
+    while let (Some(a), Some(b)) = (word_at(f, at), word_at(f, at + 8)) {
+        if (quote_bits(a) | quote_bits(b)) & HIGH != 0 {
+            break;
+        }
+        at += 16;
+    }
+    f.get(at..).is_some_and(|rest| rest.iter().any(|&c| needs_quotes(c)))
+}
+
 /// The first byte at or after `from` for which `byte` holds; `word` tells whether eight bytes
 /// may hold one (it must never miss one), so clean words are passed over at once.
 fn find(f: &[u8], mut from: usize, word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) -> Option<usize> {
@@ -75,8 +92,7 @@ fn find(f: &[u8], mut from: usize, word: impl Fn(u64) -> bool, byte: impl Fn(u8)
 
 /// Writes one field, in quotes (its quotes doubled) when it holds a comma, a quote, CR or LF.
 fn write_field(out: &mut Vec<u8>, f: &[u8]) {
-    let any = |w| has_byte(w, b',') || has_byte(w, b'"') || has_byte(w, b'\r') || has_byte(w, b'\n');
-    if find(f, 0, any, needs_quotes).is_none() {
+    if !needs_quoting(f) {
         out.extend_from_slice(f);
         return;
     }

@@ -511,9 +511,16 @@ fn io(e: std::io::Error) -> Error {
 /// or 0x7f), a quote or a backslash. May answer yes for a word that holds none (the bytes are
 /// then looked at one by one); never answers no for one that does.
 fn may_need_escape(w: u64) -> bool {
-    use crate::words8::{has_byte, HIGH, ONES};
-    let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH != 0;
-    below_space || has_byte(w, b'"') || has_byte(w, b'\\') || has_byte(w, 0x7f)
+    escape_bits(w) & crate::words8::HIGH != 0
+}
+
+/// The tests of [`may_need_escape`] without the final one: each sets the high bit of a byte it
+/// finds (and maybe of bytes above it), without branches, so two words' bits can be joined and
+/// tested at once.
+fn escape_bits(w: u64) -> u64 {
+    use crate::words8::{byte_bits, ONES};
+    let below_space = w.wrapping_sub(ONES * 0x20) & !w;
+    below_space | byte_bits(w, b'"') | byte_bits(w, b'\\') | byte_bits(w, 0x7f)
 }
 
 fn write_literal(out: &mut Vec<u8>, s: &str) {
@@ -522,6 +529,13 @@ fn write_literal(out: &mut Vec<u8>, s: &str) {
     // `from` starts the run not yet copied; words with nothing to escape join it at once.
     let (mut from, mut at) = (0, 0);
     while at < bytes.len() {
+        // Two clean words at a step, then one, then the bytes of a word that may need escaping.
+        if let (Some(a), Some(b)) = (crate::words8::word_at(bytes, at), crate::words8::word_at(bytes, at + 8)) {
+            if (escape_bits(a) | escape_bits(b)) & crate::words8::HIGH == 0 {
+                at += 16;
+                continue;
+            }
+        }
         if let Some(w) = crate::words8::word_at(bytes, at) {
             if !may_need_escape(w) {
                 at += 8;
