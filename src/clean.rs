@@ -99,17 +99,19 @@ pub fn repair(text: &str) -> String {
 /// The first place at or after `from` where a bad sequence can start. Eight bytes at a time: a
 /// word with no tab and no byte above 0x7f (most of any text) is passed over at once.
 fn next_start(bytes: &[u8], mut from: usize) -> Option<usize> {
-    use crate::words8::{has_byte, word_at, HIGH};
-    let starts = |chunk: &[u8]| chunk.iter().position(|&b| STARTS_BAD[usize::from(b)]);
-    while let Some(w) = word_at(bytes, from) {
-        if w & HIGH != 0 || has_byte(w, b'\t') {
-            if let Some(k) = starts(&bytes[from..from + 8]) {
-                return Some(from + k);
-            }
+    use crate::words8::{byte_bits, skip_clean};
+    loop {
+        // A word is marked by a byte above 0x7f (its own high bit) or a tab.
+        from = skip_clean(bytes, from, |w| w | byte_bits(w, b'\t'));
+        let end = from.saturating_add(8).min(bytes.len());
+        if let Some(k) = bytes.get(from..end)?.iter().position(|&b| STARTS_BAD[usize::from(b)]) {
+            return Some(from + k);
         }
-        from += 8;
+        if end == bytes.len() {
+            return None;
+        }
+        from = end;
     }
-    bytes.get(from..).and_then(starts).map(|k| from + k)
 }
 
 /// Whether a line is mostly in a non-Latin script (Cyrillic, Arabic, ...): not English news.

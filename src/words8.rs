@@ -15,17 +15,31 @@ pub(crate) fn word_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(word))
 }
 
-/// Whether the word holds the byte `b`.
-pub(crate) fn has_byte(x: u64, b: u8) -> bool {
-    byte_bits(x, b) & HIGH != 0
-}
-
-/// [`has_byte`] before its last step: the high bit is set in each byte equal to `b` (and maybe in
-/// bytes above one), so the tests for several bytes, or of several words, are joined with `|` and
-/// checked once, without a branch each.
+/// Marks the bytes of the word equal to `b`: their high bit is set (and maybe that of bytes above
+/// one; never of any byte when none is `b`), so the tests for several bytes, or of several words,
+/// are joined with `|` and checked once against [`HIGH`], without a branch each.
 pub(crate) fn byte_bits(x: u64, b: u8) -> u64 {
     let y = x ^ (ONES * u64::from(b));
     y.wrapping_sub(ONES) & !y
+}
+
+/// Passes over the words, from `from`, in which `marks` sets no high bit (see [`byte_bits`]), two
+/// words at a step, and returns where the first marked word starts, or where the last few bytes
+/// (fewer than eight) start: the caller looks at the bytes from there.
+pub(crate) fn skip_clean(bytes: &[u8], mut from: usize, marks: impl Fn(u64) -> u64) -> usize {
+    while let (Some(a), Some(b)) = (word_at(bytes, from), word_at(bytes, from.saturating_add(8))) {
+        if (marks(a) | marks(b)) & HIGH != 0 {
+            break;
+        }
+        from += 16;
+    }
+    while let Some(w) = word_at(bytes, from) {
+        if marks(w) & HIGH != 0 {
+            break;
+        }
+        from += 8;
+    }
+    from
 }
 
 #[cfg(test)]
@@ -35,7 +49,8 @@ mod tests {
     /// Exact as a yes or no for every byte value in every lane, next to bytes equal to the one
     /// looked for or not (the borrow of a match may only mark bytes above it).
     #[test]
-    fn has_byte_is_exact_in_every_lane() {
+    fn byte_bits_is_exact_in_every_lane() {
+        let has_byte = |w: u64, b: u8| byte_bits(w, b) & HIGH != 0;
         for fill in [b'x', 0, 0xff] {
             for lane in 0..8 {
                 for v in 0..=255u8 {

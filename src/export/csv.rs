@@ -5,7 +5,7 @@ use super::iri;
 use crate::corpus::FactObject;
 use crate::error::{Error, Result};
 use crate::graph::{KnowledgeGraph, ObjectRef};
-use crate::words8::{byte_bits, has_byte, word_at, HIGH};
+use crate::words8::{byte_bits, skip_clean};
 use std::io::Write;
 
 /// Text held before it is written out: large pieces, few writes.
@@ -66,28 +66,16 @@ fn quote_bits(w: u64) -> u64 {
     byte_bits(w, b',') | byte_bits(w, b'"') | byte_bits(w, b'\r') | byte_bits(w, b'\n')
 }
 
-/// Whether a field must be quoted: clean text is passed over two words at a time.
+/// Whether a field must be quoted: clean words are passed over at once.
 fn needs_quoting(f: &[u8]) -> bool {
-    let mut at = 0;
-    while let (Some(a), Some(b)) = (word_at(f, at), word_at(f, at + 8)) {
-        if (quote_bits(a) | quote_bits(b)) & HIGH != 0 {
-            break;
-        }
-        at += 16;
-    }
+    let at = skip_clean(f, 0, quote_bits);
     f.get(at..).is_some_and(|rest| rest.iter().any(|&c| needs_quotes(c)))
 }
 
-/// The first byte at or after `from` for which `byte` holds; `word` tells whether eight bytes
-/// may hold one (it must never miss one), so clean words are passed over at once.
-fn find(f: &[u8], mut from: usize, word: impl Fn(u64) -> bool, byte: impl Fn(u8) -> bool) -> Option<usize> {
-    while let Some(w) = word_at(f, from) {
-        if word(w) {
-            break;
-        }
-        from += 8;
-    }
-    f.get(from..)?.iter().position(|&c| byte(c)).map(|k| from + k)
+/// The first quote at or after `from`.
+fn next_quote(f: &[u8], from: usize) -> Option<usize> {
+    let from = skip_clean(f, from, |w| byte_bits(w, b'"'));
+    f.get(from..)?.iter().position(|&c| c == b'"').map(|k| from + k)
 }
 
 /// Writes one field, in quotes (its quotes doubled) when it holds a comma, a quote, CR or LF.
@@ -98,7 +86,7 @@ fn write_field(out: &mut Vec<u8>, f: &[u8]) {
     }
     out.push(b'"');
     let mut from = 0;
-    while let Some(i) = find(f, from, |w| has_byte(w, b'"'), |c| c == b'"') {
+    while let Some(i) = next_quote(f, from) {
         out.extend_from_slice(&f[from..=i]);
         out.push(b'"');
         from = i + 1;

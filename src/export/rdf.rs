@@ -507,16 +507,9 @@ fn io(e: std::io::Error) -> Error {
     Error::unplaced_write(e)
 }
 
-/// Whether an 8-byte word holds a byte that a literal must escape: a control byte (below 0x20
-/// or 0x7f), a quote or a backslash. May answer yes for a word that holds none (the bytes are
-/// then looked at one by one); never answers no for one that does.
-fn may_need_escape(w: u64) -> bool {
-    escape_bits(w) & crate::words8::HIGH != 0
-}
-
-/// The tests of [`may_need_escape`] without the final one: each sets the high bit of a byte it
-/// finds (and maybe of bytes above it), without branches, so two words' bits can be joined and
-/// tested at once.
+/// Marks the bytes of a word that a literal must escape (see [`crate::words8::byte_bits`]): a
+/// control byte (below 0x20 or 0x7f), a quote or a backslash. May mark a byte that needs none (the
+/// bytes are then looked at one by one); never misses one that does.
 fn escape_bits(w: u64) -> u64 {
     use crate::words8::{byte_bits, ONES};
     let below_space = w.wrapping_sub(ONES * 0x20) & !w;
@@ -529,19 +522,8 @@ fn write_literal(out: &mut Vec<u8>, s: &str) {
     // `from` starts the run not yet copied; words with nothing to escape join it at once.
     let (mut from, mut at) = (0, 0);
     while at < bytes.len() {
-        // Two clean words at a step, then one, then the bytes of a word that may need escaping.
-        if let (Some(a), Some(b)) = (crate::words8::word_at(bytes, at), crate::words8::word_at(bytes, at + 8)) {
-            if (escape_bits(a) | escape_bits(b)) & crate::words8::HIGH == 0 {
-                at += 16;
-                continue;
-            }
-        }
-        if let Some(w) = crate::words8::word_at(bytes, at) {
-            if !may_need_escape(w) {
-                at += 8;
-                continue;
-            }
-        }
+        // Clean words are passed over; the bytes of a marked word (or of the tail) one by one.
+        at = crate::words8::skip_clean(bytes, at, escape_bits);
         let end = (at + 8).min(bytes.len());
         for (i, &c) in bytes.iter().enumerate().take(end).skip(at) {
             let esc: &[u8] = match c {
