@@ -143,140 +143,105 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
 
-/// The characters of a span with their byte offsets, read by position.
-trait CharSource {
-    /// Whether every character is ASCII.
-    const ASCII: bool;
-    /// Number of characters.
-    fn count(&self) -> usize;
-    /// The character at position `i` (`i < count()`).
-    fn char_at(&self, i: usize) -> char;
-    /// Byte offset of character `i`; the text length for `i >= count()`.
-    fn offset(&self, i: usize) -> usize;
-    /// The character at `i`, if any.
+/// The characters of a line read by byte position: ASCII bytes are characters as they are; only
+/// the other characters are decoded, where they occur (no line is decoded ahead).
+struct Chars<'a> {
+    text: &'a str,
+}
+
+impl Chars<'_> {
+    /// The character that starts at byte `i`; `None` past the end.
+    #[inline]
     fn at(&self, i: usize) -> Option<char> {
-        (i < self.count()).then(|| self.char_at(i))
+        match self.text.as_bytes().get(i) {
+            Some(&b) if b < 0x80 => Some(char::from(b)),
+            Some(_) => self.text.get(i..).and_then(|s| s.chars().next()),
+            None => None,
+        }
+    }
+
+    /// The byte after the character that starts at `i` (one past `i` at the end of the line).
+    #[inline]
+    fn next(&self, i: usize) -> usize {
+        i + self.text.as_bytes().get(i).map_or(1, |&b| utf8_len(b))
     }
 }
 
-/// An ASCII span: characters are bytes, read in place.
-struct AsciiSource<'a>(&'a [u8]);
-
-impl CharSource for AsciiSource<'_> {
-    const ASCII: bool = true;
-    fn count(&self) -> usize {
-        self.0.len()
-    }
-    fn char_at(&self, i: usize) -> char {
-        // The mask changes no byte of an ASCII span; it tells the compiler the character is
-        // ASCII, so the character tests that follow drop their Unicode tables.
-        char::from(self.0[i] & 0x7f)
-    }
-    fn offset(&self, i: usize) -> usize {
-        i.min(self.0.len())
-    }
-}
-
-/// Any other span: decoded once into characters and their offsets (in a buffer its caller keeps).
-struct DecodedSource<'a> {
-    chars: &'a [(usize, char)],
-    len: usize,
-}
-
-impl CharSource for DecodedSource<'_> {
-    const ASCII: bool = false;
-    fn count(&self) -> usize {
-        self.chars.len()
-    }
-    fn char_at(&self, i: usize) -> char {
-        self.chars[i].1
-    }
-    fn offset(&self, i: usize) -> usize {
-        self.chars.get(i).map_or(self.len, |&(o, _)| o)
+/// The length of the UTF-8 sequence a lead byte starts.
+#[inline]
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0..=0xBF => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
     }
 }
 
 /// Splits a span of text into tokens; offsets are relative to `base`.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    tokenize_reusing(text, base, &mut Vec::new())
-}
-
-/// [`tokenize`] with a buffer for the decoded characters of a non-ASCII span, kept by the caller
-/// from line to line (a document's lines would each allocate one otherwise).
-fn tokenize_reusing(text: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Token> {
-    if text.is_ascii() {
-        return tokenize_from(text, base, &AsciiSource(text.as_bytes()));
-    }
-    chars.clear();
-    chars.extend(text.char_indices());
-    tokenize_from(text, base, &DecodedSource { chars, len: text.len() })
-}
-
-/// The tokenizer proper, over either kind of character source (the ASCII one needs no decoding).
-fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> {
-    let n = src.count();
+    let src = Chars { text };
+    let bytes = text.as_bytes();
+    let n = bytes.len();
     let at = |i: usize| src.at(i);
-    let off = |i: usize| src.offset(i);
-    let ch = |i: usize| src.char_at(i);
+    let next = |i: usize| src.next(i);
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let mut tokens = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     while i < n {
-        let c = ch(i);
+        let Some(c) = at(i) else { break };
         if c.is_whitespace() {
-            i += 1;
+            i = next(i);
             continue;
         }
         let start = i;
         let kind;
-        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + off(i));
+        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + i);
         if glued
             && matches!(c, 'n' | 'N')
             && at(i + 1).is_some_and(is_apostrophe)
-            && matches!(at(i + 2), Some('t') | Some('T'))
-            && !at(i + 3).is_some_and(|a| a.is_alphanumeric())
+            && matches!(at(next(i + 1)), Some('t') | Some('T'))
+            && !alnum(at(next(i + 1) + 1))
         {
             kind = TokenKind::Word;
-            i += 3;
+            i = next(i + 1) + 1;
         } else if c.is_alphabetic() {
             kind = TokenKind::Word;
-            i += 1;
-            while i < n {
-                let c = ch(i);
+            i = next(i);
+            while let Some(c) = at(i) {
                 if c.is_alphanumeric() {
-                    i += 1;
+                    i = next(i);
                 } else if is_apostrophe(c) {
                     // "'s" and "n't" are tokens of their own; other inner apostrophes stay.
-                    let next = at(i + 1);
-                    let after = at(i + 2);
-                    if matches!(next, Some('s') | Some('S')) && !after.is_some_and(|a| a.is_alphanumeric()) {
+                    let j = next(i);
+                    let following = at(j);
+                    let after = at(next(j));
+                    if matches!(following, Some('s') | Some('S')) && !alnum(after) {
                         break;
                     }
-                    if next.is_some_and(|x| x.is_alphabetic()) {
-                        if matches!(next, Some('t'))
-                            && i > start
-                            && matches!(ch(i - 1), 'n' | 'N')
-                            && !after.is_some_and(|a| a.is_alphanumeric())
-                        {
+                    if following.is_some_and(char::is_alphabetic) {
+                        // "n" is one byte: the word ends before it.
+                        if following == Some('t') && i > start && matches!(bytes[i - 1], b'n' | b'N') && !alnum(after) {
                             i -= 1;
                             break;
                         }
-                        i += 1;
+                        i = j;
                     } else {
                         break;
                     }
-                } else if c == '-' && ch(start).is_uppercase() != at(i + 1).is_some_and(|x| x.is_uppercase()) {
+                } else if c == '-' && c_is_upper(at(start)) != c_is_upper(at(i + 1)) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
                     // alone, the rest follows.
                     break;
-                } else if matches!(c, '-' | '.' | '&' | '_') && at(i + 1).is_some_and(|x| x.is_alphanumeric()) {
+                } else if matches!(c, '-' | '.' | '&' | '_') && alnum(at(i + 1)) {
                     i += 1;
                 } else {
                     break;
                 }
             }
             // "U.S." keeps its final dot when the word already has inner dots between single letters.
-            if at(i) == Some('.') {
-                let word = &text[off(start)..off(i)];
+            if bytes.get(i) == Some(&b'.') {
+                let word = &text[start..i];
                 if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
                     i += 1;
                 }
@@ -285,46 +250,40 @@ fn tokenize_from<S: CharSource>(text: &str, base: usize, src: &S) -> Vec<Token> 
             kind = TokenKind::Number;
             i += 1;
             while i < n {
-                let c = ch(i);
-                if c.is_ascii_digit() || (matches!(c, ',' | '.') && at(i + 1).is_some_and(|x| x.is_ascii_digit())) {
+                let b = bytes[i];
+                if b.is_ascii_digit() || (matches!(b, b',' | b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) {
                     i += 1;
                 } else {
                     break;
                 }
             }
             // "5th", "2010s": letters glued to a number stay with it.
-            while i < n && ch(i).is_alphabetic() {
-                i += 1;
+            while let Some(c) = at(i).filter(|c| c.is_alphabetic()) {
+                i += c.len_utf8();
             }
-        } else if is_apostrophe(c)
-            && matches!(at(i + 1), Some('s') | Some('S'))
-            && !at(i + 2).is_some_and(|a| a.is_alphanumeric())
-            && !tokens.is_empty()
-        {
+        } else if is_apostrophe(c) && matches!(at(next(i)), Some('s') | Some('S')) && !alnum(at(next(i) + 1)) && !tokens.is_empty() {
             kind = TokenKind::Word;
-            i += 2;
+            i = next(i) + 1;
         } else {
             kind = TokenKind::Punct;
-            i += 1;
+            i = next(i);
         }
-        let (s, e) = (off(start), off(i));
-        let raw = &text[s..e];
-        // In an ASCII line only a backquote token folds to another character.
-        let (lower, cap) = if S::ASCII && raw != "`" {
-            (fold_ascii_word(raw), raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase))
-        } else {
-            (fold_token(raw), raw.chars().next().is_some_and(|c| c.is_uppercase()))
-        };
+        let raw = &text[start..i];
         tokens.push(Token {
-            start: base + s,
-            end: base + e,
-            lower,
+            start: base + start,
+            end: base + i,
+            lower: fold_token(raw),
             kind,
-            cap,
+            cap: !raw.is_empty() && c.is_uppercase(),
             word: crate::lexicon::WORD_UNSET,
         });
     }
     tokens
+}
+
+/// Whether a character is there and upper case.
+fn c_is_upper(c: Option<char>) -> bool {
+    c.is_some_and(char::is_uppercase)
 }
 
 /// Splits cleaned document text into sentences. Lines are paragraphs: a sentence never spans
@@ -334,11 +293,10 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let mut ends = Vec::new();
-    let mut chars = Vec::new();
     for line in doc.split_inclusive('\n') {
         let base = line_start;
         line_start += line.len();
-        let mut tokens = tokenize_reusing(line, base, &mut chars);
+        let mut tokens = tokenize(line, base);
         sentence_ends(&tokens, abbreviations, &mut ends);
         if ends.iter().all(|&e| e == tokens.len()) {
             // One sentence: it keeps the line's tokens as they are.
@@ -468,21 +426,87 @@ mod tests {
         assert_eq!(lower, ["khamenei.ir", "has", "1.3", "million", "and", "40,000", "users", "."]);
     }
 
+    /// Each token as "lower/kind", with a "^" for a capital.
+    fn shapes(text: &str) -> Vec<String> {
+        tokenize(text, 0)
+            .iter()
+            .map(|t| format!("{}{}/{:?}", if t.cap { "^" } else { "" }, t.lower, t.kind))
+            .collect()
+    }
+
     #[test]
-    fn ascii_lines_tokenize_as_decoded_lines_do() {
+    fn words_split_at_clitics_names_and_numbers() {
+        assert_eq!(
+            shapes("Dr. Smith's U.S.-based app didn't quit; Beijing-based firms' 2010s tally: 1,300.5."),
+            [
+                "^dr/Word",
+                "./Punct",
+                "^smith/Word",
+                "'s/Word",
+                "^u.s./Word",
+                "-/Punct",
+                "based/Word",
+                "app/Word",
+                "did/Word",
+                "n't/Word",
+                "quit/Word",
+                ";/Punct",
+                "^beijing/Word",
+                "-/Punct",
+                "based/Word",
+                "firms/Word",
+                "'/Punct",
+                "2010s/Number",
+                "tally/Word",
+                ":/Punct",
+                "1,300.5/Number",
+                "./Punct",
+            ]
+        );
+        assert_eq!(
+            shapes("N'T 's 'S rock'n'roll AT&T e_mail mid-January pro-Kremlin 5th `quoted` x.y.z."),
+            [
+                "^n't/Word",
+                "'s/Word",
+                "'s/Word",
+                "rock'n'roll/Word",
+                "^at&t/Word",
+                "e_mail/Word",
+                "mid/Word",
+                "-/Punct",
+                "^january/Word",
+                "pro/Word",
+                "-/Punct",
+                "^kremlin/Word",
+                "5th/Number",
+                "'/Punct",
+                "quoted/Word",
+                "'/Punct",
+                "x.y.z./Word",
+            ]
+        );
+        // A line that opens with "n't" makes an empty word before it (it must not panic).
+        assert_eq!(shapes("n't so"), ["/Word", "n't/Word", "so/Word"]);
+    }
+
+    #[test]
+    fn curly_apostrophes_and_accents_tokenize_as_plain_ones() {
+        // The decoded characters take the ASCII ones' place: same tokens, spans three bytes wider.
         for text in [
-            "Dr. Smith's U.S.-based app didn't quit; Beijing-based firms' 2010s tally: 1,300.5 users.",
-            "N'T 's 'S rock'n'roll AT&T e_mail mid-January pro-Kremlin 5th `quoted` x.y.z.",
-            // A line that opens with "n't" makes an empty word before it (it must not panic).
-            "n't so",
+            "Smith's U.S.-based app didn't quit; firms' rock'n'roll N'T 's",
+            "Khamenei's channel isn't 'official' ’S",
         ] {
-            let chars: Vec<(usize, char)> = text.char_indices().collect();
-            let decoded = DecodedSource {
-                chars: &chars,
-                len: text.len(),
-            };
-            assert_eq!(tokenize(text, 7), tokenize_from(text, 7, &decoded), "{text}");
+            for curly in ['\u{2019}', '\u{2018}'] {
+                let decoded = text.replace('\'', &curly.to_string());
+                assert_eq!(shapes(&decoded), shapes(text), "{decoded}");
+            }
         }
+        assert_eq!(
+            shapes("\u{c9}mile \u{e9}t\u{e9} \u{2014}2010s"),
+            ["^\u{e9}mile/Word", "\u{e9}t\u{e9}/Word", "-/Punct", "2010s/Number"]
+        );
+        let t = tokenize("Iran\u{2019}s\u{2009}ban", 5);
+        assert_eq!((t[1].start, t[1].end, t[2].start), (9, 13, 16));
     }
 
     #[test]
