@@ -26,8 +26,10 @@ import argparse
 import datetime
 import hashlib
 import json
+import mmap
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -82,7 +84,7 @@ def machine_busy_s():
     return (v[0] + v[1] + v[2] + v[5] + v[6] + (v[7] if len(v) > 7 else 0)) / os.sysconf("SC_CLK_TCK")
 
 
-def run_measured(cmd, log_prefix, cwd=None):
+def run_measured(cmd, log_prefix, cwd=None, env=None):
     """Runs cmd as a child process; returns wall seconds, peak RSS (MB), CPU seconds and exit code,
     all of that child alone (os.wait4 on its pid), and the CPU seconds the rest of the machine
     used meanwhile (from /proc/stat: a sign of interference)."""
@@ -90,7 +92,7 @@ def run_measured(cmd, log_prefix, cwd=None):
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         busy0 = machine_busy_s()
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd)
+        p = subprocess.Popen(cmd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, cwd=cwd, env=env)
         _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
         busy1 = machine_busy_s()
@@ -240,8 +242,34 @@ def dir_size(path):
     return total
 
 
+def stage_times(stderr):
+    """Seconds from the start at which a build finished each stage, from the lines
+    NEWSGRAPH_DEBUG_RSS=1 makes it print ("rss after graph: 178 MB at 13.00 s")."""
+    out = {}
+    for line in stderr.splitlines():
+        m = re.match(r"rss after (\w+): \d+ MB at ([0-9.]+) s", line)
+        if m:
+            out[m.group(1)] = float(m.group(2))
+    return out
+
+
+def phases(stages):
+    """The build's phases in seconds: extraction, the graph (cross-document resolution) and
+    writing the outputs, or None when the stage lines are missing."""
+    need = ("extracted", "graph", "exports")
+    if not all(k in stages for k in need):
+        return None
+    return {
+        "extraction_s": stages["extracted"],
+        "graph_s": stages["graph"] - stages["extracted"],
+        "writing_s": stages["exports"] - stages["graph"],
+    }
+
+
 def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
     runs = []
+    # The build prints when each stage ends (on stderr): the benchmark splits the wall time by it.
+    env = dict(os.environ, NEWSGRAPH_DEBUG_RSS="1")
     files = corpus_files(corpus)
     for i in range(repeat):
         # Before every run: a virtual machine's page cache may have let go of the corpus meanwhile.
@@ -251,7 +279,8 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
             shutil.rmtree(out)
         cmd = [binary, "build", corpus, "--out", out, "--quiet"] + extra
         log(f"{name} (run {i + 1}/{repeat}): {' '.join(cmd[1:])}")
-        r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"))
+        r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"), env=env)
+        r["phases"] = phases(stage_times(r["stderr_tail"]))
         r["output_bytes"] = dir_size(out) if os.path.isdir(out) else 0
         if os.path.exists(out):
             shutil.rmtree(out)
@@ -270,9 +299,46 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
         "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
         "cpu_s": best["user_s"] + best["sys_s"],
         "output_bytes": best["output_bytes"],
-        "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "other_cpu_s")}
+        "phases": best["phases"],
+        "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "other_cpu_s", "phases")}
                  for r in runs],
     }
+
+
+def probe_disk(workdir, mb, block_mb=4):
+    """Writes `mb` MB into workdir the way newsgraph writes its outputs (direct I/O in 4 MB blocks,
+    then fsync) and returns the rate: the outputs cannot be written faster than that. Falls back
+    to buffered writes where the file system refuses direct I/O (tmpfs)."""
+    path = os.path.join(workdir, "disk-probe.bin")
+    block = mmap.mmap(-1, block_mb << 20)  # page-aligned, as direct I/O requires
+    block.write(b"\x5a" * (block_mb << 20))
+    blocks = max(1, int(mb // block_mb))
+
+    def write_all(direct):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | (os.O_DIRECT if direct else 0))
+        try:
+            t0 = time.perf_counter()
+            for _ in range(blocks):
+                os.write(fd, block)
+            os.fsync(fd)
+            return time.perf_counter() - t0
+        finally:
+            os.close(fd)
+
+    try:
+        direct = hasattr(os, "O_DIRECT")
+        try:
+            secs = write_all(direct)
+        except OSError:
+            if not direct:
+                raise
+            direct = False
+            secs = write_all(False)
+    finally:
+        if os.path.exists(path):
+            os.remove(path)
+    written = blocks * block_mb
+    return {"mb": written, "seconds": secs, "mb_per_s": written / secs, "direct": direct}
 
 
 # ----------------------------------------------------------------------------------------- spaCy
@@ -393,6 +459,15 @@ def report_text(rep):
     e2e = next((m for m in rep["newsgraph"] if m["mode"].startswith("end-to-end")), None)
     if e2e:
         lines.append(f"{'':<22}end-to-end outputs: {e2e['output_bytes'] / 1e6:.1f} MB")
+        ph = e2e.get("phases")
+        if ph:
+            rate = e2e["output_bytes"] / 1e6 / ph["writing_s"] if ph["writing_s"] > 0 else None
+            lines.append(f"{'':<22}its phases: extraction {ph['extraction_s']:.2f} s, graph {ph['graph_s']:.2f} s, "
+                         f"writing {ph['writing_s']:.2f} s ({fmt(rate, ',.0f', ' MB/s')})")
+    disk = rep.get("disk")
+    if disk:
+        lines.append(f"{'output disk':<22}{disk['seconds']:>9.2f}{disk['mb_per_s']:>10.0f}{'':>13}{'':>9}  "
+                     f"{disk['mb']} MB in 4 MB {'direct' if disk['direct'] else 'buffered'} writes, then fsync")
     sp = rep.get("spacy")
     if sp and "mb_per_s" in sp:
         lines.append(f"{'spaCy (ner+parser)':<22}{sp['process_s']:>9.2f}{sp['mb_per_s']:>10.3f}"
@@ -409,6 +484,10 @@ def report_text(rep):
     lines.append(f"  end to end / spaCy        {fmt(r['end_to_end_vs_spacy'], ',.0f', 'x'):>11}   target >= {TARGET_E2E_VS_SPACY:.0f}x   "
                  f"{verdict(t['end_to_end_vs_spacy_ok'])}")
     lines.append(f"  extraction / spaCy        {fmt(r['extraction_vs_spacy'], ',.0f', 'x'):>11}")
+    if r.get("writing_floor_s"):
+        lines.append(f"  end to end ceiling / spaCy{fmt(r['end_to_end_ceiling_vs_spacy'], ',.0f', 'x'):>11}   "
+                     f"(the outputs at the disk's rate take {r['writing_floor_s']:.1f} s: end to end with "
+                     f"free extraction, {fmt(r['end_to_end_ceiling_mb_per_s'], '.1f', ' MB/s')})")
     lines.append(f"  {'-j ' + str(rep['threads']) + ' / -j 1 (extraction)':<26}{fmt(r['scaling_j2_vs_j1'], '.2f', 'x'):>11}   target >= {TARGET_SCALING}x     "
                  f"{verdict(t['scaling_ok'])}")
     lines.append(f"  peak RSS per GB of corpus {fmt(r['peak_rss_mb_per_gb'], ',.0f', ' MB'):>11}  target < {TARGET_RSS_PER_GB_MB:.0f} MB  "
@@ -447,6 +526,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2, help="threads of the multi-threaded runs (default 2)")
     ap.add_argument("--repeat", type=int, default=1, help="runs of each newsgraph mode; the fastest counts (default 1)")
     ap.add_argument("--binary", default=DEFAULT_BINARY, help="newsgraph binary (default target/release/newsgraph)")
+    ap.add_argument("--disk-probe-mb", type=float, default=1024,
+                    help="MB written to measure the output disk's rate (default 1024; 0 skips it)")
     ap.add_argument("--no-spacy", action="store_true", help="skip the spaCy comparison")
     ap.add_argument("--no-install", action="store_true", help="do not pip-install spaCy when it is missing")
     a = ap.parse_args()
@@ -465,6 +546,7 @@ def main():
         "corpus": None,
         "newsgraph": [],
         "spacy": None,
+        "disk": None,
         "errors": [],
     }
     exit_code = 0
@@ -489,6 +571,14 @@ def main():
             run["corpus_bytes"] = small_size
             rep["memory_slice"] = run
             shutil.rmtree(small)
+        if a.disk_probe_mb > 0:
+            log(f"disk probe: {a.disk_probe_mb:g} MB in 4 MB direct writes into {workdir}")
+            try:
+                rep["disk"] = probe_disk(workdir, a.disk_probe_mb)
+                log(f"  {rep['disk']['mb_per_s']:.0f} MB/s" + ("" if rep["disk"]["direct"] else " (buffered: no direct I/O here)"))
+            except OSError as e:
+                rep["disk_error"] = str(e)
+                log(f"  disk probe failed: {e}")
     except Failure as e:
         rep["errors"].append(str(e))
         exit_code = 1
@@ -519,7 +609,15 @@ def main():
         per_gb = max(peak, e2e["peak_rss_mb"] + max(0.0, slope) * (1e9 - rep["corpus"]["bytes"]))
     else:
         per_gb = peak * (1e9 / rep["corpus"]["bytes"])
+    # The outputs' bytes at the disk's probed rate: the least time writing them takes. With
+    # extraction free, end to end could not be faster than the corpus over that time.
+    disk = rep.get("disk")
+    writing_floor_s = e2e["output_bytes"] / 1e6 / disk["mb_per_s"] if e2e and disk else None
+    ceiling = rep["corpus"]["bytes"] / 1e6 / writing_floor_s if writing_floor_s and rep["corpus"] else None
     rep["ratios"] = {
+        "writing_floor_s": writing_floor_s,
+        "end_to_end_ceiling_mb_per_s": ceiling,
+        "end_to_end_ceiling_vs_spacy": ceiling / sp if ceiling and sp else None,
         "end_to_end_vs_spacy": e2e["mb_per_s"] / sp if e2e and sp else None,
         "extraction_vs_spacy": ext["mb_per_s"] / sp if ext and sp else None,
         "scaling_j2_vs_j1": ext["mb_per_s"] / ext1["mb_per_s"] if ext and ext1 else None,
