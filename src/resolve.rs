@@ -58,6 +58,18 @@ fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     prev[b.len()]
 }
 
+/// Name words shorter than this (in characters) match only when equal.
+const FUZZY_FROM: usize = 5;
+
+/// The edit distance two name words of `n` characters or more (the shorter one) may differ by.
+fn name_slack(n: usize) -> usize {
+    if n >= 8 {
+        2
+    } else {
+        1
+    }
+}
+
 /// Whether two name words are spellings of one name ("Rouhani"/"Rowhani", "Khamenei"/"Hamenei").
 pub fn same_name_word(a: &str, b: &str) -> bool {
     if a == b {
@@ -66,11 +78,48 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let n = la.min(lb);
     // The distance is at least the difference in length: most pairs are settled without it.
-    let most = if n >= 8 { 2 } else { 1 };
-    if n < 5 || la.abs_diff(lb) > most {
+    let most = name_slack(n);
+    if n < FUZZY_FROM || la.abs_diff(lb) > most {
         return false;
     }
     edit_distance(a, b) <= most
+}
+
+/// The blocks a name word is filed under, so that any two words [`same_name_word`] accepts share
+/// one: the word itself and, where it compares by edit distance, every form of it with as many
+/// characters deleted as the distance allows (two words within distance k have a common form
+/// with at most k characters deleted from each). Blocks are hashes: a collision only adds a pair
+/// to check. This lets the corpus compare each name with the few that share a block, not with
+/// every other name. Sorted, without repeats, onto `out` (cleared first).
+pub fn name_word_blocks(word: &str, out: &mut Vec<u64>) {
+    use std::hash::Hasher;
+    out.clear();
+    let chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    // The form without the characters at `skip` (positions past the end skip nothing).
+    let form = |skip: [usize; 2]| {
+        let mut h = rustc_hash::FxHasher::default();
+        for (i, &c) in chars.iter().enumerate() {
+            if !skip.contains(&i) {
+                h.write_u32(u32::from(c));
+            }
+        }
+        h.write_usize(n - skip.iter().filter(|&&s| s < n).count());
+        h.finish()
+    };
+    out.push(form([n, n]));
+    if n >= FUZZY_FROM {
+        for i in 0..n {
+            out.push(form([i, n]));
+            if name_slack(n) >= 2 {
+                for j in i + 1..n {
+                    out.push(form([i, j]));
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
 }
 
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
@@ -541,6 +590,70 @@ mod tests {
         assert_eq!(key_text("  The  Roskomnadzor\u{2019}s's"), "roskomnadzor");
         assert_eq!(key_text("Khamenei.ir (official) - the channel"), "khamenei.ir official the channel");
         assert_eq!(key_text("the"), "");
+    }
+
+    #[test]
+    fn name_blocks_are_shared_by_every_pair_same_name_word_accepts() {
+        // Names, short and long, ASCII and not, each with every variant one edit away: two
+        // variants of one name are up to two edits apart.
+        let bases = [
+            "zarif",
+            "khamenei",
+            "rouhani",
+            "ahmadinejad",
+            "putin",
+            "li",
+            "erdo\u{11f}an",
+            "mohammadi",
+        ];
+        let letters = ['a', 'e', 'h', 'i', 'o', 'z', '\u{11f}'];
+        let mut words: Vec<String> = Vec::new();
+        for b in bases {
+            let c: Vec<char> = b.chars().collect();
+            words.push(b.to_string());
+            for i in 0..=c.len() {
+                let edited = |f: &dyn Fn(&mut Vec<char>)| {
+                    let mut v = c.clone();
+                    f(&mut v);
+                    v.into_iter().collect::<String>()
+                };
+                if i < c.len() {
+                    words.push(edited(&|v| {
+                        v.remove(i);
+                    }));
+                }
+                for &x in &letters {
+                    words.push(edited(&|v| v.insert(i, x)));
+                    if i < c.len() {
+                        words.push(edited(&|v| v[i] = x));
+                    }
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        let blocks: Vec<Vec<u64>> = words
+            .iter()
+            .map(|w| {
+                let mut b = Vec::new();
+                name_word_blocks(w, &mut b);
+                b
+            })
+            .collect();
+        let (mut accepted, mut rejected) = (0, 0);
+        for i in 0..words.len() {
+            for j in i + 1..words.len() {
+                if !same_name_word(&words[i], &words[j]) {
+                    rejected += 1;
+                    continue;
+                }
+                accepted += 1;
+                let shared = blocks[i].iter().any(|b| blocks[j].binary_search(b).is_ok());
+                assert!(shared, "{} and {} are one name but share no block", words[i], words[j]);
+            }
+        }
+        // Both kinds of pair are there in numbers, so the check above is not empty.
+        assert!(accepted > 10_000 && rejected > 100_000, "{accepted} accepted, {rejected} rejected");
     }
 
     #[test]

@@ -17,14 +17,26 @@ pub fn lexicon() -> &'static Lexicon {
 /// Builds a graph from one text and lists its statements as "Subject relation Object [Modality]"
 /// with canonical entity names (numbers for userCount).
 pub fn statements_dated(text: &str, date: Option<Date>) -> BTreeSet<String> {
+    corpus_statements(&[text], date)
+}
+
+/// Builds one graph from several texts, one document each (resolved across them), and lists its
+/// statements as [`statements_dated`] does.
+pub fn corpus_statements(texts: &[&str], date: Option<Date>) -> BTreeSet<String> {
     let lex = lexicon();
-    let doc = Document {
-        id: "test".into(),
-        path: "test.txt".into(),
-        text: text.into(),
-    };
-    let ex = newsgraph::extract::extract(&doc, lex, date);
-    let g = newsgraph::pipeline::build_graph(vec![ex], lex).expect("builds");
+    let extractions = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let doc = Document {
+                id: format!("test{i}"),
+                path: format!("test{i}.txt").into(),
+                text: text.to_string(),
+            };
+            newsgraph::extract::extract(&doc, lex, date)
+        })
+        .collect();
+    let g = newsgraph::pipeline::build_graph(extractions, lex).expect("builds");
     g.statements()
         .map(|st| {
             let o = match st.object() {

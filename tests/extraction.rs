@@ -397,3 +397,29 @@ fn decisions_and_continuing_activity_are_facts_futures_are_plans() {
         &[],
     );
 }
+
+#[test]
+fn persons_join_across_documents_by_surname_and_spelling() {
+    let got = common::corpus_statements(
+        &[
+            "Foreign Minister Mohammad Javad Zarif quit Instagram on Monday.",
+            // A surname alone, a transliteration and a name one letter off join the full names.
+            "Foreign Minister Zarif quit Telegram on Tuesday.",
+            "Foreign Minister Mohammad Javad Zareef quit WhatsApp.",
+            "Supreme Leader Ali Khamenei quit Twitter.",
+            "Supreme Leader Ali Khameni quit Facebook.",
+            // Names two letters apart are other people.
+            "Minister Ali Khamsehi quit Viber.",
+        ],
+        None,
+    );
+    let expected = [
+        "Mohammad Javad Zarif stopsUsing Instagram",
+        "Mohammad Javad Zarif stopsUsing Telegram",
+        "Mohammad Javad Zarif stopsUsing WhatsApp",
+        "Ali Khameni stopsUsing Twitter",
+        "Ali Khameni stopsUsing Facebook",
+        "Ali Khamsehi stopsUsing Viber",
+    ];
+    assert_eq!(got, expected.iter().map(|s| s.to_string()).collect(), "{got:#?}");
+}
