@@ -633,3 +633,45 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
         .collect::<Vec<String>>()
         .join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn persons_are_compared_with_the_few_that_share_a_block_not_with_all() {
+        let lex = Lexicon::new(crate::Ontology::builtin().expect("built-in ontology"));
+        // Ten thousand distinct two-word names from a fixed generator (no two alike by design).
+        let mut state = 0x9e37_79b9_u32;
+        let mut word = |len: usize| -> String {
+            (0..len)
+                .map(|_| {
+                    state ^= state << 13;
+                    state ^= state >> 17;
+                    state ^= state << 5;
+                    char::from(b'a' + (state % 26) as u8)
+                })
+                .collect()
+        };
+        let mut keys: Vec<String> = (0..10_000)
+            .map(|i| format!("person:{} {}", word(4 + i % 4), word(6 + i % 5)))
+            .collect();
+        // And one name written three ways, which must still be compared.
+        keys.extend(["person:ali khamenei", "person:ali khameni", "person:khamenei"].map(String::from));
+        keys.sort();
+        let names: Vec<PersonName> = keys.iter().map(|k| PersonName::new(k, &lex)).collect();
+        let pairs = PersonBlocks::new(&names).pairs();
+        let at = |k: &str| keys.binary_search(&k.to_string()).expect("a key of the list");
+        for (a, b) in [
+            ("ali khameni", "ali khamenei"),
+            ("ali khamenei", "khamenei"),
+            ("ali khameni", "khamenei"),
+        ] {
+            let (i, j) = (at(&format!("person:{a}")), at(&format!("person:{b}")));
+            assert!(pairs.contains(&(i.min(j), i.max(j))), "{a} / {b}");
+        }
+        // All pairs would be fifty million; a block holds the few names one or two letters apart.
+        assert!(pairs.len() < 2 * keys.len(), "{} pairs for {} persons", pairs.len(), keys.len());
+        assert!(pairs.windows(2).all(|w| w[0] < w[1]), "pairs in loop order, once each");
+    }
+}
