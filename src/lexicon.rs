@@ -433,6 +433,16 @@ pub struct Lexicon {
     pub bare_unnamed: PhraseTable<()>,
     /// Heads of named state bodies with a country.
     pub named_body_heads: WordSet,
+    /// Words naming the members of a state body.
+    pub member_nouns: WordSet,
+    /// Nouns before a lone name that make it a state body.
+    pub body_nouns: WordSet,
+    /// Heads after a portfolio that make a state body.
+    pub portfolio_heads: WordSet,
+    /// Heads before "of <portfolio>" that make a state body.
+    pub portfolio_of_heads: WordSet,
+    /// Words giving a name's former name.
+    pub former_name_markers: WordSet,
     /// Ministry portfolios.
     pub portfolios: PhraseTable<()>,
     /// Definite descriptions.
@@ -658,6 +668,11 @@ impl Lexicon {
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),
             bare_unnamed: table(&cues.bare_unnamed_actors, ()),
             named_body_heads: word_set(&cues.named_body_heads),
+            member_nouns: word_set(&cues.member_nouns),
+            body_nouns: word_set(&cues.body_nouns),
+            portfolio_heads: word_set(&cues.portfolio_heads),
+            portfolio_of_heads: word_set(&cues.portfolio_of_heads),
+            former_name_markers: word_set(&cues.former_name_markers),
             portfolios: table(&cues.portfolios, ()),
             definite,
             proxy_nouns: set(&cues.proxy_nouns),
@@ -712,8 +727,17 @@ impl Lexicon {
         lex.names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
-        lex.named_body_heads.index(&mut vocab);
-        lex.pronoun_words.index(&mut vocab);
+        for set in [
+            &mut lex.named_body_heads,
+            &mut lex.member_nouns,
+            &mut lex.body_nouns,
+            &mut lex.portfolio_heads,
+            &mut lex.portfolio_of_heads,
+            &mut lex.former_name_markers,
+            &mut lex.pronoun_words,
+        ] {
+            set.index(&mut vocab);
+        }
         for elems in lex.triggers.iter_mut().map(|t| &mut t.elems).chain(lex.swap.iter_mut()) {
             for e in elems {
                 if let PatternElem::Words(ws) = e {
@@ -896,6 +920,8 @@ mod tests {
                 &w.hypothetical,
                 &w.prepositions,
                 &lex.named_body_heads,
+                &lex.body_nouns,
+                &lex.portfolio_heads,
                 &lex.pronoun_words,
             ] {
                 let by_text = set.contains_word(plain[i].lower.as_str());

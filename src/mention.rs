@@ -537,11 +537,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         return vec![m];
     }
     // A state-body noun right before a lone name: "the telecommunications regulator Anatel".
-    let body_noun = a > 0
-        && matches!(
-            toks[a - 1].lower.as_str(),
-            "regulator" | "watchdog" | "agency" | "authority" | "service" | "ministry"
-        );
+    let body_noun = a > 0 && lex.body_nouns.contains(&toks[a - 1]);
     if b - a == 1 && body_noun && !toks[a].text(doc).chars().all(|c| !c.is_lowercase()) {
         let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
         m.refs = vec![Class::Agency];
@@ -554,7 +550,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .longest(toks, b)
         .is_some_and(|(len, _)| !toks[b + len - 1].lower.ends_with('s') || toks[b + len - 1].lower.ends_with("ss"));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
-    let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "formerly");
+    let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
     if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(toks[a].lower.as_str()) {
         return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
     }
@@ -696,7 +692,7 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
             continue;
         }
         // "ministry of education"
-        if toks[i].lower == "ministry" && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2] {
+        if lex.portfolio_of_heads.contains(&toks[i]) && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2] {
             if let Some((len, _)) = lex.portfolios.longest(toks, i + 2) {
                 let end = i + 2 + len;
                 let mut m = Mention::new(
@@ -714,9 +710,7 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
         }
         // "cabinet members", "the parliament": a state body named by its head alone.
         if lex.named_body_heads.contains(&toks[i]) && !covered[i] {
-            let members_after = toks
-                .get(i + 1)
-                .is_some_and(|t| matches!(t.lower.as_str(), "members" | "ministers" | "member"));
+            let members_after = lex.member_nouns.contains_at(toks, i + 1);
             let the_before = i > 0 && toks[i - 1].lower == "the";
             if members_after || the_before && ends_noun_phrase(toks, i + 1, lex) {
                 let mut m = Mention::new(i, i + 1, Class::Agency, MentionKind::Named, toks[i].text(doc).to_string());
@@ -729,11 +723,7 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
         // "foreign ministry", "national security commission"
         if let Some((len, _)) = lex.portfolios.longest(toks, i) {
             let h = i + len;
-            if h < n
-                && !covered[h]
-                && (toks[h].lower == "ministry"
-                    || (toks[h].lower == "commission" || toks[h].lower == "council" || toks[h].lower == "committee"))
-            {
+            if h < n && !covered[h] && lex.portfolio_heads.contains(&toks[h]) {
                 if (i..=h).any(|x| covered[x]) {
                     continue;
                 }

@@ -168,6 +168,16 @@ pub struct Cues {
     pub bare_unnamed_actors: Vec<String>,
     /// Heads that make a named state body with a country.
     pub named_body_heads: Vec<String>,
+    /// Words after such a head that name its members ("cabinet members").
+    pub member_nouns: Vec<String>,
+    /// Nouns that make the lone name after them a state body ("the regulator Anatel").
+    pub body_nouns: Vec<String>,
+    /// Heads that make "<portfolio> <head>" a state body ("foreign ministry").
+    pub portfolio_heads: Vec<String>,
+    /// Heads that make "<head> of <portfolio>" a state body ("ministry of education").
+    pub portfolio_of_heads: Vec<String>,
+    /// Words after a name and a comma that give its former name (an app's).
+    pub former_name_markers: Vec<String>,
     /// Portfolio words of ministries.
     pub portfolios: Vec<String>,
     /// Portfolio phrases that mean the same ministry.

@@ -423,3 +423,25 @@ fn persons_join_across_documents_by_surname_and_spelling() {
     ];
     assert_eq!(got, expected.iter().map(|s| s.to_string()).collect(), "{got:#?}");
 }
+
+#[test]
+fn a_body_noun_added_to_the_ontology_makes_the_name_after_it_a_state_body() {
+    use newsgraph::model::Class;
+    let text = "Brazil says the telecoms overseer Anatelx blocked Telegram on Monday.";
+    let bodies = |lex: &newsgraph::Lexicon| -> Vec<String> {
+        let doc = newsgraph::read::Document {
+            id: "overseer".into(),
+            path: "overseer.txt".into(),
+            text: text.into(),
+        };
+        let ex = newsgraph::extract::extract(&doc, lex, None);
+        let g = newsgraph::pipeline::build_graph(vec![ex], lex).expect("builds");
+        let names = g.statements().map(|st| st.subject()).filter(|e| e.class == Class::Agency);
+        names.map(|e| e.name.clone()).collect()
+    };
+    assert!(bodies(common::lexicon()).is_empty());
+    // Users extend cues.toml without recompiling; the same edit, made on the loaded ontology.
+    let mut ontology = newsgraph::Ontology::builtin().expect("built-in ontology loads");
+    ontology.cues.body_nouns.push("overseer".into());
+    assert_eq!(bodies(&newsgraph::Lexicon::new(ontology)), ["Anatelx"]);
+}
