@@ -203,6 +203,23 @@ impl<'k> PersonName<'k> {
         let last = NameWord::new(words.last().copied().unwrap_or(""), lex);
         PersonName { words, first, last }
     }
+
+    /// A name of two words or more, not a surname alone.
+    fn is_full(&self) -> bool {
+        self.words.len() >= 2
+    }
+
+    /// Whether two names can be one person's: last words one name, and first words too unless
+    /// one is a surname alone (or one name holds the other's first word: "Ali Khamenei" and
+    /// "Sayyid Ali Khamenei").
+    fn fits(&self, other: &PersonName) -> bool {
+        let (wa, wb) = (&self.words, &other.words);
+        self.last.same_name(&other.last)
+            && (wa.len() == 1
+                || wb.len() == 1
+                || self.first.same_name(&other.first)
+                || wa.len() != wb.len() && (wa.contains(&wb[0]) || wb.contains(&wa[0])))
+    }
 }
 
 /// Persons filed by the blocks of their last word: only persons sharing a block can have last
@@ -423,31 +440,42 @@ impl<'l> CorpusBuilder<'l> {
         let names: Vec<PersonName> = persons.iter().map(|p| PersonName::new(p, lex)).collect();
         let blocks = PersonBlocks::new(&names);
         let mut parent: Vec<usize> = (0..persons.len()).collect();
-        for (i, j) in blocks.pairs() {
-            let (na, nb) = (&names[i], &names[j]);
-            let (wa, wb) = (&na.words, &nb.words);
-            let last_ok = na.last.same_name(&nb.last);
-            let first_ok = wa.len() == 1
-                || wb.len() == 1
-                || na.first.same_name(&nb.first)
-                || wa.len() != wb.len() && (wa.contains(&wb[0]) || wb.contains(&wa[0]));
-            if last_ok && first_ok {
-                let (ra, rb) = (find(&parent, i), find(&parent, j));
-                if ra != rb {
-                    // The better-attested (then shorter key) is the root.
-                    let better = |x: &String, y: &String| {
-                        (count(x), std::cmp::Reverse(x.len()), std::cmp::Reverse(x))
-                            > (count(y), std::cmp::Reverse(y.len()), std::cmp::Reverse(y))
-                    };
-                    let wx = names[ra].words.len() >= 2;
-                    let wy = names[rb].words.len() >= 2;
-                    let (root, child) = if wx && !wy || (wx == wy && better(&persons[ra], &persons[rb])) {
-                        (ra, rb)
-                    } else {
-                        (rb, ra)
-                    };
-                    parent[child] = root;
-                }
+        let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
+            let (ra, rb) = (find(parent, i), find(parent, j));
+            if ra == rb {
+                return;
+            }
+            // A full name is the root; then the better-attested (then shorter key).
+            let better = |x: &String, y: &String| {
+                (count(x), std::cmp::Reverse(x.len()), std::cmp::Reverse(x)) > (count(y), std::cmp::Reverse(y.len()), std::cmp::Reverse(y))
+            };
+            let (wx, wy) = (names[ra].is_full(), names[rb].is_full());
+            let (root, child) = if wx && !wy || (wx == wy && better(&persons[ra], &persons[rb])) {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            parent[child] = root;
+        };
+        let fitting: Vec<(usize, usize)> = blocks.pairs().into_iter().filter(|&(i, j)| names[i].fits(&names[j])).collect();
+        // Spellings of one full name join, and so do spellings of one surname written alone.
+        for &(i, j) in &fitting {
+            if names[i].is_full() == names[j].is_full() {
+                join(&mut parent, i, j);
+            }
+        }
+        // A surname alone joins the full name it fits when it fits one person only: "Rezaei"
+        // beside "Ali Rezaei" and "Hassan Rezaei" is neither, and does not make them one.
+        let mut fits: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for &(i, j) in &fitting {
+            if names[i].is_full() != names[j].is_full() {
+                let (alone, full) = if names[i].is_full() { (j, i) } else { (i, j) };
+                fits.entry(find(&parent, alone)).or_default().insert(find(&parent, full));
+            }
+        }
+        for (alone, full) in fits {
+            if let (1, Some(&f)) = (full.len(), full.first()) {
+                join(&mut parent, alone, f);
             }
         }
         // The canonical key of every document-level key (None: an ambiguous surname).

@@ -410,6 +410,9 @@ fn persons_join_across_documents_by_surname_and_spelling() {
             "Supreme Leader Ali Khameni quit Facebook.",
             // Names two letters apart are other people.
             "Minister Ali Khamsehi quit Viber.",
+            // A surname alone that fits two people is neither, and does not make them one.
+            "Minister Ali Rezaei quit Telegram. Minister Hassan Rezaei quit WhatsApp.",
+            "Minister Rezaei quit Instagram.",
         ],
         None,
     );
@@ -420,6 +423,9 @@ fn persons_join_across_documents_by_surname_and_spelling() {
         "Ali Khameni stopsUsing Twitter",
         "Ali Khameni stopsUsing Facebook",
         "Ali Khamsehi stopsUsing Viber",
+        "Ali Rezaei stopsUsing Telegram",
+        "Hassan Rezaei stopsUsing WhatsApp",
+        "Rezaei stopsUsing Instagram",
     ];
     assert_eq!(got, expected.iter().map(|s| s.to_string()).collect(), "{got:#?}");
 }
