@@ -10,6 +10,7 @@ use crate::error::Result;
 use crate::extract::DocExtraction;
 use crate::lexicon::Lexicon;
 use crate::model::{Class, Date, Modality, Object, Relation};
+use crate::resolve::NameBlocks;
 use crate::spool::{Chunk, SentenceSpool};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, BTreeSet};
@@ -223,50 +224,14 @@ impl<'k> PersonName<'k> {
 }
 
 /// Persons filed by the blocks of their last word: only persons sharing a block can have last
-/// words that are one name, so only they are compared. Without it, resolving a corpus compared
-/// every person with every other: minutes for ten thousand names, hours for an archive's.
-struct PersonBlocks {
-    /// Block to the persons filed under it, by index, ascending.
-    by_block: FxHashMap<u64, Vec<u32>>,
-}
-
-impl PersonBlocks {
-    fn new(names: &[PersonName]) -> PersonBlocks {
-        let mut by_block: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, p) in names.iter().enumerate() {
-            for &b in &p.last.blocks {
-                by_block.entry(b).or_default().push(i as u32);
-            }
-        }
-        PersonBlocks { by_block }
+/// words that are one name, so only they are compared. Comparing every person with every other
+/// took minutes for ten thousand names, and would take hours for an archive's.
+fn file_by_last_word(names: &[PersonName]) -> NameBlocks {
+    let mut blocks = NameBlocks::default();
+    for (i, p) in names.iter().enumerate() {
+        blocks.insert(i as u32, &p.last.blocks);
     }
-
-    /// Every pair of persons (i < j) that share a block, in the order of a loop over all pairs.
-    fn pairs(&self) -> Vec<(usize, usize)> {
-        let mut pairs: Vec<(usize, usize)> = Vec::new();
-        for list in self.by_block.values() {
-            for (x, &i) in list.iter().enumerate() {
-                pairs.extend(list[x + 1..].iter().map(|&j| (i as usize, j as usize)));
-            }
-        }
-        pairs.sort_unstable();
-        pairs.dedup();
-        pairs
-    }
-
-    /// The persons whose last word shares a block with `word`, ascending.
-    fn sharing(&self, word: &NameWord) -> Vec<usize> {
-        let mut out: Vec<usize> = word
-            .blocks
-            .iter()
-            .filter_map(|b| self.by_block.get(b))
-            .flatten()
-            .map(|&i| i as usize)
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
+    blocks
 }
 
 /// The root of a person in the union of spellings (`parent[i] == i` at a root).
@@ -438,7 +403,7 @@ impl<'l> CorpusBuilder<'l> {
             .collect();
         persons.sort();
         let names: Vec<PersonName> = persons.iter().map(|p| PersonName::new(p, lex)).collect();
-        let blocks = PersonBlocks::new(&names);
+        let blocks = file_by_last_word(&names);
         let mut parent: Vec<usize> = (0..persons.len()).collect();
         let join = |parent: &mut Vec<usize>, i: usize, j: usize| {
             let (ra, rb) = (find(parent, i), find(parent, j));
@@ -486,7 +451,7 @@ impl<'l> CorpusBuilder<'l> {
             } else if let Some(w) = k.strip_prefix("surname:") {
                 let word = NameWord::new(w, lex);
                 let roots: BTreeSet<usize> = blocks
-                    .sharing(&word)
+                    .sharing(&word.blocks)
                     .into_iter()
                     .filter(|&i| names[i].last.same_name(&word))
                     .map(|i| find(&parent, i))
@@ -688,7 +653,7 @@ mod tests {
         keys.extend(["person:ali khamenei", "person:ali khameni", "person:khamenei"].map(String::from));
         keys.sort();
         let names: Vec<PersonName> = keys.iter().map(|k| PersonName::new(k, &lex)).collect();
-        let pairs = PersonBlocks::new(&names).pairs();
+        let pairs = file_by_last_word(&names).pairs();
         let at = |k: &str| keys.binary_search(&k.to_string()).expect("a key of the list");
         for (a, b) in [
             ("ali khameni", "ali khamenei"),

@@ -122,6 +122,82 @@ pub fn name_word_blocks(word: &str, out: &mut Vec<u64>) {
     out.dedup();
 }
 
+/// Names filed by the blocks of one word of each (see [`name_word_blocks`]): a word is compared
+/// only with the names sharing a block with it, not with all of them.
+#[derive(Debug, Default)]
+pub struct NameBlocks {
+    /// Block to the names filed under it, by id, ascending.
+    by_block: HashMap<u64, Vec<u32>>,
+}
+
+impl NameBlocks {
+    /// Files name `id` under `blocks`; ids come in ascending order.
+    pub fn insert(&mut self, id: u32, blocks: &[u64]) {
+        for &b in blocks {
+            self.by_block.entry(b).or_default().push(id);
+        }
+    }
+
+    /// The names sharing a block with `blocks`, ascending.
+    pub fn sharing(&self, blocks: &[u64]) -> Vec<usize> {
+        let mut out: Vec<usize> = blocks
+            .iter()
+            .filter_map(|b| self.by_block.get(b))
+            .flatten()
+            .map(|&i| i as usize)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Every pair of names (i < j) sharing a block, in the order of a loop over all pairs.
+    pub fn pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
+        for list in self.by_block.values() {
+            for (x, &i) in list.iter().enumerate() {
+                pairs.extend(list[x + 1..].iter().map(|&j| (i as usize, j as usize)));
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+}
+
+/// Persons named in a document, in order of appearance: key and name words, filed by last word.
+#[derive(Default)]
+struct DocPersons {
+    list: Vec<(String, Vec<String>)>,
+    blocks: NameBlocks,
+}
+
+/// Up to this many persons, a document's are searched one by one (filing costs more than it saves).
+const SCAN_PERSONS: usize = 16;
+
+impl DocPersons {
+    fn push(&mut self, key: String, words: Vec<String>, lex: &Lexicon) {
+        let mut blocks = Vec::new();
+        name_word_blocks(&lex.fold_name(words.last().map_or("", String::as_str)), &mut blocks);
+        self.blocks.insert(self.list.len() as u32, &blocks);
+        self.list.push((key, words));
+    }
+
+    /// The key of the first person whose last word is a spelling of `word` and whose words
+    /// `also` accepts.
+    fn find(&self, word: &str, lex: &Lexicon, also: impl Fn(&[String]) -> bool) -> Option<&str> {
+        let fits = |(_, w): &&(String, Vec<String>)| w.last().is_some_and(|l| lex.same_name(l, word)) && also(w);
+        let found = if self.list.len() <= SCAN_PERSONS {
+            self.list.iter().find(fits)
+        } else {
+            let mut blocks = Vec::new();
+            name_word_blocks(&lex.fold_name(word), &mut blocks);
+            self.blocks.sharing(&blocks).into_iter().map(|i| &self.list[i]).find(fits)
+        };
+        found.map(|(k, _)| k.as_str())
+    }
+}
+
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
 pub fn key_text(name: &str) -> String {
     let f = fold(name);
@@ -183,7 +259,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     let honorific = |w: &str| lex.titles.by_stem(w).is_some_and(|i: usize| lex.ontology.titles[i].honorific);
 
     // Pass 1: keys of names.
-    let mut persons: Vec<(String, Vec<String>)> = Vec::new(); // key, name words
+    let mut persons = DocPersons::default();
     for sm in mentions.iter_mut() {
         for m in sm.iter_mut() {
             if m.key.is_some() || m.kind != MentionKind::Named {
@@ -199,17 +275,13 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     if words.is_empty() {
                         continue;
                     }
-                    let existing = persons.iter().find(|(_, w)| {
-                        w.len() >= 2
-                            && words.len() >= 2
-                            && lex.same_name(&w[w.len() - 1], &words[words.len() - 1])
-                            && lex.same_name(&w[0], &words[0])
-                    });
+                    let last = &words[words.len() - 1];
+                    let existing = persons.find(last, lex, |w| w.len() >= 2 && words.len() >= 2 && lex.same_name(&w[0], &words[0]));
                     let key = match existing {
-                        Some((k, _)) => k.clone(),
+                        Some(k) => k.to_string(),
                         None => {
                             let k = format!("person:{}", words.join(" "));
-                            persons.push((k.clone(), words));
+                            persons.push(k.clone(), words, lex);
                             k
                         }
                     };
@@ -247,9 +319,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
                 let stem = key_text(&m.name).split('.').next().unwrap_or("").to_string();
-                match persons.iter().find(|(_, w)| w.last().is_some_and(|l| lex.same_name(l, &stem))) {
-                    Some((k, _)) => {
-                        m.key = Some(k.clone());
+                match persons.find(&stem, lex, |_| true) {
+                    Some(k) => {
+                        m.key = Some(k.to_string());
                         m.class = Class::Person;
                     }
                     None => m.key = Some(format!("app:{}", key_text(&m.name))),
@@ -268,9 +340,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             let w = key_text(&m.name);
             let w = w.rsplit(' ').next().unwrap_or("").to_string();
-            let hit = persons.iter().find(|(_, words)| words.last().is_some_and(|l| lex.same_name(l, &w)));
-            if let Some((k, _)) = hit {
-                m.key = Some(k.clone());
+            if let Some(k) = persons.find(&w, lex, |_| true) {
+                m.key = Some(k.to_string());
             } else if w.contains('.') || m.start == 0 {
                 // A capitalised first word matching no name of the document is as likely an
                 // ordinary word ("Internet providers were ...") as a surname.

@@ -451,3 +451,23 @@ fn a_body_noun_added_to_the_ontology_makes_the_name_after_it_a_state_body() {
     ontology.cues.body_nouns.push("overseer".into());
     assert_eq!(bodies(&newsgraph::Lexicon::new(ontology)), ["Anatelx"]);
 }
+
+#[test]
+fn surnames_find_their_person_among_many_in_one_document() {
+    // Past the first sixteen persons, a document's names are looked up by blocks of spelling.
+    let surnames = [
+        "Abadi", "Bahrami", "Cheraghi", "Darvishi", "Ebrahimi", "Farahani", "Ghorbani", "Hashemi", "Jafari", "Kazemi", "Latifi",
+        "Mahmoudi", "Nasiri", "Omidi", "Parsa", "Rostami", "Sadeghi", "Tavakoli", "Vahidi", "Zamani",
+    ];
+    let mut text: String = surnames.iter().map(|s| format!("Minister Reza {s} quit Instagram. ")).collect();
+    text.push_str("Later, Tavakoli quit Telegram. And Tavakkoli quit WhatsApp. Then Zamany quit Viber.");
+    let got = statements(&text);
+    for want in [
+        "Reza Tavakoli stopsUsing Telegram",
+        "Reza Tavakoli stopsUsing WhatsApp",
+        "Reza Zamani stopsUsing Viber",
+    ] {
+        assert!(got.contains(want), "missing {want:?} in {got:#?}");
+    }
+    assert_eq!(got.len(), surnames.len() + 3, "{got:#?}");
+}
