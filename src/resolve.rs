@@ -165,11 +165,12 @@ impl NameBlocks {
     }
 }
 
-/// Persons named in a document, in order of appearance: key and name words, filed by last word.
+/// Persons named in a document, in order of appearance: key and name words, filed by last word
+/// once there are more than a few.
 #[derive(Default)]
 struct DocPersons {
     list: Vec<(String, Vec<String>)>,
-    blocks: NameBlocks,
+    blocks: Option<NameBlocks>,
 }
 
 /// Up to this many persons, a document's are searched one by one (filing costs more than it saves).
@@ -177,22 +178,30 @@ const SCAN_PERSONS: usize = 16;
 
 impl DocPersons {
     fn push(&mut self, key: String, words: Vec<String>, lex: &Lexicon) {
-        let mut blocks = Vec::new();
-        name_word_blocks(&lex.fold_name(words.last().map_or("", String::as_str)), &mut blocks);
-        self.blocks.insert(self.list.len() as u32, &blocks);
         self.list.push((key, words));
+        if self.list.len() <= SCAN_PERSONS {
+            return;
+        }
+        let from = if self.blocks.is_some() { self.list.len() - 1 } else { 0 };
+        let filed = self.blocks.get_or_insert_with(NameBlocks::default);
+        let mut blocks = Vec::new();
+        for (i, (_, w)) in self.list.iter().enumerate().skip(from) {
+            name_word_blocks(&lex.fold_name(w.last().map_or("", String::as_str)), &mut blocks);
+            filed.insert(i as u32, &blocks);
+        }
     }
 
     /// The key of the first person whose last word is a spelling of `word` and whose words
     /// `also` accepts.
     fn find(&self, word: &str, lex: &Lexicon, also: impl Fn(&[String]) -> bool) -> Option<&str> {
         let fits = |(_, w): &&(String, Vec<String>)| w.last().is_some_and(|l| lex.same_name(l, word)) && also(w);
-        let found = if self.list.len() <= SCAN_PERSONS {
-            self.list.iter().find(fits)
-        } else {
-            let mut blocks = Vec::new();
-            name_word_blocks(&lex.fold_name(word), &mut blocks);
-            self.blocks.sharing(&blocks).into_iter().map(|i| &self.list[i]).find(fits)
+        let found = match &self.blocks {
+            None => self.list.iter().find(fits),
+            Some(filed) => {
+                let mut blocks = Vec::new();
+                name_word_blocks(&lex.fold_name(word), &mut blocks);
+                filed.sharing(&blocks).into_iter().map(|i| &self.list[i]).find(fits)
+            }
         };
         found.map(|(k, _)| k.as_str())
     }
