@@ -126,7 +126,7 @@ fn is_foreign(line: &str) -> bool {
                 letters += 1;
                 latin += 1;
             }
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_letter(c) {
             letters += 1;
             latin += usize::from((c as u32) < 0x250);
         }
@@ -196,7 +196,7 @@ pub fn clean(text: &str, table: &Boilerplate) -> String {
         let alphabetic = if ascii {
             trimmed.bytes().any(|b| b.is_ascii_alphabetic())
         } else {
-            trimmed.chars().any(|c| c.is_alphabetic())
+            trimmed.chars().any(crate::text::is_letter)
         };
         let keep = words >= 2 && alphabetic && !is_foreign(trimmed) && !matcher.is_furniture(trimmed, &mut folded);
         if keep {

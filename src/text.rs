@@ -139,6 +139,52 @@ fn fold_token(s: &str) -> CompactString {
     out
 }
 
+/// Whether a character is in a block of punctuation and symbols that holds no letter, digit or
+/// capital: the C1 controls and Latin-1 signs (no-break space, guillemets) but for the few noted
+/// where they are used, and General Punctuation (curly quotes, dashes, thin spaces). These are
+/// most of the non-ASCII characters of English news, and answering for them without the Unicode
+/// tables saves a table search (a few hundred instructions) per character.
+#[inline]
+fn in_signs_block(c: char) -> bool {
+    matches!(c as u32, 0x80..=0xBF | 0x2000..=0x206F)
+}
+
+/// `char::is_alphabetic`, without the table search for the signs blocks (only ª, µ and º are
+/// letters there).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if in_signs_block(c) {
+        matches!(c, 'ª' | 'µ' | 'º')
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric`, without the table search for the signs blocks (letters as in
+/// [`is_letter`], and the superscripts and fractions ¹ ² ³ ¼ ½ ¾ are numbers).
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if in_signs_block(c) {
+        matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// `char::is_uppercase`, without the table search for the signs blocks (no capitals there).
+#[inline]
+fn is_capital(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else {
+        !in_signs_block(c) && c.is_uppercase()
+    }
+}
+
 fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '\u{2019}' | '\u{2018}')
 }
@@ -185,7 +231,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let n = bytes.len();
     let at = |i: usize| src.at(i);
     let next = |i: usize| src.next(i);
-    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let alnum = |c: Option<char>| c.is_some_and(is_letter_or_digit);
     let mut tokens = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     while i < n {
@@ -205,11 +251,16 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         {
             kind = TokenKind::Word;
             i = next(i + 1) + 1;
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             kind = TokenKind::Word;
             i = next(i);
-            while let Some(c) = at(i) {
-                if c.is_alphanumeric() {
+            loop {
+                // ASCII letters and digits, the bulk of every word, a byte at a time.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                    i += 1;
+                }
+                let Some(c) = at(i) else { break };
+                if is_letter_or_digit(c) {
                     i = next(i);
                 } else if is_apostrophe(c) {
                     // "'s" and "n't" are tokens of their own; other inner apostrophes stay.
@@ -219,7 +270,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     if matches!(following, Some('s') | Some('S')) && !alnum(after) {
                         break;
                     }
-                    if following.is_some_and(char::is_alphabetic) {
+                    if following.is_some_and(is_letter) {
                         // "n" is one byte: the word ends before it.
                         if following == Some('t') && i > start && matches!(bytes[i - 1], b'n' | b'N') && !alnum(after) {
                             i -= 1;
@@ -258,7 +309,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             // "5th", "2010s": letters glued to a number stay with it.
-            while let Some(c) = at(i).filter(|c| c.is_alphabetic()) {
+            while let Some(c) = at(i).filter(|&c| is_letter(c)) {
                 i += c.len_utf8();
             }
         } else if is_apostrophe(c) && matches!(at(next(i)), Some('s') | Some('S')) && !alnum(at(next(i) + 1)) && !tokens.is_empty() {
@@ -274,7 +325,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             end: base + i,
             lower: fold_token(raw),
             kind,
-            cap: !raw.is_empty() && c.is_uppercase(),
+            cap: !raw.is_empty() && is_capital(c),
             word: crate::lexicon::WORD_UNSET,
         });
     }
@@ -283,7 +334,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 
 /// Whether a character is there and upper case.
 fn c_is_upper(c: Option<char>) -> bool {
-    c.is_some_and(char::is_uppercase)
+    c.is_some_and(is_capital)
 }
 
 /// Splits cleaned document text into sentences. Lines are paragraphs: a sentence never spans
@@ -378,6 +429,15 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_tests_agree_with_the_unicode_tables_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_capital(c), c.is_uppercase(), "{c:?}");
+        }
+    }
 
     fn abbrevs() -> HashSet<String> {
         ["oct", "u.s", "dr", "mr"].iter().map(|s| s.to_string()).collect()
