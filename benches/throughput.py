@@ -11,6 +11,8 @@ In one run it
        extraction -j 2   newsgraph build CORPUS --out TMP --format none --quiet -j 2
        extraction -j 1   the same with -j 1
        end to end -j 2   newsgraph build CORPUS --out TMP --quiet -j 2   (ttl, nt, dot, csv)
+     round by round with --repeat N (every mode once a round, N rounds; a mode's fastest run
+     counts), so that a slow spell of the machine falls on all modes alike,
   3. runs spaCy's small English pipeline reduced to what the yardstick asks for, NER and the parser
      (tok2vec, parser, ner; the tagger, attribute ruler and lemmatizer excluded, so spaCy does no
      work newsgraph is not compared on), with
@@ -266,30 +268,32 @@ def phases(stages):
     }
 
 
-def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
-    runs = []
+def run_newsgraph(binary, corpus, files, size, workdir, name, extra, i, repeat):
+    """One timed run of one mode; the stage lines on stderr split its wall time into phases."""
     # The build prints when each stage ends (on stderr): the benchmark splits the wall time by it.
     env = dict(os.environ, NEWSGRAPH_DEBUG_RSS="1")
-    files = corpus_files(corpus)
-    for i in range(repeat):
-        # Before every run: a virtual machine's page cache may have let go of the corpus meanwhile.
-        warm_page_cache(files)
-        out = os.path.join(workdir, f"out-{name}")
-        if os.path.exists(out):
-            shutil.rmtree(out)
-        cmd = [binary, "build", corpus, "--out", out, "--quiet"] + extra
-        log(f"{name} (run {i + 1}/{repeat}): {' '.join(cmd[1:])}")
-        r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"), env=env)
-        r["phases"] = phases(stage_times(r["stderr_tail"]))
-        r["output_bytes"] = dir_size(out) if os.path.isdir(out) else 0
-        if os.path.exists(out):
-            shutil.rmtree(out)
-        if r["exit_code"] != 0:
-            raise Failure(f"{name}: newsgraph exited {r['exit_code']}\n{r['stderr_tail']}")
-        r["mb_per_s"] = size / 1e6 / r["wall_s"]
-        log(f"  {r['wall_s']:.2f} s, {r['mb_per_s']:.1f} MB/s, peak RSS {r['peak_rss_mb']:.0f} MB, "
-            f"CPU {r['user_s'] + r['sys_s']:.1f} s (other processes {fmt(r['other_cpu_s'], '.1f')} s)")
-        runs.append(r)
+    # Before every run: a virtual machine's page cache may have let go of the corpus meanwhile.
+    warm_page_cache(files)
+    out = os.path.join(workdir, f"out-{name}")
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    cmd = [binary, "build", corpus, "--out", out, "--quiet"] + extra
+    log(f"{name} (run {i + 1}/{repeat}): {' '.join(cmd[1:])}")
+    r = run_measured(cmd, os.path.join(workdir, f"log-{name}-{i + 1}"), env=env)
+    r["phases"] = phases(stage_times(r["stderr_tail"]))
+    r["output_bytes"] = dir_size(out) if os.path.isdir(out) else 0
+    if os.path.exists(out):
+        shutil.rmtree(out)
+    if r["exit_code"] != 0:
+        raise Failure(f"{name}: newsgraph exited {r['exit_code']}\n{r['stderr_tail']}")
+    r["mb_per_s"] = size / 1e6 / r["wall_s"]
+    log(f"  {r['wall_s']:.2f} s, {r['mb_per_s']:.1f} MB/s, peak RSS {r['peak_rss_mb']:.0f} MB, "
+        f"CPU {r['user_s'] + r['sys_s']:.1f} s (other processes {fmt(r['other_cpu_s'], '.1f')} s)")
+    return r
+
+
+def summarize_runs(name, runs):
+    """A mode's figures: its fastest run, with every run kept beside it."""
     best = min(runs, key=lambda r: r["wall_s"])
     return {
         "mode": name,
@@ -303,6 +307,18 @@ def time_newsgraph(binary, corpus, size, workdir, name, extra, repeat):
         "runs": [{k: r[k] for k in ("wall_s", "mb_per_s", "peak_rss_mb", "user_s", "sys_s", "other_cpu_s", "phases")}
                  for r in runs],
     }
+
+
+def time_newsgraph(binary, corpus, size, workdir, modes, repeat):
+    """Times every mode `repeat` times, round by round (each round runs every mode once), so that
+    the machine's slow spells, which last minutes on a shared virtual machine, fall on all modes
+    alike instead of on whichever mode ran then. Returns each mode's summary, in order."""
+    files = corpus_files(corpus)
+    runs = {name: [] for name, _ in modes}
+    for i in range(repeat):
+        for name, extra in modes:
+            runs[name].append(run_newsgraph(binary, corpus, files, size, workdir, name, extra, i, repeat))
+    return [summarize_runs(name, runs[name]) for name, _ in modes]
 
 
 def probe_disk(workdir, mb, block_mb=4):
@@ -524,7 +540,8 @@ def main():
     ap.add_argument("--spacy-mb", type=float, default=2, help="MB of the corpus spaCy processes (default 2)")
     ap.add_argument("--spacy-batch", type=int, default=64, help="nlp.pipe batch_size (default 64)")
     ap.add_argument("--threads", type=int, default=2, help="threads of the multi-threaded runs (default 2)")
-    ap.add_argument("--repeat", type=int, default=1, help="runs of each newsgraph mode; the fastest counts (default 1)")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="rounds of the newsgraph modes (each round runs every mode once); a mode's fastest run counts (default 1)")
     ap.add_argument("--binary", default=DEFAULT_BINARY, help="newsgraph binary (default target/release/newsgraph)")
     ap.add_argument("--disk-probe-mb", type=float, default=1024,
                     help="MB written to measure the output disk's rate (default 1024; 0 skips it)")
@@ -560,14 +577,13 @@ def main():
             ("extraction-j1", ["--format", "none", "-j", "1"]),
             (f"end-to-end-j{j}", ["-j", j]),
         ]
-        for name, extra in modes:
-            rep["newsgraph"].append(time_newsgraph(binary, corpus, size, workdir, name, extra, a.repeat))
+        rep["newsgraph"] = time_newsgraph(binary, corpus, size, workdir, modes, a.repeat)
         if size < 0.999e9:
             # Below 1 GB, memory per GB is extrapolated from two sizes: this run on a tenth of the
             # corpus gives the fixed part (binary, lexicon, write buffers) and, with the full
             # run, the growth per MB.
             small, small_size = slice_corpus(workdir, files, 0.1)
-            run = time_newsgraph(binary, small, small_size, workdir, "end-to-end-tenth", ["-j", j], 1)
+            (run,) = time_newsgraph(binary, small, small_size, workdir, [("end-to-end-tenth", ["-j", j])], 1)
             run["corpus_bytes"] = small_size
             rep["memory_slice"] = run
             shutil.rmtree(small)
