@@ -185,7 +185,8 @@ pub fn clean(text: &str, table: &Boilerplate) -> String {
     let matcher = table.compiled.get_or_init(|| BoilerplateMatcher::new(table));
     let mut out = String::with_capacity(repaired.len());
     let mut folded = String::new();
-    for line in repaired.lines() {
+    // Trimming drops the line end with the other outer spaces, as `lines` would.
+    for line in crate::text::lines_inclusive(&repaired) {
         let trimmed = line.trim();
         let ascii = trimmed.is_ascii();
         let words = if ascii {

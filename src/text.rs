@@ -337,6 +337,19 @@ fn c_is_upper(c: Option<char>) -> bool {
     c.is_some_and(is_capital)
 }
 
+/// The lines of a text, each with its `\n` (the last may lack one): what
+/// `text.split_inclusive('\n')` yields, found with the vectorised `memchr` (the standard
+/// library's character search costs a few hundred instructions a line of news).
+pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(from..).filter(|r| !r.is_empty())?;
+        let len = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        from += len;
+        rest.get(..len)
+    })
+}
+
 /// Splits cleaned document text into sentences. Lines are paragraphs: a sentence never spans
 /// two lines. Within a line, ".", "!" and "?" end a sentence when followed by space and an
 /// upper-case letter, a digit or a quote, unless the word before the dot is an abbreviation.
@@ -344,7 +357,7 @@ pub fn sentences(doc: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
     let mut ends = Vec::new();
-    for line in doc.split_inclusive('\n') {
+    for line in lines_inclusive(doc) {
         let base = line_start;
         line_start += line.len();
         let mut tokens = tokenize(line, base);
@@ -429,6 +442,15 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_split_as_split_inclusive_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "a\n\nb\n", "\n\nx", "x\r\ny\r\n", "é\nü\n\n", "a\rb"] {
+            let ours: Vec<&str> = lines_inclusive(text).collect();
+            let std: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     #[test]
     fn letter_tests_agree_with_the_unicode_tables_on_every_character() {
