@@ -411,6 +411,9 @@ pub struct Lexicon {
     pub ontology: Ontology,
     /// Entity, country, demonym and capital names.
     pub names: PhraseTable<NameEntry>,
+    /// The names of the known entities that count only near an app cue ("Gap", "Signal"): the
+    /// part of `names` the document scan looks for, so that it passes over every other word.
+    pub cue_names: PhraseTable<NameEntry>,
     /// Titles: index into `ontology.titles`.
     pub titles: PhraseTable<usize>,
     /// Agency name heads.
@@ -558,10 +561,14 @@ fn exact_case(alias: &str) -> bool {
 impl Lexicon {
     /// Compiles an ontology.
     pub fn new(ontology: Ontology) -> Lexicon {
-        let mut names = PhraseTable::default();
+        let (mut names, mut cue_names) = (PhraseTable::default(), PhraseTable::default());
         let mut add = |name: &str, target: NameTarget, form: NameForm| {
             let exact = exact_case(name).then(|| name.to_string());
-            names.insert(name, NameEntry { target, form, exact });
+            let entry = NameEntry { target, form, exact };
+            if matches!(target, NameTarget::Known(k) if ontology.entities[k].needs_cue) {
+                cue_names.insert(name, entry.clone());
+            }
+            names.insert(name, entry);
         };
         for (i, c) in ontology.countries.iter().enumerate() {
             add(&c.name, NameTarget::Country(i), NameForm::Name);
@@ -657,6 +664,7 @@ impl Lexicon {
         };
         let mut lex = Lexicon {
             names,
+            cue_names,
             titles,
             agency_heads: table(&cues.agency_heads, ()),
             organization_heads: table(&cues.organization_heads, ()),
@@ -725,6 +733,7 @@ impl Lexicon {
             t.index(&mut vocab);
         }
         lex.names.index(&mut vocab);
+        lex.cue_names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
         for set in [

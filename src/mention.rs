@@ -134,7 +134,7 @@ impl DocFacts {
             }
             // Ambiguous known names ("Gap", "Signal") count where an app cue or another app is near.
             for i in (0..s.tokens.len()).filter(|&i| s.tokens[i].cap) {
-                for (len, entry) in lex.names.matches(&s.tokens, i) {
+                for (len, entry) in lex.cue_names.matches(&s.tokens, i) {
                     if let NameTarget::Known(k) = entry.target {
                         let e = &lex.ontology.entities[k];
                         if e.needs_cue && near_app_evidence(s, i, i + len, lex) {
@@ -147,7 +147,10 @@ impl DocFacts {
             for i in 2..s.tokens.len().saturating_sub(1) {
                 let t = &s.tokens[i];
                 let acr = t.text(doc);
-                if s.tokens[i - 1].lower == "("
+                // Kinds first: a cheap test that almost every token fails.
+                if s.tokens[i - 1].kind == TokenKind::Punct
+                    && s.tokens[i + 1].kind == TokenKind::Punct
+                    && s.tokens[i - 1].lower == "("
                     && s.tokens[i + 1].lower == ")"
                     && acr.len() >= 2
                     && acr.chars().all(|c| c.is_uppercase() || c == '.')
