@@ -504,8 +504,16 @@ def report_text(rep):
         lines.append(f"  end to end ceiling / spaCy{fmt(r['end_to_end_ceiling_vs_spacy'], ',.0f', 'x'):>11}   "
                      f"(the outputs at the disk's rate take {r['writing_floor_s']:.1f} s: end to end with "
                      f"free extraction, {fmt(r['end_to_end_ceiling_mb_per_s'], '.1f', ' MB/s')})")
-    lines.append(f"  {'-j ' + str(rep['threads']) + ' / -j 1 (extraction)':<26}{fmt(r['scaling_j2_vs_j1'], '.2f', 'x'):>11}   target >= {TARGET_SCALING}x     "
-                 f"{verdict(t['scaling_ok'])}")
+    jj = f"-j {rep['threads']} / -j 1 (extraction)"
+    if len(r.get("scaling_by_round", [])) >= 2:
+        per_round = ", ".join(f"{x:.2f}" for x in r["scaling_by_round"])
+        lines.append(f"  {jj:<26}{fmt(r['scaling_round_median'], '.2f', 'x'):>11}   target >= {TARGET_SCALING}x     "
+                     f"{verdict(t['scaling_ok'])}")
+        lines.append(f"    (median of the rounds' ratios, {per_round}; fastest run over fastest run: "
+                     f"{fmt(r['scaling_j2_vs_j1'], '.2f', 'x')})")
+    else:
+        lines.append(f"  {jj:<26}{fmt(r['scaling_j2_vs_j1'], '.2f', 'x'):>11}   target >= {TARGET_SCALING}x     "
+                     f"{verdict(t['scaling_ok'])}")
     lines.append(f"  peak RSS per GB of corpus {fmt(r['peak_rss_mb_per_gb'], ',.0f', ' MB'):>11}  target < {TARGET_RSS_PER_GB_MB:.0f} MB  "
                  f"{verdict(t['rss_per_gb_ok'])}")
     small = rep.get("memory_slice")
@@ -637,16 +645,25 @@ def main():
         "end_to_end_vs_spacy": e2e["mb_per_s"] / sp if e2e and sp else None,
         "extraction_vs_spacy": ext["mb_per_s"] / sp if ext and sp else None,
         "scaling_j2_vs_j1": ext["mb_per_s"] / ext1["mb_per_s"] if ext and ext1 else None,
+        # The same ratio within each round (the two runs made minutes apart, side by side), and
+        # its median: the machine's speed drifts between rounds, so the fastest -j 1 and the
+        # fastest -j 2 runs may come from spells of different speed.
+        "scaling_by_round": [a["wall_s"] / b["wall_s"] for a, b in zip(ext1["runs"], ext["runs"])] if ext and ext1 else [],
         "peak_rss_mb": peak,
         "peak_rss_mb_per_gb": per_gb,
         "peak_rss_mb_per_gb_is_extrapolation": not measured,
     }
     r = rep["ratios"]
+    rounds = sorted(r["scaling_by_round"])
+    r["scaling_round_median"] = (rounds[len(rounds) // 2] if len(rounds) % 2 else
+                                 (rounds[len(rounds) // 2 - 1] + rounds[len(rounds) // 2]) / 2) if rounds else None
+    # With two rounds or more the target is judged on the side-by-side measure.
+    scaling = r["scaling_round_median"] if len(rounds) >= 2 else r["scaling_j2_vs_j1"]
     rep["targets"] = {
         "end_to_end_vs_spacy_min": TARGET_E2E_VS_SPACY,
         "end_to_end_vs_spacy_ok": None if r["end_to_end_vs_spacy"] is None else r["end_to_end_vs_spacy"] >= TARGET_E2E_VS_SPACY,
         "scaling_min": TARGET_SCALING,
-        "scaling_ok": None if r["scaling_j2_vs_j1"] is None else r["scaling_j2_vs_j1"] >= TARGET_SCALING,
+        "scaling_ok": None if scaling is None else scaling >= TARGET_SCALING,
         "rss_per_gb_max_mb": TARGET_RSS_PER_GB_MB,
         "rss_per_gb_ok": None if per_gb is None else per_gb < TARGET_RSS_PER_GB_MB,
     }
