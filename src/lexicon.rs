@@ -332,7 +332,7 @@ impl WordSet {
     }
 }
 
-/// Folded words mapped to small values (months, weekdays); once indexed, also by vocabulary id, so
+/// Folded words mapped to small values (months, weekdays, number words); once indexed, also by vocabulary id, so
 /// a token carrying its id is looked up without hashing its text.
 #[derive(Debug, Clone, Default)]
 pub struct WordMap<V> {
@@ -468,6 +468,9 @@ pub struct Lexicon {
     trigger_lists: Vec<Vec<usize>>,
     /// Swap verb patterns.
     pub swap: Vec<Vec<PatternElem>>,
+    /// The words any swap pattern opens with, when every pattern opens with a word: one test
+    /// passes over the tokens that open none.
+    pub swap_firsts: Option<WordSet>,
     /// The country row of each known entity's country (by position in the ontology's entities).
     pub entity_countries: Vec<Option<usize>>,
     /// The entity key of each country row ("country:Iran"), made once: mentions take copies.
@@ -528,10 +531,10 @@ pub struct WordSets {
     pub future_in_past: WordSet,
     /// Verbs making a future an ongoing fact.
     pub continuing: WordSet,
-    /// Number words.
-    pub number_words: HashMap<String, u64>,
-    /// Scale words.
-    pub scales: HashMap<String, u64>,
+    /// Number words ("three").
+    pub number_words: WordMap<u64>,
+    /// Scale words ("million").
+    pub scales: WordMap<u64>,
     /// Approximators.
     pub approximators: WordSet,
     /// User nouns.
@@ -630,7 +633,15 @@ impl Lexicon {
                 }
             }
         }
-        let swap = ontology.swap.verbs.iter().map(|p| parse_pattern(p)).collect();
+        let swap: Vec<Vec<PatternElem>> = ontology.swap.verbs.iter().map(|p| parse_pattern(p)).collect();
+        let swap_firsts = swap
+            .iter()
+            .map(|elems| match elems.first() {
+                Some(PatternElem::Words(first)) => Some(first.words.iter().cloned()),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()
+            .map(|firsts| WordSet::new(firsts.into_iter().flatten().collect()));
         let m = &lang.modality;
         let words = WordSets {
             abbreviations: word_set(&lang.abbreviations),
@@ -650,8 +661,8 @@ impl Lexicon {
             planned: table(&m.planned, ()),
             future_in_past: word_set(&m.future_in_past_after),
             continuing: word_set(&m.continuing),
-            number_words: lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect(),
-            scales: lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
+            scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
             approximators: word_set(&lang.numbers.approximators),
             user_nouns: word_set(&lang.numbers.user_nouns),
             not_user_nouns: word_set(&lang.numbers.not_user_nouns),
@@ -692,6 +703,7 @@ impl Lexicon {
             trigger_slots: Vec::new(),
             trigger_lists: Vec::new(),
             swap,
+            swap_firsts,
             entity_countries: ontology
                 .entities
                 .iter()
@@ -754,6 +766,10 @@ impl Lexicon {
                 }
             }
         }
+        // Its words have ids already: the patterns' first words.
+        if let Some(firsts) = &mut lex.swap_firsts {
+            firsts.index(&mut vocab);
+        }
         let w = &mut lex.words;
         for set in [
             &mut w.abbreviations,
@@ -781,6 +797,8 @@ impl Lexicon {
         }
         w.months.index(&mut vocab);
         w.weekdays.index(&mut vocab);
+        w.number_words.index(&mut vocab);
+        w.scales.index(&mut vocab);
         // Every trigger's first words are in the vocabulary now (indexed with the patterns).
         lex.trigger_slots = vec![u32::MAX; vocab.len()];
         for (word, list) in &lex.trigger_index {

@@ -885,6 +885,9 @@ fn nearest_state_actor(v: &View, at: usize, exclude: &[String]) -> Option<String
 fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
     let sw = &lex.ontology.swap;
     for i in 0..v.toks.len() {
+        if lex.swap_firsts.as_ref().is_some_and(|f| !f.contains(&v.toks[i])) {
+            continue;
+        }
         for elems in &lex.swap {
             // Most tokens fail the first word: tested here, without the call.
             if let Some(PatternElem::Words(first)) = elems.first() {
@@ -1205,18 +1208,18 @@ fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let base: f64 = if t.kind == TokenKind::Number {
         let clean: String = t.lower.chars().filter(|c| *c != ',').collect();
         clean.parse().ok()?
-    } else if let Some(n) = w.number_words.get(t.lower.as_str()) {
+    } else if let Some(n) = w.number_words.get(t) {
         if t.lower == "a" {
             return None;
         }
-        *n as f64
+        n as f64
     } else {
         return None;
     };
     let mut end = k + 1;
     let mut value = base;
-    if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(n.lower.as_str())) {
-        value *= *scale as f64;
+    if let Some(scale) = v.toks.get(end).and_then(|n| w.scales.get(n)) {
+        value *= scale as f64;
         end += 1;
     } else if t.kind == TokenKind::Number && (t.lower.len() == 4 && (1900.0..2100.0).contains(&base)) {
         return None;

@@ -471,3 +471,27 @@ fn surnames_find_their_person_among_many_in_one_document() {
     }
     assert_eq!(got.len(), surnames.len() + 3, "{got:#?}");
 }
+
+#[test]
+fn swaps_and_spelled_out_figures() {
+    // A swap verb opens its pattern; the words around it do not.
+    check(
+        "Iran replaced WhatsApp with Soroush in its ministries in 2018.",
+        &["Iran stopsUsing WhatsApp", "Iran uses Soroush"],
+        &[],
+    );
+    check(
+        "The Communications Authority of Kenya swapped Telegram for WhatsApp.",
+        &[
+            "Communications Authority stopsUsing Telegram",
+            "Communications Authority uses WhatsApp",
+        ],
+        &[],
+    );
+    // Number and scale words, read by their ids.
+    check(
+        "The Kenyan regulator said Telegram has three million users in Kenya.",
+        &["Telegram userCount 3000000"],
+        &[],
+    );
+}
