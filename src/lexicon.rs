@@ -136,6 +136,11 @@ impl<T> PhraseTable<T> {
     pub fn starts_at(&self, tokens: &[Token], i: usize) -> bool {
         self.longest(tokens, i).is_some()
     }
+
+    /// The folded words the table's phrases open with.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
 }
 
 /// The phrases of a table matching at a token (see [`PhraseTable::matches`]): by word id when
@@ -456,6 +461,12 @@ pub struct Lexicon {
     pub pronouns: HashMap<String, Vec<Class>>,
     /// The pronouns as a word set: the per-token test before the map is read.
     pub pronoun_words: WordSet,
+    /// The words a reference can open with (a bare unnamed actor, a pronoun, a description, a
+    /// title, a determiner of a description): the reference pass passes over every other word.
+    pub reference_openers: WordSet,
+    /// The words a lower-case state body can open with (a portfolio, a body head, a "ministry of"
+    /// head): the pass that finds them passes over every other word.
+    pub body_openers: WordSet,
     /// Coordinators.
     pub coordinators: PhraseTable<()>,
     /// Trigger patterns.
@@ -697,6 +708,8 @@ impl Lexicon {
             proxy_nouns: set(&cues.proxy_nouns),
             pronouns: cues.pronouns.iter().map(|(k, v)| (fold(k), v.clone())).collect(),
             pronoun_words: WordSet::new(cues.pronouns.keys().map(|k| fold(k)).collect()),
+            reference_openers: WordSet::default(),
+            body_openers: WordSet::default(),
             coordinators: table(&lang.coordinators, ()),
             triggers,
             trigger_index,
@@ -744,6 +757,24 @@ impl Lexicon {
         ] {
             t.index(&mut vocab);
         }
+        lex.reference_openers = WordSet::new(
+            lex.bare_unnamed
+                .first_words()
+                .chain(lex.definite.first_words())
+                .chain(lex.titles.first_words())
+                .chain(&lex.pronoun_words.words)
+                .cloned()
+                .chain(crate::mention::DESCRIPTION_DETERMINERS.iter().map(|w| w.to_string()))
+                .collect(),
+        );
+        lex.body_openers = WordSet::new(
+            lex.portfolios
+                .first_words()
+                .chain(&lex.named_body_heads.words)
+                .chain(&lex.portfolio_of_heads.words)
+                .cloned()
+                .collect(),
+        );
         lex.names.index(&mut vocab);
         lex.cue_names.index(&mut vocab);
         lex.titles.index(&mut vocab);
@@ -799,6 +830,8 @@ impl Lexicon {
         w.weekdays.index(&mut vocab);
         w.number_words.index(&mut vocab);
         w.scales.index(&mut vocab);
+        lex.reference_openers.index(&mut vocab);
+        lex.body_openers.index(&mut vocab);
         // Every trigger's first words are in the vocabulary now (indexed with the patterns).
         lex.trigger_slots = vec![u32::MAX; vocab.len()];
         for (word, list) in &lex.trigger_index {

@@ -697,7 +697,7 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
 fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Mention>, lex: &Lexicon) {
     let n = toks.len();
     for i in 0..n {
-        if covered[i] || toks[i].cap && i > 0 {
+        if covered[i] || toks[i].cap && i > 0 || !lex.body_openers.contains(&toks[i]) {
             continue;
         }
         // "ministry of education"
@@ -751,13 +751,17 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
     }
 }
 
+/// The words before a description noun that make it a reference ("the messenger", "this agency").
+pub const DESCRIPTION_DETERMINERS: [&str; 3] = ["the", "this", "that"];
+
 /// Unnamed state actors, pronouns, definite descriptions and titles without names.
 #[inline(never)]
 fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Mention>, lex: &Lexicon) {
     let n = toks.len();
     let mut i = 0;
     while i < n {
-        if covered[i] {
+        // Most words open no reference: one test passes over them.
+        if covered[i] || !lex.reference_openers.contains(&toks[i]) {
             i += 1;
             continue;
         }
@@ -801,7 +805,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 continue;
             }
         }
-        if matches!(toks[i].lower.as_str(), "the" | "this" | "that") {
+        if DESCRIPTION_DETERMINERS.contains(&toks[i].lower.as_str()) {
             // Up to two modifiers, then a description noun ending the phrase.
             let mut found_at = None;
             for skip in 0..3 {

@@ -23,7 +23,11 @@ pub fn statements_dated(text: &str, date: Option<Date>) -> BTreeSet<String> {
 /// Builds one graph from several texts, one document each (resolved across them), and lists its
 /// statements as [`statements_dated`] does.
 pub fn corpus_statements(texts: &[&str], date: Option<Date>) -> BTreeSet<String> {
-    let lex = lexicon();
+    corpus_statements_with(lexicon(), texts, date)
+}
+
+/// [`corpus_statements`] with a lexicon of the test's own (an ontology the test extended).
+pub fn corpus_statements_with(lex: &Lexicon, texts: &[&str], date: Option<Date>) -> BTreeSet<String> {
     let extractions = texts
         .iter()
         .enumerate()

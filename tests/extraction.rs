@@ -495,3 +495,15 @@ fn swaps_and_spelled_out_figures() {
         &[],
     );
 }
+
+#[test]
+fn a_body_head_added_to_the_ontology_names_a_state_body_and_its_references() {
+    let text = "In Kenya, the senate banned TikTok on Monday.\nThe senate said the watchdog fined Meta.";
+    assert!(statements(text).is_empty(), "{:#?}", statements(text));
+    // Users extend cues.toml without recompiling; the same edit, made on the loaded ontology.
+    let mut ontology = newsgraph::Ontology::builtin().expect("built-in ontology loads");
+    ontology.cues.named_body_heads.push("senate".into());
+    let got = common::corpus_statements_with(&newsgraph::Lexicon::new(ontology), &[text], None);
+    let want: std::collections::BTreeSet<String> = ["Senate bans TikTok", "Senate fines Meta"].iter().map(|s| s.to_string()).collect();
+    assert_eq!(got, want);
+}
