@@ -145,12 +145,13 @@ impl DocFacts {
             }
             // "Federal Security Service (FSB)".
             for i in 2..s.tokens.len().saturating_sub(1) {
+                // Kinds first: a cheap test that almost every token fails.
+                if s.tokens[i - 1].kind != TokenKind::Punct || s.tokens[i + 1].kind != TokenKind::Punct {
+                    continue;
+                }
                 let t = &s.tokens[i];
                 let acr = t.text(doc);
-                // Kinds first: a cheap test that almost every token fails.
-                if s.tokens[i - 1].kind == TokenKind::Punct
-                    && s.tokens[i + 1].kind == TokenKind::Punct
-                    && s.tokens[i - 1].lower == "("
+                if s.tokens[i - 1].lower == "("
                     && s.tokens[i + 1].lower == ")"
                     && acr.len() >= 2
                     && acr.chars().all(|c| c.is_uppercase() || c == '.')
