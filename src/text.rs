@@ -235,6 +235,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(n / 5 + 4);
     let mut i = 0;
     while i < n {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let Some(c) = at(i) else { break };
         if c.is_whitespace() {
             i = next(i);
@@ -242,9 +246,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = i;
         let kind;
-        let glued = tokens.last().is_some_and(|t: &Token| t.end == base + i);
-        if glued
-            && matches!(c, 'n' | 'N')
+        if matches!(c, 'n' | 'N')
+            && tokens.last().is_some_and(|t: &Token| t.end == base + i)
             && at(i + 1).is_some_and(is_apostrophe)
             && matches!(at(next(i + 1)), Some('t') | Some('T'))
             && !alnum(at(next(i + 1) + 1))
