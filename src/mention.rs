@@ -179,12 +179,13 @@ impl DocFacts {
     }
 }
 
-/// The capitalised words that open the sentences of a document, with a quick test on length and
-/// first byte in front of the set (most words of a document fail it).
+/// The capitalised words that open the sentences of a document, with a quick test in front of the
+/// set (most words of a document fail it): the word's length, and its first and last bytes
+/// together, each looked up in a bitmap of the openers'.
 struct SentenceOpeners<'s> {
     words: HashSet<&'s str>,
     lengths: u64,
-    first_bytes: [u64; 4],
+    ends: [u64; 64],
 }
 
 impl<'s> SentenceOpeners<'s> {
@@ -192,25 +193,30 @@ impl<'s> SentenceOpeners<'s> {
         let mut o = SentenceOpeners {
             words: HashSet::default(),
             lengths: 0,
-            first_bytes: [0; 4],
+            ends: [0; 64],
         };
         for t in sentences.iter().filter_map(|s| s.tokens.first()) {
             if t.kind == TokenKind::Word && t.cap {
                 let w = t.lower.as_str();
                 o.lengths |= 1 << w.len().min(63);
-                let b = w.as_bytes().first().copied().unwrap_or(0);
-                o.first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+                let e = Self::end_bits(w);
+                o.ends[e / 64] |= 1 << (e % 64);
                 o.words.insert(w);
             }
         }
         o
     }
 
+    /// The word's first byte and the low five bits of its last, as one bitmap index.
+    fn end_bits(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        usize::from(first & 0x7f) | usize::from(last & 0x1f) << 7
+    }
+
     fn contains(&self, word: &str) -> bool {
-        let b = word.as_bytes().first().copied().unwrap_or(0);
-        self.lengths & (1 << word.len().min(63)) != 0
-            && self.first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0
-            && self.words.contains(word)
+        let e = Self::end_bits(word);
+        self.lengths & (1 << word.len().min(63)) != 0 && self.ends[e / 64] & (1 << (e % 64)) != 0 && self.words.contains(word)
     }
 }
 
