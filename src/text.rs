@@ -127,9 +127,10 @@ fn fold_ascii_word(s: &str) -> CompactString {
     out
 }
 
-/// Folds a token: short forms stay inline, with no allocation.
+/// Folds a token: short forms stay inline, with no allocation. A backquote is always a token of
+/// its own (no word or number holds one), so every other all-ASCII token folds as ASCII.
 fn fold_token(s: &str) -> CompactString {
-    if s.bytes().all(|b| b.is_ascii() && b != b'`') {
+    if s.is_ascii() && s != "`" {
         return fold_ascii_word(s);
     }
     let mut out = CompactString::with_capacity(s.len());
@@ -445,6 +446,28 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn backquotes_are_tokens_of_their_own_and_fold_to_apostrophes() {
+        for text in [
+            "`",
+            "a`b",
+            "``quoted''",
+            "rock`n`roll",
+            "it`s",
+            "5`000",
+            "x-`y",
+            "U.S.`",
+            "don`t",
+            "`s",
+        ] {
+            for t in tokenize(text, 0) {
+                let raw = &text[t.start..t.end];
+                assert!(!raw.contains('`') || raw == "`", "{text:?}: {raw:?}");
+                assert!(!t.lower.contains('`'), "{text:?}: {:?}", t.lower);
+            }
+        }
+    }
 
     #[test]
     fn lines_are_split_as_split_inclusive_splits_them() {
