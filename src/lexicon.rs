@@ -384,6 +384,20 @@ impl<V: Copy> WordMap<V> {
 }
 
 /// The id of a word in the lexicon's vocabulary, given the next free one if it is new.
+/// A word of up to seven bytes packed into an integer with its length (so the key is exact); `None`
+/// for longer words.
+fn short_word_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    if b.len() > 7 {
+        return None;
+    }
+    let mut key = (b.len() as u64) << 56;
+    for (i, &x) in b.iter().enumerate() {
+        key |= u64::from(x) << (8 * i);
+    }
+    Some(key)
+}
+
 fn vocab_id(vocab: &mut HashMap<String, u32>, word: &str) -> u32 {
     if let Some(&id) = vocab.get(word) {
         return id;
@@ -494,6 +508,9 @@ pub struct Lexicon {
     fold_cache_id: u64,
     /// Every word of every phrase table, by id.
     vocab: HashMap<String, u32>,
+    /// The vocabulary's words of up to seven bytes, keyed by [`short_word_key`]: most tokens are
+    /// that short, and a packed integer is hashed and compared without reading a string.
+    short_vocab: HashMap<u64, u32>,
 }
 
 /// Lexicons made so far: gives each its own id for the fold cache.
@@ -739,6 +756,7 @@ impl Lexicon {
             ontology,
             fold_cache_id: LEXICONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1,
             vocab: HashMap::default(),
+            short_vocab: HashMap::default(),
         };
         let mut vocab = HashMap::default();
         for t in [
@@ -840,6 +858,7 @@ impl Lexicon {
                 lex.trigger_lists.push(list.clone());
             }
         }
+        lex.short_vocab = vocab.iter().filter_map(|(w, &id)| Some((short_word_key(w)?, id))).collect();
         lex.vocab = vocab;
         lex
     }
@@ -847,8 +866,17 @@ impl Lexicon {
     /// Gives tokens their word ids, so that phrase tables match them by id.
     pub fn assign_words(&self, tokens: &mut [Token]) {
         for t in tokens {
-            t.word = self.vocab.get(t.lower.as_str()).copied().unwrap_or(WORD_UNKNOWN);
+            t.word = self.word_id(t.lower.as_str());
         }
+    }
+
+    /// The vocabulary id of a folded word, or `WORD_UNKNOWN`.
+    fn word_id(&self, w: &str) -> u32 {
+        let id = match short_word_key(w) {
+            Some(key) => self.short_vocab.get(&key),
+            None => self.vocab.get(w),
+        };
+        id.copied().unwrap_or(WORD_UNKNOWN)
     }
 
     /// Folds a name word by the transliteration table ("ghassemi" -> "qasemi").
@@ -924,6 +952,20 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_words_get_the_ids_the_vocabulary_gives() {
+        let lex = Lexicon::new(Ontology::builtin().expect("built-in ontology loads"));
+        assert!(lex.vocab.len() > 1000 && lex.short_vocab.len() > 100);
+        for (w, &id) in &lex.vocab {
+            assert_eq!(lex.word_id(w), id, "{w:?}");
+        }
+        // Words the vocabulary lacks, at the length boundary and with a NUL that a packed key
+        // without its length would confuse with a shorter word.
+        for w in ["", "\0", "the\0", "in\0\0", "zzzzzzz", "zzzzzzzz", "é", "ministr"] {
+            assert_eq!(lex.word_id(w), lex.vocab.get(w).copied().unwrap_or(WORD_UNKNOWN), "{w:?}");
+        }
+    }
 
     #[test]
     fn inflects_regular_verbs() {
