@@ -337,8 +337,8 @@ impl WordSet {
     }
 }
 
-/// Folded words mapped to small values (months, weekdays, number words); once indexed, also by vocabulary id, so
-/// a token carrying its id is looked up without hashing its text.
+/// Folded words mapped to small values (months, weekdays, number words); once indexed, also by
+/// vocabulary id, so a token carrying its id is looked up without hashing its text.
 #[derive(Debug, Clone, Default)]
 pub struct WordMap<V> {
     /// The folded words and their values.
@@ -383,7 +383,6 @@ impl<V: Copy> WordMap<V> {
     }
 }
 
-/// The id of a word in the lexicon's vocabulary, given the next free one if it is new.
 /// A word of up to seven bytes packed into an integer with its length (so the key is exact); `None`
 /// for longer words.
 fn short_word_key(word: &str) -> Option<u64> {
@@ -398,6 +397,7 @@ fn short_word_key(word: &str) -> Option<u64> {
     Some(key)
 }
 
+/// The id of a word in the lexicon's vocabulary, given the next free one if it is new.
 fn vocab_id(vocab: &mut HashMap<String, u32>, word: &str) -> u32 {
     if let Some(&id) = vocab.get(word) {
         return id;
