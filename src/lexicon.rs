@@ -775,24 +775,6 @@ impl Lexicon {
         ] {
             t.index(&mut vocab);
         }
-        lex.reference_openers = WordSet::new(
-            lex.bare_unnamed
-                .first_words()
-                .chain(lex.definite.first_words())
-                .chain(lex.titles.first_words())
-                .chain(&lex.pronoun_words.words)
-                .cloned()
-                .chain(crate::mention::DESCRIPTION_DETERMINERS.iter().map(|w| w.to_string()))
-                .collect(),
-        );
-        lex.body_openers = WordSet::new(
-            lex.portfolios
-                .first_words()
-                .chain(&lex.named_body_heads.words)
-                .chain(&lex.portfolio_of_heads.words)
-                .cloned()
-                .collect(),
-        );
         lex.names.index(&mut vocab);
         lex.cue_names.index(&mut vocab);
         lex.titles.index(&mut vocab);
@@ -814,10 +796,6 @@ impl Lexicon {
                     ws.index(&mut vocab);
                 }
             }
-        }
-        // Its words have ids already: the patterns' first words.
-        if let Some(firsts) = &mut lex.swap_firsts {
-            firsts.index(&mut vocab);
         }
         let w = &mut lex.words;
         for set in [
@@ -848,8 +826,31 @@ impl Lexicon {
         w.weekdays.index(&mut vocab);
         w.number_words.index(&mut vocab);
         w.scales.index(&mut vocab);
+        // The per-word filters, derived from the tables above (the determiners aside, their words
+        // have ids already).
+        lex.reference_openers = WordSet::new(
+            lex.bare_unnamed
+                .first_words()
+                .chain(lex.definite.first_words())
+                .chain(lex.titles.first_words())
+                .chain(&lex.pronoun_words.words)
+                .cloned()
+                .chain(crate::mention::DESCRIPTION_DETERMINERS.iter().map(|w| w.to_string()))
+                .collect(),
+        );
+        lex.body_openers = WordSet::new(
+            lex.portfolios
+                .first_words()
+                .chain(&lex.named_body_heads.words)
+                .chain(&lex.portfolio_of_heads.words)
+                .cloned()
+                .collect(),
+        );
         lex.reference_openers.index(&mut vocab);
         lex.body_openers.index(&mut vocab);
+        if let Some(firsts) = &mut lex.swap_firsts {
+            firsts.index(&mut vocab);
+        }
         // Every trigger's first words are in the vocabulary now (indexed with the patterns).
         lex.trigger_slots = vec![u32::MAX; vocab.len()];
         for (word, list) in &lex.trigger_index {

@@ -170,7 +170,7 @@ pub fn is_letter_or_digit(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else if in_signs_block(c) {
-        matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾')
+        is_letter(c) || matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾')
     } else {
         c.is_alphanumeric()
     }
