@@ -41,7 +41,7 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
     });
     let facts = DocFacts::collect(&text, &sents, lex);
     let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
-    let entities: Vec<(String, EntityInfo)> = resolve_document(&text, &sents, &mut mentions, lex).into_iter().collect();
+    let entities: Vec<(String, EntityInfo)> = resolve_document(&text, &sents, &mut mentions, lex);
     let mut state = DocState::new(main_country(&mentions, lex).map(|c| crate::mention::country_key(lex, c)), doc_date);
     let mut statements = extract_document(&doc.id, &text, &sents, &mentions, lex, &mut state);
     statements.shrink_to_fit();

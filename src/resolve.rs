@@ -302,8 +302,9 @@ pub(crate) fn entry_for<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &
     map.get_mut(key)
 }
 
-/// Resolves the mentions of one document in place; returns what the document says of each entity.
-pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> BTreeMap<String, EntityInfo> {
+/// Resolves the mentions of one document in place; returns what the document says of each entity,
+/// sorted by key (each key once).
+pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> Vec<(String, EntityInfo)> {
     let main_country = main_country(mentions, lex);
     let honorific = |w: &str| lex.titles.by_stem(w).is_some_and(|i: usize| lex.ontology.titles[i].honorific);
 
@@ -523,7 +524,10 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    info.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
+    let mut sorted: Vec<(&str, EntityInfo)> = info.into_iter().collect();
+    // Keys are unique: the unstable sort orders them as a map would.
+    sorted.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    sorted.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
 /// "a court in Moscow": the country named right after "in".
