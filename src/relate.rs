@@ -7,7 +7,7 @@ use crate::lexicon::{Lexicon, PatternElem, TriggerPattern};
 use crate::mention::{Mention, MentionKind};
 use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statement};
 use crate::ontology::ObjectFallback;
-use crate::resolve::{entry_for, proxy_follows};
+use crate::resolve::proxy_follows;
 use crate::text::{Sentence, Token, TokenKind};
 
 /// How far an object may stand from its verb, in tokens.
@@ -29,8 +29,8 @@ struct Found {
 pub struct DocState {
     /// The last ban read, for "the ban was lifted".
     last_ban: Option<(String, String)>,
-    /// The app the document is about so far (most mentioned).
-    app_counts: std::collections::BTreeMap<String, usize>,
+    /// The apps mentioned so far, each with its count (a document names a handful: a list).
+    app_counts: Vec<(String, usize)>,
     /// The country the document is about.
     pub main_country: Option<String>,
     /// The date of the document, if known.
@@ -602,8 +602,11 @@ pub fn extract_document(
         byte_pos = s.start;
         for m in ms {
             if m.class == Class::App && m.kind == MentionKind::Named {
-                if let Some(n) = m.key.as_deref().and_then(|k| entry_for(&mut state.app_counts, k)) {
-                    *n += 1;
+                if let Some(k) = m.key.as_deref() {
+                    match state.app_counts.iter_mut().find(|(a, _)| a == k) {
+                        Some((_, n)) => *n += 1,
+                        None => state.app_counts.push((k.to_string(), 1)),
+                    }
                 }
             }
         }
@@ -861,11 +864,11 @@ impl DocState {
         }
     }
 
-    /// The app mentioned most so far.
+    /// The app mentioned most so far (of those mentioned as often, the first by key).
     fn topic_app(&self) -> Option<String> {
         self.app_counts
             .iter()
-            .max_by_key(|(k, n)| (**n, std::cmp::Reverse((*k).clone())))
+            .max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| b.cmp(a)))
             .map(|(k, _)| k.clone())
     }
 }

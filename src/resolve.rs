@@ -293,15 +293,6 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     format!("agency:{}:{}", country.unwrap_or(""), k)
 }
 
-/// The entry of `key` in a map keyed by entity keys, made (default) when missing: the key is copied
-/// only then, since most keys recur. Always `Some`.
-pub(crate) fn entry_for<'m, V: Default>(map: &'m mut BTreeMap<String, V>, key: &str) -> Option<&'m mut V> {
-    if !map.contains_key(key) {
-        map.insert(key.to_string(), V::default());
-    }
-    map.get_mut(key)
-}
-
 /// Resolves the mentions of one document in place; returns what the document says of each entity,
 /// sorted by key (each key once).
 pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> Vec<(String, EntityInfo)> {
