@@ -2,7 +2,7 @@
 //! (subscription and comment prompts, photo credits, bylines, lines not in English).
 
 use crate::ontology::Boilerplate;
-use crate::text::{fold, fold_into};
+use crate::text::{fold, fold_bytes_into};
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 /// Mis-encodings seen in scraped news: UTF-8 read as Windows-1252 or as code page 437.
@@ -167,13 +167,14 @@ impl BoilerplateMatcher {
     }
 
     /// Whether a trimmed line is page furniture. `folded` is a buffer for its folded form.
-    fn is_furniture(&self, line: &str, folded: &mut String) -> bool {
+    fn is_furniture(&self, line: &str, folded: &mut Vec<u8>) -> bool {
         folded.clear();
-        fold_into(line, folded);
-        let text = folded.as_str();
+        fold_bytes_into(line, folded);
+        let text = folded.as_slice();
         let starts = |ac: &Option<AhoCorasick>| ac.as_ref().is_some_and(|ac| ac.is_match(Input::new(text).anchored(Anchored::Yes)));
+        // Words are counted on the line as written: folding adds or removes no space.
         starts(&self.prefixes)
-            || (starts(&self.short_prefixes) && text.split_whitespace().count() <= 6)
+            || (starts(&self.short_prefixes) && line.split_whitespace().count() <= 6)
             || self.contains.as_ref().is_some_and(|ac| ac.is_match(text))
     }
 }
@@ -184,7 +185,7 @@ pub fn clean(text: &str, table: &Boilerplate) -> String {
     let repaired = repair(text);
     let matcher = table.compiled.get_or_init(|| BoilerplateMatcher::new(table));
     let mut out = String::with_capacity(repaired.len());
-    let mut folded = String::new();
+    let mut folded = Vec::new();
     // Trimming drops the line end with the other outer spaces, as `lines` would.
     for line in crate::text::lines_inclusive(&repaired) {
         let trimmed = line.trim();

@@ -117,6 +117,31 @@ pub fn fold_into(mut s: &str, out: &mut String) {
     }
 }
 
+/// Folds a string onto the end of a byte buffer, as [`fold_into`] folds it onto a `String`: for
+/// matching folded bytes (the boilerplate automata). Plain ASCII is lowered eight bytes at a time.
+pub fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
+    use crate::words8::{ascii_capitals, byte_bits, word_at, HIGH};
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        while let Some(w) = word_at(bytes, i).filter(|&w| (w | byte_bits(w, b'`')) & HIGH == 0) {
+            out.extend_from_slice(&(w | ascii_capitals(w) >> 2).to_le_bytes());
+            i += 8;
+        }
+        let Some(c) = s.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        fold_char(c, out);
+        i += c.len_utf8();
+    }
+}
+
+impl PushChar for Vec<u8> {
+    fn push_char(&mut self, c: char) {
+        self.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+}
+
 /// Folds an ASCII token other than a backquote: most are in lower case already and are copied
 /// as they are.
 fn fold_ascii_word(s: &str) -> CompactString {
@@ -465,6 +490,27 @@ mod tests {
                 let raw = &text[t.start..t.end];
                 assert!(!raw.contains('`') || raw == "`", "{text:?}: {raw:?}");
                 assert!(!t.lower.contains('`'), "{text:?}: {:?}", t.lower);
+            }
+        }
+    }
+
+    #[test]
+    fn bytes_fold_as_strings_fold() {
+        let texts = [
+            "",
+            "plain lower case words",
+            "MIXED Case With Capitals AND MORE CAPITALS THAN A WORD",
+            "Iran\u{2019}s \u{201c}Telegram\u{201d} \u{2013} \u{c9}COLE \u{130}stanbul `quoted` \u{212a}",
+            "@[`{ AZaz ~\u{7f}",
+            "exactly8",
+            "\u{436}\u{416}",
+        ];
+        for t in texts {
+            for cut in 0..=t.len() {
+                let Some(part) = t.get(cut..) else { continue };
+                let mut bytes = Vec::new();
+                fold_bytes_into(part, &mut bytes);
+                assert_eq!(String::from_utf8(bytes).as_deref(), Ok(fold(part).as_str()), "{part:?}");
             }
         }
     }

@@ -42,9 +42,29 @@ pub(crate) fn skip_clean(bytes: &[u8], mut from: usize, marks: impl Fn(u64) -> u
     from
 }
 
+/// The high bit of each byte of `w` that is an ASCII capital, for a word of ASCII bytes: adding
+/// 0x3f sets a byte's high bit from 'A' up, adding 0x25 from just past 'Z', and neither carries
+/// into the next byte.
+pub(crate) fn ascii_capitals(w: u64) -> u64 {
+    w.wrapping_add(ONES * 0x3f) & !w.wrapping_add(ONES * 0x25) & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_capitals_marks_exactly_the_capitals() {
+        for lane in 0..8 {
+            for v in 0..0x80u8 {
+                let w = (ONES * u64::from(b'Q')) & !(0xff << (lane * 8)) | (u64::from(v) << (lane * 8));
+                let lowered = (w | ascii_capitals(w) >> 2).to_le_bytes();
+                let mut expected = w.to_le_bytes();
+                expected.make_ascii_lowercase();
+                assert_eq!(lowered, expected, "lane {lane} byte {v:#x}");
+            }
+        }
+    }
 
     /// Exact as a yes or no for every byte value in every lane, next to bytes equal to the one
     /// looked for or not (the borrow of a match may only mark bytes above it).
