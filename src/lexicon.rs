@@ -904,7 +904,7 @@ impl Lexicon {
     }
 
     /// [`Lexicon::fold_name`] through the per-thread cache.
-    fn folded_name(&self, word: &str) -> std::rc::Rc<str> {
+    pub(crate) fn folded_name(&self, word: &str) -> std::rc::Rc<str> {
         FOLDED.with(|cache| {
             let mut cache = cache.borrow_mut();
             if cache.0 != self.fold_cache_id || cache.1.len() > 100_000 {

@@ -209,7 +209,8 @@ impl NameBlocks {
 /// once there are more than a few.
 #[derive(Default)]
 struct DocPersons {
-    list: Vec<(String, Vec<String>)>,
+    /// Key, name words, and the last word folded by the transliteration table.
+    list: Vec<(String, Vec<String>, std::rc::Rc<str>)>,
     blocks: Option<NameBlocks>,
 }
 
@@ -218,15 +219,16 @@ const SCAN_PERSONS: usize = 16;
 
 impl DocPersons {
     fn push(&mut self, key: String, words: Vec<String>, lex: &Lexicon) {
-        self.list.push((key, words));
+        let folded = lex.folded_name(words.last().map_or("", String::as_str));
+        self.list.push((key, words, folded));
         if self.list.len() <= SCAN_PERSONS {
             return;
         }
         let from = if self.blocks.is_some() { self.list.len() - 1 } else { 0 };
         let filed = self.blocks.get_or_insert_with(NameBlocks::default);
         let mut blocks = Vec::new();
-        for (i, (_, w)) in self.list.iter().enumerate().skip(from) {
-            name_word_blocks(&lex.fold_name(w.last().map_or("", String::as_str)), &mut blocks);
+        for (i, (_, _, folded)) in self.list.iter().enumerate().skip(from) {
+            name_word_blocks(folded, &mut blocks);
             filed.insert(i as u32, &blocks);
         }
     }
@@ -234,16 +236,20 @@ impl DocPersons {
     /// The key of the first person whose last word is a spelling of `word` and whose words
     /// `also` accepts.
     fn find(&self, word: &str, lex: &Lexicon, also: impl Fn(&[String]) -> bool) -> Option<&str> {
-        let fits = |(_, w): &&(String, Vec<String>)| w.last().is_some_and(|l| lex.same_name(l, word)) && also(w);
+        // `Lexicon::same_name` against each person, with `word` folded once.
+        let folded = lex.folded_name(word);
+        let fits = |(_, w, last): &&(String, Vec<String>, std::rc::Rc<str>)| {
+            w.last().is_some_and(|l| l == word || same_name_word(last, &folded)) && also(w)
+        };
         let found = match &self.blocks {
             None => self.list.iter().find(fits),
             Some(filed) => {
                 let mut blocks = Vec::new();
-                name_word_blocks(&lex.fold_name(word), &mut blocks);
+                name_word_blocks(&folded, &mut blocks);
                 filed.sharing(&blocks).into_iter().map(|i| &self.list[i]).find(fits)
             }
         };
-        found.map(|(k, _)| k.as_str())
+        found.map(|(k, _, _)| k.as_str())
     }
 }
 
