@@ -335,8 +335,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     m.key = Some(key);
                 }
                 Class::Agency => {
-                    let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.clone());
-                    m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c.as_deref(), lex));
+                    let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.as_str());
+                    m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c, lex));
                 }
                 Class::Organization => m.key = Some(format!("org:{}", key_text(m.bare.as_deref().unwrap_or(&m.name)))),
                 Class::App if m.name.contains('.') => {} // a web domain: settled in pass 2
@@ -649,11 +649,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
     // Same sentence first, then up to four sentences back.
     for back in 0..5 {
         let Some(s) = si.checked_sub(back) else { break };
-        let cands: Vec<&Mention> = if back == 0 {
-            mentions[s][..mi].iter().collect()
-        } else {
-            mentions[s].iter().collect()
-        };
+        let cands: &[Mention] = if back == 0 { &mentions[s][..mi] } else { &mentions[s] };
         let stoks = &sentences[s].tokens;
         let ok = |c: &Mention| {
             c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun || c.kind == MentionKind::Pronoun && c.key.is_some()
