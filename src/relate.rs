@@ -1203,8 +1203,6 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
     }
 }
 
-/// Reads a number at token `k` ("40 million", "1.3 million", "three million", "40,000"), with
-/// approximators before it; returns the value and the token after it.
 /// The value of a number token with its thousands commas ("40,000,000", "2.5"); `None` for one
 /// with letters ("5th"). Whole numbers of up to 19 digits, most of them, are read digit by digit
 /// (exactly what the float parse gives them); the others go through the float parse.
@@ -1233,6 +1231,8 @@ fn figure(text: &str) -> Option<f64> {
     clean.parse().ok()
 }
 
+/// Reads a number at token `k` ("40 million", "1.3 million", "three million", "40,000"), with
+/// approximators before it; returns the value and the token after it.
 fn read_number(v: &View, k: usize, lex: &Lexicon) -> Option<(u64, usize)> {
     let w = &lex.words;
     let t = v.toks.get(k)?;
