@@ -24,16 +24,31 @@ pub struct EntityInfo {
 
 /// Edit distance between two short strings (for transliteration variants), in characters.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    capped_distance(a, b, usize::MAX)
+}
+
+/// The edit distance between two strings, in characters, when it is at most `bound`; some
+/// distance over `bound` otherwise (the rows stop once every cell of one is over it).
+fn capped_distance(a: &str, b: &str, bound: usize) -> usize {
     if a.is_ascii() && b.is_ascii() {
-        return levenshtein(a.as_bytes(), b.as_bytes());
+        return levenshtein(a.as_bytes(), b.as_bytes(), bound);
     }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    levenshtein(&a, &b)
+    levenshtein(&a, &b, bound)
 }
 
-/// Edit distance between two sequences; the two rows live on the stack for names of usual length.
-fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
+/// Edit distance between two sequences, capped as in [`capped_distance`]. The common prefix and
+/// suffix are set aside first (they change no edit distance; spellings of one name differ in a
+/// letter or two); the two rows live on the stack for names of usual length.
+fn levenshtein<T: PartialEq>(a: &[T], b: &[T], bound: usize) -> usize {
+    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[head..], &b[head..]);
+    let tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
+    if a.is_empty() || b.is_empty() {
+        return a.len().max(b.len());
+    }
     const STACK: usize = 48;
     let (mut stack_prev, mut stack_cur) = ([0usize; STACK], [0usize; STACK]);
     let (mut heap_prev, mut heap_cur);
@@ -49,9 +64,15 @@ fn levenshtein<T: PartialEq>(a: &[T], b: &[T]) -> usize {
     }
     for i in 1..=a.len() {
         cur[0] = i;
+        let mut least = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            least = least.min(cur[j]);
+        }
+        if least > bound {
+            // The distance is at least every row's least cell.
+            return least;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -82,47 +103,7 @@ pub fn same_name_word(a: &str, b: &str) -> bool {
     if n < FUZZY_FROM || la.abs_diff(lb) > most {
         return false;
     }
-    if a.is_ascii() && b.is_ascii() {
-        return within_edits(a.as_bytes(), b.as_bytes(), most);
-    }
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    within_edits(&a, &b, most)
-}
-
-/// Whether two sequences are at most `most` edits apart. The common prefix and suffix are set
-/// aside first (they change no edit distance; spellings of one name differ in a letter or two),
-/// and the rows stop as soon as every cell of one is over `most`.
-fn within_edits<T: PartialEq>(a: &[T], b: &[T], most: usize) -> bool {
-    let head = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[head..], &b[head..]);
-    let tail = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
-    let (a, b) = (&a[..a.len() - tail], &b[..b.len() - tail]);
-    if a.is_empty() || b.is_empty() {
-        return a.len().max(b.len()) <= most;
-    }
-    const STACK: usize = 48;
-    if b.len() >= STACK {
-        return levenshtein(a, b) <= most;
-    }
-    let (mut prev, mut cur) = ([0usize; STACK], [0usize; STACK]);
-    for (j, p) in prev.iter_mut().enumerate().take(b.len() + 1) {
-        *p = j;
-    }
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut least = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            least = least.min(cur[j]);
-        }
-        if least > most {
-            return false;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev[b.len()] <= most
+    capped_distance(a, b, most) <= most
 }
 
 /// The blocks a name word is filed under, so that any two words [`same_name_word`] accepts share
@@ -774,9 +755,23 @@ mod tests {
     }
 
     #[test]
-    fn within_edits_agrees_with_the_edit_distance() {
+    fn capped_distances_agree_with_the_full_table() {
         // Every pair of a set of short spellings (shared prefixes and suffixes, one side empty,
-        // non-ASCII letters), at every bound: the early answers equal the full distance's.
+        // non-ASCII letters), at every bound: the early answers equal the full table's.
+        let full = |a: &str, b: &str| {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let mut prev: Vec<usize> = (0..=b.len()).collect();
+            for i in 1..=a.len() {
+                let mut cur = vec![i; b.len() + 1];
+                for j in 1..=b.len() {
+                    cur[j] = (prev[j] + 1)
+                        .min(cur[j - 1] + 1)
+                        .min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+                }
+                prev = cur;
+            }
+            prev[b.len()]
+        };
         let words = [
             "",
             "a",
@@ -797,10 +792,10 @@ mod tests {
         ];
         for a in words {
             for b in words {
-                let d = edit_distance(a, b);
-                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let d = full(a, b);
+                assert_eq!(edit_distance(a, b), d, "{a:?} {b:?}");
                 for most in 0..5 {
-                    assert_eq!(within_edits(&ca, &cb, most), d <= most, "{a:?} {b:?} within {most}");
+                    assert_eq!(capped_distance(a, b, most) <= most, d <= most, "{a:?} {b:?} within {most}");
                 }
             }
         }
