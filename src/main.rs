@@ -32,8 +32,9 @@ const MI_NATURAL_ALIGN: usize = 16;
 
 #[cfg(not(feature = "rocksdb"))]
 impl MiMalloc {
-    fn is_natural(layout: std::alloc::Layout) -> bool {
-        layout.align() <= MI_NATURAL_ALIGN && layout.align() <= layout.size()
+    /// Whether every mimalloc block of `size` bytes is aligned to `align`.
+    fn is_natural(align: usize, size: usize) -> bool {
+        align <= MI_NATURAL_ALIGN && align <= size
     }
 }
 
@@ -44,7 +45,7 @@ impl MiMalloc {
 unsafe impl std::alloc::GlobalAlloc for MiMalloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         use libmimalloc_sys as mi;
-        if Self::is_natural(layout) {
+        if Self::is_natural(layout.align(), layout.size()) {
             unsafe { mi::mi_malloc(layout.size()).cast() }
         } else {
             unsafe { mi::mi_malloc_aligned(layout.size(), layout.align()).cast() }
@@ -53,7 +54,7 @@ unsafe impl std::alloc::GlobalAlloc for MiMalloc {
 
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
         use libmimalloc_sys as mi;
-        if Self::is_natural(layout) {
+        if Self::is_natural(layout.align(), layout.size()) {
             unsafe { mi::mi_zalloc(layout.size()).cast() }
         } else {
             unsafe { mi::mi_zalloc_aligned(layout.size(), layout.align()).cast() }
@@ -66,7 +67,7 @@ unsafe impl std::alloc::GlobalAlloc for MiMalloc {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
         use libmimalloc_sys as mi;
-        if layout.align() <= MI_NATURAL_ALIGN && layout.align() <= new_size {
+        if Self::is_natural(layout.align(), new_size) {
             unsafe { mi::mi_realloc(ptr.cast(), new_size).cast() }
         } else {
             unsafe { mi::mi_realloc_aligned(ptr.cast(), new_size, layout.align()).cast() }
