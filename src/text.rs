@@ -71,14 +71,14 @@ fn fold_char(c: char, out: &mut impl PushChar) {
     }
 }
 
-/// A string that folded characters are pushed onto.
+/// A buffer that folded characters are pushed onto.
 trait PushChar {
     fn push_char(&mut self, c: char);
 }
 
-impl PushChar for String {
+impl PushChar for Vec<u8> {
     fn push_char(&mut self, c: char) {
-        self.push(c);
+        self.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 }
 
@@ -90,35 +90,15 @@ impl PushChar for CompactString {
 
 /// Folds a string the same way tokens are folded.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
+    let mut out = Vec::with_capacity(s.len());
+    fold_bytes_into(s, &mut out);
+    // Folding pushes whole characters, so the bytes are UTF-8 (the lossy copy is never made).
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// Folds a string onto the end of `out` (reusing its buffer). Runs of plain ASCII are copied
-/// and lower-cased in bulk; only the other characters are folded one by one.
-pub fn fold_into(mut s: &str, out: &mut String) {
-    if s.is_ascii() && !s.contains('`') {
-        let from = out.len();
-        out.push_str(s);
-        out[from..].make_ascii_lowercase();
-        return;
-    }
-    while !s.is_empty() {
-        let run = s.bytes().position(|b| b >= 0x80 || b == b'`').unwrap_or(s.len());
-        let from = out.len();
-        out.push_str(&s[..run]);
-        out[from..].make_ascii_lowercase();
-        let mut rest = s[run..].chars();
-        if let Some(c) = rest.next() {
-            fold_char(c, out);
-        }
-        s = rest.as_str();
-    }
-}
-
-/// Folds a string onto the end of a byte buffer, as [`fold_into`] folds it onto a `String`: for
-/// matching folded bytes (the boilerplate automata). Plain ASCII is lowered eight bytes at a time.
+/// Folds a string onto the end of a byte buffer (reused from line to line by the boilerplate
+/// automata): curly quotes to straight ones, then lower case. Plain ASCII is lowered eight bytes
+/// at a time; only the other characters are folded one by one.
 pub fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
     use crate::words8::{ascii_capitals, byte_bits, word_at, HIGH};
     let bytes = s.as_bytes();
@@ -133,12 +113,6 @@ pub fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
         };
         fold_char(c, out);
         i += c.len_utf8();
-    }
-}
-
-impl PushChar for Vec<u8> {
-    fn push_char(&mut self, c: char) {
-        self.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 }
 
@@ -495,7 +469,7 @@ mod tests {
     }
 
     #[test]
-    fn bytes_fold_as_strings_fold() {
+    fn eight_bytes_at_a_time_fold_as_characters_one_by_one() {
         let texts = [
             "",
             "plain lower case words",
@@ -508,9 +482,12 @@ mod tests {
         for t in texts {
             for cut in 0..=t.len() {
                 let Some(part) = t.get(cut..) else { continue };
-                let mut bytes = Vec::new();
+                let mut one_by_one = Vec::new();
+                part.chars().for_each(|c| fold_char(c, &mut one_by_one));
+                let mut bytes = vec![b'#'];
                 fold_bytes_into(part, &mut bytes);
-                assert_eq!(String::from_utf8(bytes).as_deref(), Ok(fold(part).as_str()), "{part:?}");
+                assert_eq!(bytes[1..], one_by_one[..], "{part:?}");
+                assert_eq!(fold(part).as_bytes(), &one_by_one[..], "{part:?}");
             }
         }
     }
@@ -563,9 +540,9 @@ mod tests {
             "",
             "`",
         ] {
-            let mut one_by_one = String::new();
+            let mut one_by_one = Vec::new();
             s.chars().for_each(|c| fold_char(c, &mut one_by_one));
-            assert_eq!(fold(s), one_by_one, "{s:?}");
+            assert_eq!(fold(s).as_bytes(), &one_by_one[..], "{s:?}");
         }
         assert_eq!(
             fold("The Editor\u{2019}s `Pick` \u{c9}T\u{c9}"),
