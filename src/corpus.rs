@@ -274,6 +274,156 @@ struct KeyInfo {
 /// A fact before resolution: subject, object and country are document-level key ids.
 type LocalFact = Fact;
 
+/// Strings packed end to end in one buffer: a few allocations instead of one per string.
+#[derive(Debug, Default, Clone)]
+pub struct PackedStrs {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl PackedStrs {
+    /// Appends a string and returns its index.
+    fn push(&mut self, s: &str) -> u32 {
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32 - 1
+    }
+
+    /// The index of `s` among the strings from index `from` on, appended if it is not there yet
+    /// (the lists are a document's few).
+    fn index_from(&mut self, from: usize, s: &str) -> u32 {
+        let found = self.iter().skip(from).position(|t| t == s);
+        found.map_or_else(|| self.push(s), |i| (from + i) as u32)
+    }
+
+    /// How many strings are held.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether none is held.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The strings with indices in `range`, in order.
+    fn slice(&self, range: std::ops::Range<u32>) -> impl Iterator<Item = &str> {
+        range.map(move |i| {
+            let i = i as usize;
+            let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+            &self.text[start..self.ends[i] as usize]
+        })
+    }
+
+    /// Every string, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.slice(0..self.ends.len() as u32)
+    }
+}
+
+/// What a document's entity table says of one key, its names in [`PreparedDoc::names`].
+#[derive(Debug, Clone)]
+struct PreparedEntity {
+    class: Option<Class>,
+    names: std::ops::Range<u32>,
+}
+
+/// A document's extraction in the compact form [`CorpusBuilder::add_prepared`] folds in: keys and
+/// names packed, statements as facts over the document's own key numbers, sentence texts in one
+/// chunk. Made on the worker thread that extracted the document, so the extraction's many small
+/// allocations are freed where they were made (memory freed by another thread returns to its
+/// owner cold, which cost a tenth of extraction's time) and the sequential fold is left only
+/// the lookups of names.
+#[derive(Debug, Clone)]
+pub struct PreparedDoc {
+    /// The document id.
+    pub id: String,
+    date: Option<Date>,
+    /// The document's keys: its entity table's first, in order, then those only statements use.
+    keys: PackedStrs,
+    entities: Vec<PreparedEntity>,
+    names: PackedStrs,
+    roles: PackedStrs,
+    /// Facts with subject, object and country as indices into `keys`, role into `roles`.
+    facts: Vec<Fact>,
+    chunk: Vec<u8>,
+}
+
+impl PreparedDoc {
+    /// Packs an extraction; each cited sentence goes once into the chunk.
+    pub fn new(d: &DocExtraction) -> PreparedDoc {
+        let mut keys = PackedStrs::default();
+        let mut names = PackedStrs::default();
+        let mut entities = Vec::with_capacity(d.entities.len());
+        for (k, info) in &d.entities {
+            keys.push(k);
+            let from = names.len() as u32;
+            for n in &info.names {
+                names.push(n);
+            }
+            entities.push(PreparedEntity {
+                class: info.class,
+                names: from..names.len() as u32,
+            });
+        }
+        let entity_index: FxHashMap<&str, u32> = d.entities.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i as u32)).collect();
+        let mut roles = PackedStrs::default();
+        let mut chunk: Vec<u8> = Vec::new();
+        let mut placed: Vec<(usize, u32, u32)> = Vec::new();
+        let mut facts = Vec::with_capacity(d.statements.len());
+        for st in &d.statements {
+            let pv = &st.provenance;
+            let (text_offset, text_len) = match placed.iter().find(|p| p.0 == pv.sentence) {
+                Some(&(_, o, l)) => (o, l),
+                None => {
+                    let o = chunk.len() as u32;
+                    chunk.extend_from_slice(pv.text.as_bytes());
+                    let l = pv.text.len() as u32;
+                    placed.push((pv.sentence, o, l));
+                    (o, l)
+                }
+            };
+            // Keys outside the entity table are rare.
+            let mut key = |k: &str| match entity_index.get(k) {
+                Some(&i) => i,
+                None => keys.index_from(d.entities.len(), k),
+            };
+            let subject = key(&st.subject);
+            let object = match &st.object {
+                Object::Entity(k) => FactObject::Entity(key(k)),
+                Object::Count(n) => FactObject::Count(*n),
+            };
+            let country = st.country.as_deref().map(key);
+            let role = st.role.as_deref().map(|r| roles.index_from(0, r));
+            facts.push(Fact {
+                subject,
+                object,
+                relation: st.relation,
+                modality: st.modality,
+                date: st.date,
+                country,
+                role,
+                doc: 0,
+                sentence: pv.sentence as u32,
+                start: pv.start as u32,
+                end: pv.end as u32,
+                text_offset,
+                text_len,
+            });
+        }
+        PreparedDoc {
+            id: d.id.clone(),
+            date: d.date,
+            keys,
+            entities,
+            names,
+            roles,
+            facts,
+            chunk,
+        }
+    }
+}
+
 /// Folds document extractions into a corpus one at a time, then resolves it.
 pub struct CorpusBuilder<'l> {
     lex: &'l Lexicon,
@@ -312,14 +462,23 @@ impl<'l> CorpusBuilder<'l> {
 
     /// Folds one document in: its entity keys, its statements (compact) and their sentences.
     pub fn add(&mut self, d: DocExtraction) -> Result<()> {
-        let mut key_ids = Vec::with_capacity(d.entities.len());
-        for (k, info) in &d.entities {
-            let id = self.keys.id(k) as usize;
-            if id == self.info.len() {
+        self.add_prepared(PreparedDoc::new(&d))
+    }
+
+    /// Folds in a document prepared (on the thread that extracted it) by [`PreparedDoc::new`]:
+    /// only the names are looked up here, in the order [`CorpusBuilder::add`] would.
+    pub fn add_prepared(&mut self, d: PreparedDoc) -> Result<()> {
+        let mut key_ids = Vec::with_capacity(d.keys.len());
+        for (i, k) in d.keys.iter().enumerate() {
+            let id = self.keys.id(k);
+            key_ids.push(id);
+            let Some(info) = d.entities.get(i) else {
+                continue;
+            };
+            if id as usize == self.info.len() {
                 self.info.push(KeyInfo::default());
             }
-            key_ids.push(id as u32);
-            let e = &mut self.info[id];
+            let e = &mut self.info[id as usize];
             e.listed = true;
             e.count += info.names.len().max(1);
             if let Some(c) = info.class {
@@ -327,53 +486,28 @@ impl<'l> CorpusBuilder<'l> {
                     e.class = Some(c);
                 }
             }
-            for n in &info.names {
-                if !e.names.contains(n) {
-                    e.names.push(n.clone());
+            for n in d.names.slice(info.names.clone()) {
+                if !e.names.iter().any(|known| known == n) {
+                    e.names.push(n.to_string());
                 }
             }
         }
-        // Each cited sentence goes once into the document's chunk.
+        self.info.resize(self.keys.list.len(), KeyInfo::default());
+        let role_ids: Vec<u32> = d.roles.iter().map(|r| self.roles.id(r)).collect();
         let doc = self.documents.len() as u32;
-        let mut chunk: Vec<u8> = Vec::new();
-        let mut placed: Vec<(usize, u32, u32)> = Vec::new();
-        for st in d.statements {
-            let pv = &st.provenance;
-            let (text_offset, text_len) = match placed.iter().find(|p| p.0 == pv.sentence) {
-                Some(&(_, o, l)) => (o, l),
-                None => {
-                    let o = chunk.len() as u32;
-                    chunk.extend_from_slice(pv.text.as_bytes());
-                    let l = pv.text.len() as u32;
-                    placed.push((pv.sentence, o, l));
-                    (o, l)
-                }
-            };
-            let subject = self.keys.id(&st.subject);
-            let object = match &st.object {
-                Object::Entity(k) => FactObject::Entity(self.keys.id(k)),
-                Object::Count(n) => FactObject::Count(*n),
-            };
-            let country = st.country.as_deref().map(|c| self.keys.id(c));
-            let role = st.role.as_deref().map(|r| self.roles.id(r));
-            self.info.resize(self.keys.list.len(), KeyInfo::default());
-            self.doc_facts.push(Fact {
-                subject,
-                object,
-                relation: st.relation,
-                modality: st.modality,
-                date: st.date,
-                country,
-                role,
-                doc,
-                sentence: pv.sentence as u32,
-                start: pv.start as u32,
-                end: pv.end as u32,
-                text_offset,
-                text_len,
-            });
-        }
-        let chunk = self.texts.append(&chunk)?;
+        let global = |local: u32| key_ids[local as usize];
+        self.doc_facts.extend(d.facts.iter().map(|f| Fact {
+            subject: global(f.subject),
+            object: match f.object {
+                FactObject::Entity(k) => FactObject::Entity(global(k)),
+                count => count,
+            },
+            country: f.country.map(global),
+            role: f.role.map(|r| role_ids[r as usize]),
+            doc,
+            ..*f
+        }));
+        let chunk = self.texts.append(&d.chunk)?;
         let facts = self.facts.push_document(&self.doc_facts);
         self.doc_facts.clear();
         self.documents.push(DocumentInfo {
@@ -382,6 +516,7 @@ impl<'l> CorpusBuilder<'l> {
             chunk,
             facts,
         });
+        key_ids.truncate(d.entities.len());
         self.doc_keys.push(key_ids.into_boxed_slice());
         Ok(())
     }
@@ -630,6 +765,117 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Statement;
+    use crate::resolve::EntityInfo;
+
+    fn statement(doc: &str, sentence: usize, text: &str, subject: &str, relation: Relation, object: Object) -> Statement {
+        Statement {
+            subject: subject.into(),
+            relation,
+            object,
+            modality: Modality::Asserted,
+            date: None,
+            country: None,
+            role: None,
+            provenance: crate::model::Provenance {
+                doc: doc.into(),
+                sentence,
+                start: 0,
+                end: text.chars().count(),
+                text: text.into(),
+            },
+        }
+    }
+
+    fn entity(key: &str, class: Class, names: &[&str]) -> (String, EntityInfo) {
+        let names = names.iter().map(|n| n.to_string()).collect();
+        (key.into(), EntityInfo { class: Some(class), names })
+    }
+
+    #[test]
+    fn a_prepared_document_keeps_its_keys_roles_and_sentences() {
+        let lex = Lexicon::new(crate::Ontology::builtin().expect("built-in ontology"));
+        let first = DocExtraction {
+            id: "a".into(),
+            date: None,
+            entities: vec![
+                entity("country:russia", Class::Country, &["Russia"]),
+                entity("known:telegram", Class::App, &["Telegram"]),
+            ],
+            statements: vec![statement(
+                "a",
+                0,
+                "Russia blocked Telegram.",
+                "country:russia",
+                Relation::Bans,
+                Object::Entity("known:telegram".into()),
+            )],
+            bytes: 24,
+        };
+        // The second names Russia only as the country of a user figure: a key outside its own
+        // entity table, which must still reach the entity the first document listed.
+        let (s1, s2) = ("Telegram has 40 users in Russia.", "Pavel Durov is the chief of Telegram.");
+        let mut users = statement("b", 1, s1, "known:telegram", Relation::UserCount, Object::Count(40));
+        users.country = Some("country:russia".into());
+        let mut post = statement(
+            "b",
+            2,
+            s2,
+            "person:pavel durov",
+            Relation::HoldsPositionIn,
+            Object::Entity("known:telegram".into()),
+        );
+        post.role = Some("chief".into());
+        let mut again = post.clone();
+        again.relation = Relation::Founded;
+        again.role = None;
+        let second = DocExtraction {
+            id: "b".into(),
+            date: None,
+            entities: vec![
+                entity("known:telegram", Class::App, &["Telegram", "the messenger"]),
+                entity("person:pavel durov", Class::Person, &["Pavel Durov"]),
+            ],
+            statements: vec![users, post, again],
+            bytes: 70,
+        };
+        let corpus = merge(vec![first, second], &BTreeMap::new(), &lex).expect("merged");
+        let key = |id: EntityId| corpus.entities[id as usize].key.as_str();
+        let b = &corpus.documents[1];
+        assert_eq!(b.id, "b");
+        let facts = corpus.facts.slice(b.facts);
+        let read: Vec<(&str, Relation, Option<&str>, Option<&str>)> = facts
+            .iter()
+            .map(|f| {
+                let object = match f.object {
+                    FactObject::Entity(o) => Some(key(o)),
+                    FactObject::Count(_) => None,
+                };
+                (key(f.subject), f.relation, object, f.country.map(key))
+            })
+            .collect();
+        // A document's facts are sorted by sentence, subject, relation and object.
+        assert_eq!(
+            read,
+            vec![
+                ("known:telegram", Relation::UserCount, None, Some("country:russia")),
+                ("person:pavel durov", Relation::Founded, Some("known:telegram"), None),
+                ("person:pavel durov", Relation::HoldsPositionIn, Some("known:telegram"), None),
+            ]
+        );
+        let roles: Vec<Option<&str>> = facts.iter().map(|f| f.role.map(|r| corpus.roles[r as usize].as_str())).collect();
+        assert_eq!(roles, [None, None, Some("chief")]);
+        // Each cited sentence is in the document's chunk once, and each fact points at its own.
+        let chunk = corpus.texts.read(b.chunk).expect("chunk");
+        assert_eq!(String::from_utf8(chunk.clone()).expect("utf-8"), format!("{s1}{s2}"));
+        let text = |f: &Fact| &chunk[f.text_offset as usize..(f.text_offset + f.text_len) as usize];
+        assert_eq!(text(&facts[0]), s1.as_bytes());
+        assert_eq!(text(&facts[2]), s2.as_bytes());
+        let telegram = corpus.entities.iter().find(|e| e.key == "known:telegram").expect("telegram");
+        // Names of both documents, each once, after the canonical name.
+        assert_eq!(telegram.labels[1..], ["Telegram", "the messenger"]);
+        assert_eq!(telegram.documents, 2);
+    }
 
     #[test]
     fn persons_are_compared_with_the_few_that_share_a_block_not_with_all() {
