@@ -113,14 +113,12 @@ fn source_name(s: &Source) -> String {
     }
 }
 
-/// A batch's results, in source order: each document's id and what `prepare` made of it.
-type Batch<T> = Vec<Result<(String, T)>>;
-
 /// Reads and extracts every source in parallel, passes each extraction through `prepare` on the
 /// thread that made it, and hands the result to `sink`, in the order of the sources, so the result
-/// is the same whatever the number of threads. Documents are extracted in batches while the
-/// previous batch is handed over, and dropped once handed over. Unreadable sources and duplicate
-/// document ids are returned, not handed over; an error from `sink` stops the run.
+/// is the same whatever the number of threads. Each thread takes the next document as soon as
+/// it is done with one (see [`in_order`]); documents are dropped once handed over. Unreadable
+/// sources and duplicate document ids are returned, not handed over; an error from `sink` stops
+/// the run.
 pub fn extract_each<T, P, F>(
     sources: &[Source],
     lex: &Lexicon,
@@ -145,71 +143,152 @@ where
             .sum();
         p.bytes_total.store(bytes, Ordering::Relaxed);
     }
-    let extract_batch = |batch: &[Source]| -> Batch<T> {
-        batch
-            .par_iter()
-            .map(|s| {
-                let r = read_source(s).map(|d| extract(&d, lex, date));
-                if let Some(p) = progress {
-                    p.docs_done.fetch_add(1, Ordering::Relaxed);
-                    p.bytes_done
-                        .fetch_add(r.as_ref().map(|d| d.bytes as u64).unwrap_or(0), Ordering::Relaxed);
-                }
-                r.map(|d| (d.id.clone(), prepare(d)))
-            })
-            .collect()
+    let extract_one = |i: usize| -> Result<(String, T)> {
+        let r = read_source(&sources[i]).map(|d| extract(&d, lex, date));
+        if let Some(p) = progress {
+            p.docs_done.fetch_add(1, Ordering::Relaxed);
+            p.bytes_done
+                .fetch_add(r.as_ref().map(|d| d.bytes as u64).unwrap_or(0), Ordering::Relaxed);
+        }
+        r.map(|d| (d.id.clone(), prepare(d)))
     };
     let mut errors = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut hand_over = |base: usize, results: Batch<T>| -> Result<()> {
-        for (i, r) in results.into_iter().enumerate() {
-            match r {
-                Ok((id, d)) => {
-                    if let Some(&first) = seen.get(&id) {
-                        errors.push(Error::BadDocument {
-                            path: source_name(&sources[base + i]).into(),
-                            reason: format!(
-                                "duplicate document id {:?} (already read from {})",
-                                id,
-                                source_name(&sources[first])
-                            ),
-                        });
-                        continue;
-                    }
-                    seen.insert(id, base + i);
-                    sink(d)?;
+    let hand_over = |i: usize, r: Result<(String, T)>| -> Result<()> {
+        match r {
+            Ok((id, d)) => {
+                if let Some(&first) = seen.get(&id) {
+                    errors.push(Error::BadDocument {
+                        path: source_name(&sources[i]).into(),
+                        reason: format!(
+                            "duplicate document id {:?} (already read from {})",
+                            id,
+                            source_name(&sources[first])
+                        ),
+                    });
+                    return Ok(());
                 }
-                Err(e) => errors.push(e),
+                seen.insert(id, i);
+                sink(d)
+            }
+            Err(e) => {
+                errors.push(e);
+                Ok(())
             }
         }
-        Ok(())
     };
-    // Sixteen documents a thread: enough that waiting for a batch's last document costs little,
-    // few enough that the memory of one batch is reused while still in the cache (at 64 a thread,
-    // taking a block from the allocator's free list was a tenth of the time of one thread).
-    let batch = rayon::current_num_threads().max(1) * 16;
-    let mut pending: Option<(usize, Batch<T>)> = None;
-    let mut at = 0;
-    loop {
-        let next = at..(at + batch).min(sources.len());
-        let (handed, results) = rayon::join(
-            || match pending.take() {
-                Some((base, results)) => hand_over(base, results),
-                None => Ok(()),
-            },
-            || extract_batch(&sources[next.clone()]),
-        );
-        handed?;
-        if next.is_empty() {
-            break;
-        }
-        pending = Some((next.start, results));
-        at = next.end;
-    }
+    // Sixteen documents a thread ahead of the one handed over: enough that a long document
+    // holds no thread up, few enough that the memory of the documents in flight is reused while
+    // still in the cache (at 64 a thread, taking a block from the allocator's free list was a
+    // tenth of the time of one thread).
+    let ahead = rayon::current_num_threads().max(1) * 16;
+    in_order(sources.len(), ahead, extract_one, hand_over)?;
     if let Some(p) = progress {
         p.stage.store(STAGE_RESOLVING, Ordering::Relaxed);
     }
     Ok(errors)
+}
+
+/// The documents between the next to hand over and the furthest one taken, each slot filled
+/// when its document is done.
+struct InFlight<R> {
+    /// Index of the first slot: the next to hand over.
+    base: usize,
+    slots: std::collections::VecDeque<Option<R>>,
+    /// A thread is handing over (only one does at a time, so the order holds).
+    handing: bool,
+    /// Threads waiting for room (a wake-up is a system call, made only when one waits).
+    waiting: usize,
+    /// The first error of `hand_over`, which stops the run.
+    failed: Option<Error>,
+}
+
+/// Runs `work` on `0..n` on every thread of the pool and `hand_over` on the results in index
+/// order. Each thread takes the next index as soon as it is done, with no batch to wait for at
+/// the end; a thread that finishes the index next in order hands over every result ready from
+/// there, the others go on working. No index is taken `ahead` or more past the first whose result
+/// is not yet on its way to `hand_over`, so at most twice `ahead` results are held at a time (those
+/// in flight and those being handed over). An error from `hand_over` stops the run and is returned.
+fn in_order<R, W, H>(n: usize, ahead: usize, work: W, hand_over: H) -> Result<()>
+where
+    R: Send,
+    W: Fn(usize) -> R + Sync,
+    H: FnMut(usize, R) -> Result<()> + Send,
+{
+    use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+    let next = AtomicUsize::new(0);
+    let state = Mutex::new(InFlight {
+        base: 0,
+        slots: std::collections::VecDeque::new(),
+        handing: false,
+        waiting: 0,
+        failed: None,
+    });
+    let room = Condvar::new();
+    let hand_over = Mutex::new(hand_over);
+    // A panic elsewhere poisons the locks; the state stays consistent, so it is used as it is.
+    let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
+    let ahead = ahead.max(1);
+    let worker = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= n {
+            return;
+        }
+        let mut w = lock();
+        while i >= w.base + ahead && w.failed.is_none() {
+            w.waiting += 1;
+            w = room.wait(w).unwrap_or_else(PoisonError::into_inner);
+            w.waiting -= 1;
+        }
+        if w.failed.is_some() {
+            return;
+        }
+        drop(w);
+        let r = work(i);
+        let mut w: MutexGuard<InFlight<R>> = lock();
+        let k = i - w.base;
+        if w.slots.len() <= k {
+            w.slots.resize_with(k + 1, || None);
+        }
+        w.slots[k] = Some(r);
+        if w.handing {
+            continue;
+        }
+        w.handing = true;
+        loop {
+            let from = w.base;
+            let mut ready = Vec::new();
+            while let Some(r) = w.slots.front_mut().and_then(Option::take) {
+                w.slots.pop_front();
+                ready.push(r);
+            }
+            if ready.is_empty() {
+                w.handing = false;
+                break;
+            }
+            w.base += ready.len();
+            let wake = w.waiting > 0;
+            drop(w);
+            if wake {
+                room.notify_all();
+            }
+            let outcome = {
+                let mut h = hand_over.lock().unwrap_or_else(PoisonError::into_inner);
+                ready.into_iter().enumerate().try_for_each(|(j, r)| (*h)(from + j, r))
+            };
+            w = lock();
+            if let Err(e) = outcome {
+                w.failed.get_or_insert(e);
+                w.handing = false;
+                drop(w);
+                room.notify_all();
+                return;
+            }
+        }
+    };
+    rayon::broadcast(|_| worker());
+    let w = state.into_inner().unwrap_or_else(PoisonError::into_inner);
+    w.failed.map_or(Ok(()), Err)
 }
 
 /// Reads and extracts every source, in parallel, into a vector in the order of the sources.
@@ -390,4 +469,83 @@ fn build_in_pool(opts: &BuildOptions, lex: &Lexicon) -> Result<BuildReport> {
         files,
         store,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pool(threads: usize) -> rayon::ThreadPool {
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("pool")
+    }
+
+    /// Work of uneven length (a few documents much longer than the rest), so threads overtake
+    /// each other.
+    fn uneven(i: usize) -> usize {
+        let spins = if i % 7 == 3 { 200_000 } else { 2_000 + (i * 7919) % 5_000 };
+        (0..spins).fold(i, |a, x| std::hint::black_box(a ^ x)) ^ (0..spins).fold(0, |a, x| a ^ x)
+    }
+
+    #[test]
+    fn results_are_handed_over_in_order_and_never_too_far_ahead() {
+        for threads in [1, 2, 3] {
+            let handed = AtomicUsize::new(0);
+            let lead = AtomicUsize::new(0);
+            let ahead = 4;
+            let mut seen = Vec::new();
+            pool(threads)
+                .install(|| {
+                    in_order(
+                        300,
+                        ahead,
+                        |i| {
+                            lead.fetch_max(i - handed.load(Ordering::SeqCst).min(i), Ordering::SeqCst);
+                            uneven(i)
+                        },
+                        |i, r| {
+                            assert_eq!(r, i, "the result of index {i}");
+                            seen.push(i);
+                            handed.store(i + 1, Ordering::SeqCst);
+                            Ok(())
+                        },
+                    )
+                })
+                .expect("no error");
+            assert_eq!(seen, (0..300).collect::<Vec<_>>(), "{threads} threads");
+            // An index is taken only while fewer than `ahead` past the first result not yet taken
+            // for handing over, which is at most `ahead` past the next handed over.
+            let lead = lead.load(Ordering::SeqCst);
+            assert!(lead < 2 * ahead, "{threads} threads: lead {lead}");
+        }
+    }
+
+    #[test]
+    fn an_error_in_handing_over_stops_the_run_and_is_returned() {
+        let mut handed = Vec::new();
+        let taken = AtomicUsize::new(0);
+        let outcome = pool(2).install(|| {
+            in_order(
+                1_000,
+                8,
+                |i| {
+                    taken.fetch_add(1, Ordering::SeqCst);
+                    uneven(i)
+                },
+                |i, _| {
+                    if i == 50 {
+                        return Err(Error::Usage("disk full".into()));
+                    }
+                    handed.push(i);
+                    Ok(())
+                },
+            )
+        });
+        assert_eq!(outcome.map_err(|e| e.to_string()), Err("disk full".to_string()));
+        assert_eq!(handed, (0..50).collect::<Vec<_>>());
+        assert!(
+            taken.load(Ordering::SeqCst) < 100,
+            "work stops soon after: {}",
+            taken.load(Ordering::SeqCst)
+        );
+    }
 }
