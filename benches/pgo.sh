@@ -8,7 +8,8 @@
 # Prints the path of the binary: target/pgo/release-lto/newsgraph.
 #
 # Needs llvm-profdata of the LLVM version rustc is built on (rustc -vV). On Debian:
-#   apt-get install llvm-22   (for rustc's LLVM 22; it installs /usr/lib/llvm-22/bin/llvm-profdata)
+#   apt-get update && apt-get install llvm-22   (for rustc's LLVM 22; it installs
+#   /usr/lib/llvm-22/bin/llvm-profdata; a fresh machine's package lists lack it until the update)
 #
 # usage: benches/pgo.sh [--train-mb MB]   (default 8)
 set -euo pipefail
@@ -28,7 +29,7 @@ for p in "llvm-profdata-$llvm_major" "/usr/lib/llvm-$llvm_major/bin/llvm-profdat
   fi
 done
 if [ -z "$profdata" ]; then
-  echo "pgo.sh: no llvm-profdata for LLVM $llvm_major (rustc's); on Debian: apt-get install llvm-$llvm_major" >&2
+  echo "pgo.sh: no llvm-profdata for LLVM $llvm_major (rustc's); on Debian: apt-get update && apt-get install llvm-$llvm_major" >&2
   exit 1
 fi
 
