@@ -499,9 +499,9 @@ pub struct Lexicon {
     /// The country row of each known entity's country (by position in the ontology's entities).
     pub entity_countries: Vec<Option<usize>>,
     /// The entity key of each country row ("country:Iran"), made once: mentions take copies.
-    pub country_keys: Vec<String>,
+    pub country_keys: Vec<crate::mention::Key>,
     /// The entity key of each known entity ("known:Telegram", or its country's for a metonym).
-    pub known_keys: Vec<String>,
+    pub known_keys: Vec<crate::mention::Key>,
     /// Word sets of the language tables.
     pub words: WordSets,
     /// Identifies this lexicon for the per-thread cache of folded name words.
@@ -743,13 +743,13 @@ impl Lexicon {
                         .and_then(|c| ontology.countries.iter().position(|r| &r.name == c))
                 })
                 .collect(),
-            country_keys: ontology.countries.iter().map(|c| format!("country:{}", c.name)).collect(),
+            country_keys: ontology.countries.iter().map(|c| format!("country:{}", c.name).into()).collect(),
             known_keys: ontology
                 .entities
                 .iter()
                 .map(|e| match (&e.country, e.metonym) {
-                    (Some(c), true) => format!("country:{c}"),
-                    _ => format!("known:{}", e.name),
+                    (Some(c), true) => format!("country:{c}").into(),
+                    _ => format!("known:{}", e.name).into(),
                 })
                 .collect(),
             words,

@@ -40,6 +40,8 @@ pub struct TitleUse {
     pub body: Option<usize>,
 }
 
+pub use crate::model::Key;
+
 /// A mention of an entity in a sentence.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -53,8 +55,9 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The name proper as written (titles stripped); for references, the words.
     pub name: String,
-    /// The entity key, once known.
-    pub key: Option<String>,
+    /// The entity key, once known (shared: a key is copied from mention to mention and to the
+    /// lexicon's tables without a new string each time).
+    pub key: Option<Key>,
     /// Country modifier ("Iranian", "Iran's"): a country index.
     pub country: Option<usize>,
     /// Followed by "'s" (or an apostrophe-less "s" on a known name).
@@ -105,12 +108,12 @@ pub struct DocFacts {
 }
 
 /// Key of a country row.
-pub fn country_key(lex: &Lexicon, i: usize) -> String {
+pub fn country_key(lex: &Lexicon, i: usize) -> Key {
     lex.country_keys[i].clone()
 }
 
 /// Key of a known entity (a metonym, like a government's seat, keys its country).
-pub fn known_key(lex: &Lexicon, i: usize) -> String {
+pub fn known_key(lex: &Lexicon, i: usize) -> Key {
     lex.known_keys[i].clone()
 }
 

@@ -247,11 +247,15 @@ pub struct Provenance {
     pub text: std::sync::Arc<str>,
 }
 
+/// An entity key ("country:iran", "person:hassan rouhani"), shared between the mentions,
+/// statements and tables that hold it: copying one is a count, not a new string.
+pub type Key = std::sync::Arc<str>;
+
 /// The object of a statement: another entity or, for userCount, a number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Object {
     /// An entity, by key.
-    Entity(String),
+    Entity(Key),
     /// An integer literal.
     Count(u64),
 }
@@ -260,7 +264,7 @@ pub enum Object {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Statement {
     /// Subject entity key.
-    pub subject: String,
+    pub subject: Key,
     /// The relation.
     pub relation: Relation,
     /// Object entity key or count.
@@ -270,7 +274,7 @@ pub struct Statement {
     /// Date of the event, where the text gives one.
     pub date: Option<Date>,
     /// For userCount: the country key the users are in.
-    pub country: Option<String>,
+    pub country: Option<Key>,
     /// For holdsPositionIn: the role as written.
     pub role: Option<String>,
     /// Where it was read.

@@ -5,6 +5,7 @@
 use crate::dates::DateReader;
 use crate::lexicon::{Lexicon, PatternElem, TriggerPattern};
 use crate::mention::{Mention, MentionKind};
+use crate::model::Key;
 use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statement};
 use crate::ontology::ObjectFallback;
 use crate::resolve::proxy_follows;
@@ -28,15 +29,15 @@ struct Found {
 #[derive(Debug, Default)]
 pub struct DocState {
     /// The last ban read, for "the ban was lifted".
-    last_ban: Option<(String, String)>,
+    last_ban: Option<(Key, Key)>,
     /// The apps mentioned so far, each with its count (a document names a handful: a list).
-    app_counts: Vec<(String, usize)>,
+    app_counts: Vec<(Key, usize)>,
     /// The country the document is about.
-    pub main_country: Option<String>,
+    pub main_country: Option<Key>,
     /// The date of the document, if known.
     pub doc_date: Option<Date>,
     /// The last state actor named in an earlier sentence (whom a refusal answers).
-    last_state: Option<String>,
+    last_state: Option<Key>,
 }
 
 /// Reads one sentence.
@@ -94,8 +95,8 @@ impl<'a> View<'a> {
         self.lex.words.clause_openers.contains_at(self.toks, i) || self.lex.words.reporting.contains_at(self.toks, i)
     }
 
-    fn key(&self, m: usize) -> Option<&str> {
-        self.ms[m].key.as_deref()
+    fn key(&self, m: usize) -> Option<&Key> {
+        self.ms[m].key.as_ref()
     }
 
     /// Whether the mention at `m` follows a preposition (skipping determiners).
@@ -602,10 +603,10 @@ pub fn extract_document(
         byte_pos = s.start;
         for m in ms {
             if m.class == Class::App && m.kind == MentionKind::Named {
-                if let Some(k) = m.key.as_deref() {
+                if let Some(k) = &m.key {
                     match state.app_counts.iter_mut().find(|(a, _)| a == k) {
                         Some((_, n)) => *n += 1,
-                        None => state.app_counts.push((k.to_string(), 1)),
+                        None => state.app_counts.push((k.clone(), 1)),
                     }
                 }
             }
@@ -614,11 +615,11 @@ pub fn extract_document(
         // The sentence's dates are read only when it yields a statement.
         let mut dated: Option<Vec<(usize, Date)>> = None;
         let doc_date = state.doc_date;
-        let mut add = |subject: &str,
+        let mut add = |subject: &Key,
                        relation: Relation,
                        object: Object,
                        modality: Modality,
-                       country: Option<String>,
+                       country: Option<Key>,
                        role: Option<String>,
                        at: usize| {
             if let Object::Entity(o) = &object {
@@ -631,7 +632,7 @@ pub fn extract_document(
                 Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
             );
             out.push(Statement {
-                subject: subject.to_string(),
+                subject: subject.clone(),
                 relation,
                 object,
                 modality,
@@ -647,7 +648,7 @@ pub fn extract_document(
             });
         };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, state.main_country.as_deref(), &mut add);
+        modifier_statements(&v, lex, state.main_country.as_ref(), &mut add);
         user_counts(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -658,7 +659,7 @@ pub fn extract_document(
 
 /// Adds a statement: subject, relation, object, modality, country, role, and the token it was read at
 /// (which picks the date nearest to it).
-type Add<'x> = dyn FnMut(&str, Relation, Object, Modality, Option<String>, Option<String>, usize) + 'x;
+type Add<'x> = dyn FnMut(&Key, Relation, Object, Modality, Option<Key>, Option<String>, usize) + 'x;
 
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
@@ -813,7 +814,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let modality = modality(v, f.start, subj_end);
-        let mut subj_keys: Vec<String> = subjects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
+        let mut subj_keys: Vec<Key> = subjects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         if subj_keys.is_empty() && is_passive && matches!(rel, Relation::Bans | Relation::Unbans) && !objects.is_empty() {
             // "Facebook had already been blocked": by the state the document is about, when the
             // sentence names no other country.
@@ -828,7 +829,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 subj_keys.extend(state.main_country.clone());
             }
         }
-        let mut obj_keys: Vec<String> = objects.iter().filter_map(|&m| v.key(m).map(str::to_string)).collect();
+        let mut obj_keys: Vec<Key> = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
@@ -856,7 +857,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
 
 impl DocState {
     /// A fresh state for a document with its main country and date.
-    pub fn new(main_country: Option<String>, doc_date: Option<Date>) -> DocState {
+    pub fn new(main_country: Option<Key>, doc_date: Option<Date>) -> DocState {
         DocState {
             main_country,
             doc_date,
@@ -865,7 +866,7 @@ impl DocState {
     }
 
     /// The app mentioned most so far (of those mentioned as often, the first by key).
-    fn topic_app(&self) -> Option<String> {
+    fn topic_app(&self) -> Option<Key> {
         self.app_counts
             .iter()
             .max_by(|(a, n), (b, m)| n.cmp(m).then_with(|| b.cmp(a)))
@@ -874,14 +875,14 @@ impl DocState {
 }
 
 /// The state actor a refusal answers: one named in the sentence, else the document's country.
-fn nearest_state_actor(v: &View, at: usize, exclude: &[String]) -> Option<String> {
+fn nearest_state_actor(v: &View, at: usize, exclude: &[Key]) -> Option<Key> {
     let after = (0..v.ms.len())
         .filter(|&m| v.ms[m].start > at)
         .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
     let before = (0..v.ms.len())
         .filter(|&m| v.ms[m].end <= at)
         .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
-    after.or(before).and_then(|m| v.key(m).map(str::to_string))
+    after.or(before).and_then(|m| v.key(m).cloned())
 }
 
 /// "replaced X with Y": stops using X, uses Y.
@@ -916,12 +917,12 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
                 let Some(sk) = v.key(s) else { continue };
                 for &o in &firsts {
                     if let Some(ok) = v.key(o) {
-                        add(sk, sw.from, Object::Entity(ok.to_string()), modality, None, None, i);
+                        add(sk, sw.from, Object::Entity(ok.clone()), modality, None, None, i);
                     }
                 }
                 for &o in &seconds {
                     if let Some(ok) = v.key(o) {
-                        add(sk, sw.to, Object::Entity(ok.to_string()), modality, None, None, i);
+                        add(sk, sw.to, Object::Entity(ok.clone()), modality, None, None, i);
                     }
                 }
             }
@@ -945,7 +946,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
 }
 
 /// Adds "entity basedIn country", read at token `at`.
-fn based_in(add: &mut Add, entity: &str, country: String, at: usize) {
+fn based_in(add: &mut Add, entity: &Key, country: Key, at: usize) {
     add(
         entity,
         Relation::BasedIn,
@@ -959,10 +960,10 @@ fn based_in(add: &mut Add, entity: &str, country: String, at: usize) {
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add: &mut Add) {
+fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     for (mi, m) in v.ms.iter().enumerate() {
-        let Some(key) = m.key.as_deref() else {
+        let Some(key) = m.key.as_ref() else {
             continue;
         };
         if !matches!(m.kind, MentionKind::Named | MentionKind::Surname | MentionKind::Role) {
@@ -977,7 +978,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
             let spec = &lex.ontology.titles[t.spec];
             let Some(rel) = spec.relation else { continue };
             let body_ix = t.body.and_then(|tok| v.slot.get(tok).copied().flatten()).filter(|&b| b != mi);
-            let body = body_ix.and_then(|b| v.key(b).map(str::to_string)).or_else(|| {
+            let body = body_ix.and_then(|b| v.key(b).cloned()).or_else(|| {
                 // A state office with no body named: the person's country when the text gives it
                 // ("Kenya's president"); never guessed from the document (GUIDE.md's gold does not).
                 if spec.class == Class::Official {
@@ -1016,7 +1017,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
             v.ms.get(mi + 1)
                 .filter(|n| origin && n.start == m.end + 2 && n.class != Class::Country)
         {
-            if let Some(k) = next.key.as_deref() {
+            if let Some(k) = &next.key {
                 based_in(add, k, country_key(c), m.start);
             }
         }
@@ -1027,7 +1028,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
         v.ms.iter()
             .find_map(|m| m.country.filter(|_| m.class == Class::Country || m.class.is_state()))
             .map(country_key);
-    if let Some(home) = in_sentence.as_deref().or(main_country) {
+    if let Some(home) = in_sentence.as_ref().or(main_country) {
         for m in
             v.ms.iter()
                 .filter(|m| m.class == Class::App && m.kind == MentionKind::Named && m.key.is_some())
@@ -1036,8 +1037,8 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&str>, add:
                 continue;
             };
             if cue_start > 0 && lex.domestic.contains(v.lower(cue_start - 1)) {
-                if let Some(k) = m.key.as_deref() {
-                    based_in(add, k, home.to_string(), m.start);
+                if let Some(k) = &m.key {
+                    based_in(add, k, home.clone(), m.start);
                 }
             }
         }
@@ -1181,7 +1182,7 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                             country = v.ms[m]
                                 .key
                                 .as_deref()
-                                .and_then(|k| v.ms[m].country.or_else(|| lex.country_keys.iter().position(|c| c == k)));
+                                .and_then(|k| v.ms[m].country.or_else(|| lex.country_keys.iter().position(|c| **c == *k)));
                         }
                     }
                 }

@@ -7,6 +7,7 @@
 //! surname, say) are settled across the corpus by `corpus`.
 
 use crate::lexicon::Lexicon;
+use crate::mention::Key;
 use crate::mention::{country_key, Mention, MentionKind};
 use crate::model::Class;
 use crate::text::{fold, Sentence};
@@ -191,7 +192,7 @@ impl NameBlocks {
 #[derive(Default)]
 struct DocPersons {
     /// Key, name words, and the last word folded by the transliteration table.
-    list: Vec<(String, Vec<String>, std::rc::Rc<str>)>,
+    list: Vec<(Key, Vec<String>, std::rc::Rc<str>)>,
     blocks: Option<NameBlocks>,
 }
 
@@ -199,7 +200,7 @@ struct DocPersons {
 const SCAN_PERSONS: usize = 16;
 
 impl DocPersons {
-    fn push(&mut self, key: String, words: Vec<String>, lex: &Lexicon) {
+    fn push(&mut self, key: Key, words: Vec<String>, lex: &Lexicon) {
         let folded = lex.folded_name(words.last().map_or("", String::as_str));
         self.list.push((key, words, folded));
         if self.list.len() <= SCAN_PERSONS {
@@ -216,10 +217,10 @@ impl DocPersons {
 
     /// The key of the first person whose last word is a spelling of `word` and whose words
     /// `also` accepts.
-    fn find(&self, word: &str, lex: &Lexicon, also: impl Fn(&[String]) -> bool) -> Option<&str> {
+    fn find(&self, word: &str, lex: &Lexicon, also: impl Fn(&[String]) -> bool) -> Option<&Key> {
         // `Lexicon::same_name` against each person, with `word` folded once.
         let folded = lex.folded_name(word);
-        let fits = |(_, w, last): &&(String, Vec<String>, std::rc::Rc<str>)| {
+        let fits = |(_, w, last): &&(Key, Vec<String>, std::rc::Rc<str>)| {
             w.last().is_some_and(|l| l == word || same_name_word(last, &folded)) && also(w)
         };
         let found = match &self.blocks {
@@ -230,7 +231,7 @@ impl DocPersons {
                 filed.sharing(&blocks).into_iter().map(|i| &self.list[i]).find(fits)
             }
         };
-        found.map(|(k, _, _)| k.as_str())
+        found.map(|(k, _, _)| k)
     }
 }
 
@@ -306,9 +307,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     let last = &words[words.len() - 1];
                     let existing = persons.find(last, lex, |w| w.len() >= 2 && words.len() >= 2 && lex.same_name(&w[0], &words[0]));
                     let key = match existing {
-                        Some(k) => k.to_string(),
+                        Some(k) => k.clone(),
                         None => {
-                            let k = format!("person:{}", words.join(" "));
+                            let k: Key = format!("person:{}", words.join(" ")).into();
                             persons.push(k.clone(), words, lex);
                             k
                         }
@@ -317,18 +318,18 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 Class::Agency => {
                     let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.as_str());
-                    m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c, lex));
+                    m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c, lex).into());
                 }
-                Class::Organization => m.key = Some(format!("org:{}", key_text(m.bare.as_deref().unwrap_or(&m.name)))),
+                Class::Organization => m.key = Some(format!("org:{}", key_text(m.bare.as_deref().unwrap_or(&m.name))).into()),
                 Class::App if m.name.contains('.') => {} // a web domain: settled in pass 2
-                Class::App => m.key = Some(format!("app:{}", key_text(m.bare.as_deref().unwrap_or(&m.name)))),
+                Class::App => m.key = Some(format!("app:{}", key_text(m.bare.as_deref().unwrap_or(&m.name))).into()),
                 Class::Country => {}
             }
         }
     }
     // Initials of the document's names, for acronyms used without definition ("the TIC"): only
     // when the document has a capitalised single name still to resolve.
-    let mut initials: HashMap<String, (String, Class)> = HashMap::default();
+    let mut initials: HashMap<String, (Key, Class)> = HashMap::default();
     let acronym_like = |m: &Mention| m.kind == MentionKind::Surname && m.key.is_none() && m.name.chars().all(|c| !c.is_lowercase());
     let needs_initials = mentions.iter().flatten().any(acronym_like);
     for sm in mentions.iter().filter(|_| needs_initials) {
@@ -349,10 +350,10 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 let stem = key_text(&m.name).split('.').next().unwrap_or("").to_string();
                 match persons.find(&stem, lex, |_| true) {
                     Some(k) => {
-                        m.key = Some(k.to_string());
+                        m.key = Some(k.clone());
                         m.class = Class::Person;
                     }
-                    None => m.key = Some(format!("app:{}", key_text(&m.name))),
+                    None => m.key = Some(format!("app:{}", key_text(&m.name)).into()),
                 }
                 continue;
             }
@@ -369,18 +370,18 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             let w = key_text(&m.name);
             let w = w.rsplit(' ').next().unwrap_or("").to_string();
             if let Some(k) = persons.find(&w, lex, |_| true) {
-                m.key = Some(k.to_string());
+                m.key = Some(k.clone());
             } else if w.contains('.') || m.start == 0 {
                 // A capitalised first word matching no name of the document is as likely an
                 // ordinary word ("Internet providers were ...") as a surname.
                 m.key = None;
             } else {
-                m.key = Some(format!("surname:{w}"));
+                m.key = Some(format!("surname:{w}").into());
             }
         }
     }
     // Titles bound to persons in this document ("supreme leader" -> Khamenei).
-    let mut bound: HashMap<String, String> = HashMap::default();
+    let mut bound: HashMap<String, Key> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let (Some(k), true) = (&m.key, m.class.is_person()) {
@@ -393,12 +394,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     // Classes of keys so far, for references.
-    let mut class_of: HashMap<String, Class> = HashMap::default();
+    let mut class_of: HashMap<Key, Class> = HashMap::default();
     for sm in mentions.iter() {
         for m in sm.iter() {
             if let Some(k) = &m.key {
                 // Looked up first: most keys recur, and only a new one is copied.
-                match class_of.get_mut(k.as_str()) {
+                match class_of.get_mut(&**k) {
                     Some(e) if m.class == Class::Official => *e = Class::Official,
                     Some(_) => {}
                     None => {
@@ -466,7 +467,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         for m in sm.iter() {
             if let (Some(c), false) = (m.country, m.class == Class::Country) {
                 if let Some(key) = lex.country_keys.get(c) {
-                    let ce = info.entry(key.as_str()).or_default();
+                    let ce = info.entry(&**key).or_default();
                     ce.class = Some(Class::Country);
                     let name = &lex.ontology.countries[c].name;
                     if !ce.names.contains(name) {
@@ -519,7 +520,7 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
 }
 
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
-fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<String> {
+fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
     let head = mentions[si][mi].name.rsplit(' ').next()?.to_lowercase();
     let earlier = mentions[..si]
         .iter()
@@ -537,7 +538,7 @@ fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<S
 
 /// "The secretary of the Council says ... ," said Abolhasan Firouzabadi": a role that speaks
 /// before the name is given is the untitled person who speaks in the same or the next sentence.
-fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<String> {
+fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
     let toks = &sentences[si].tokens;
     let m = &mentions[si][mi];
     // The role must be a speaker: a reporting verb right after "ROLE of BODY".
@@ -568,7 +569,7 @@ fn introduced_speaker(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
 
 /// "TIC announced it ...", "Boroujerdi said he ...": a pronoun right after a reporting verb is
 /// that verb's subject (the name before it, or before the apposition that precedes it).
-fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<String> {
+fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<Key> {
     let m = &ms[mi];
     let toks = &s.tokens;
     let mut v = m.start.checked_sub(1)?;
@@ -622,7 +623,7 @@ pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
 /// The entity a pronoun or definite description refers back to: the nearest earlier mention of
 /// a class it accepts, the subject of its own sentence first for "it"; proxies ("Khamenei's
 /// channel") count for "it" and "the channel".
-fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<String> {
+fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
     let m = &mentions[si][mi];
     let wants_proxy = matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
     let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
