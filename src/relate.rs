@@ -10,6 +10,7 @@ use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statemen
 use crate::ontology::ObjectFallback;
 use crate::resolve::proxy_follows;
 use crate::text::{Sentence, Token, TokenKind};
+use smallvec::{smallvec, SmallVec};
 
 /// How far an object may stand from its verb, in tokens.
 const OBJECT_REACH: usize = 16;
@@ -130,8 +131,8 @@ impl<'a> View<'a> {
     }
 
     /// Mentions joined to `m` by coordination, leftwards or rightwards, with an accepted class.
-    fn coordinated(&self, m: usize, classes: &[Class], rightwards: bool) -> Vec<usize> {
-        let mut out = vec![m];
+    fn coordinated(&self, m: usize, classes: &[Class], rightwards: bool) -> MentionList {
+        let mut out = smallvec![m];
         let mut cur = m;
         loop {
             let next = if rightwards {
@@ -295,7 +296,7 @@ impl<'a> View<'a> {
     }
 
     /// The subject(s) of a verb starting at token `v`.
-    fn subject(&self, v: usize, classes: &[Class]) -> Vec<usize> {
+    fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
         let vg = self.verb_group_start(v);
         // "Anatel told internet providers to block X": the agent is the subject of "told".
         if v > 0 && self.lower(v - 1) == "to" {
@@ -315,7 +316,7 @@ impl<'a> View<'a> {
             if let Some(m) = (0..self.ms.len())
                 .find(|&m| self.ms[m].start < v && self.usable(m, classes) && !self.after_preposition(m) && !self.ms[m].possessive)
             {
-                return vec![m];
+                return smallvec![m];
             }
         }
         // Relative clause: "Jahangiri, who shut down ...", "Soroush, which ...".
@@ -329,11 +330,11 @@ impl<'a> View<'a> {
                     return if self.usable(m, classes) {
                         self.coordinated(m, classes, false)
                     } else {
-                        vec![]
+                        MentionList::new()
                     };
                 }
             }
-            return vec![];
+            return MentionList::new();
         }
         // Apposition between commas: "Russia, Iran's ally in the Syrian conflict, began blocking".
         if vg > 0 && self.lower(vg - 1) == "," {
@@ -349,7 +350,7 @@ impl<'a> View<'a> {
                                     self.slot[k + 1].filter(|&n| self.ms[n].end == vg - 1 && self.ms[n].kind == MentionKind::Named)
                                 {
                                     if self.ms[m].kind == MentionKind::Unnamed && self.usable(named, classes) {
-                                        return vec![named];
+                                        return smallvec![named];
                                     }
                                 }
                                 return self.coordinated(m, classes, false);
@@ -379,11 +380,11 @@ impl<'a> View<'a> {
                 break;
             }
         }
-        vec![]
+        MentionList::new()
     }
 
     /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
-    fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> Vec<usize> {
+    fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> MentionList {
         let mut k = from;
         while k < self.toks.len() && k < from + OBJECT_REACH {
             if stops.contains(&k) {
@@ -409,7 +410,7 @@ impl<'a> View<'a> {
             }
             k += 1;
         }
-        vec![]
+        MentionList::new()
     }
 }
 
@@ -661,9 +662,16 @@ pub fn extract_document(
 /// (which picks the date nearest to it).
 type Add<'x> = dyn FnMut(&Key, Relation, Object, Modality, Option<Key>, Option<String>, usize) + 'x;
 
+/// Mentions (by index) that fill one role of a statement: one or two almost always, so held
+/// inline (a trigger's lists cost four allocations when they were vectors).
+type MentionList = SmallVec<[usize; 4]>;
+
+/// The keys of a statement's subjects or objects.
+type KeyList = SmallVec<[Key; 2]>;
+
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
-    let starts: Vec<usize> = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
+    let starts: MentionList = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
     for idx in 0..found.len() {
         if found[idx].suppressed {
             continue;
@@ -672,7 +680,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let pat = &lex.triggers[f.pattern];
         let rel = pat.relation;
         let (dom, rng) = lex.signature(rel);
-        let stops: Vec<usize> = starts
+        let stops: MentionList = starts
             .iter()
             .copied()
             .filter(|&s| s > f.start && !(pat.absorbs && s < f.end + OBJECT_REACH))
@@ -697,7 +705,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
                 _ => v.objects(f.end, rng, &stops),
             };
-            let mut subj = Vec::new();
+            let mut subj = MentionList::new();
             let mut j = f.end;
             while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
@@ -708,7 +716,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     if let Some(m) = agent.or_else(|| v.slot.get(j + 1).copied().flatten()) {
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
-                            subj = if v.lower(j) == "by" { v.coordinated(m, dom, true) } else { vec![m] };
+                            subj = if v.lower(j) == "by" {
+                                v.coordinated(m, dom, true)
+                            } else {
+                                smallvec![m]
+                            };
                             break;
                         }
                     }
@@ -717,14 +729,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
             if subj.is_empty() {
                 if let Some(m) = left.filter(|&m| v.ms[m].kind == MentionKind::Unnamed && !objects.contains(&m)) {
-                    subj = vec![m];
+                    subj = smallvec![m];
                 }
             }
             subjects = subj;
             subj_end = left.map(|m| v.ms[m].end).unwrap_or(0);
         } else {
             objects = v.objects(obj_from, rng, &stops);
-            let mut subj = Vec::new();
+            let mut subj = MentionList::new();
             if pat.nominal {
                 // "X's ban on Y", "the Russian ban on Y", "ban on Y by X".
                 let mut p = f.start;
@@ -754,7 +766,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                             && mm.key.is_some()
                             && (dom.is_empty() || dom.contains(&mm.class))
                         {
-                            subj = vec![m];
+                            subj = smallvec![m];
                         }
                     }
                 }
@@ -765,7 +777,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                             let at = if v.lower(e + 1) == "the" { e + 2 } else { e + 1 };
                             if let Some(m) = v.slot.get(at).copied().flatten() {
                                 if v.usable(m, dom) {
-                                    subj = vec![m];
+                                    subj = smallvec![m];
                                 }
                             }
                         }
@@ -774,7 +786,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 if subj.is_empty() && matches!(v.lower(f.end.saturating_sub(1)), "by") {
                     if let Some(m) = v.slot.get(f.end).copied().flatten() {
                         if v.usable(m, dom) {
-                            subj = vec![m];
+                            subj = smallvec![m];
                             objects = v.objects(v.ms[m].end, rng, &stops);
                         }
                     }
@@ -814,7 +826,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let modality = modality(v, f.start, subj_end);
-        let mut subj_keys: Vec<Key> = subjects.iter().filter_map(|&m| v.key(m).cloned()).collect();
+        let mut subj_keys: KeyList = subjects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         if subj_keys.is_empty() && is_passive && matches!(rel, Relation::Bans | Relation::Unbans) && !objects.is_empty() {
             // "Facebook had already been blocked": by the state the document is about, when the
             // sentence names no other country.
@@ -829,7 +841,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 subj_keys.extend(state.main_country.clone());
             }
         }
-        let mut obj_keys: Vec<Key> = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
+        let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
@@ -839,7 +851,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     .into_iter()
                     .collect(),
                 None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
-                None => vec![],
+                None => KeyList::new(),
             };
         }
         for s in &subj_keys {
@@ -909,7 +921,11 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
             while k < v.toks.len() && !lex.words.swap_links.contains_at(v.toks, k) && k < v.ms[last].end + 3 {
                 k += 1;
             }
-            let seconds = if k < v.toks.len() { v.objects(k + 1, rng, &[]) } else { vec![] };
+            let seconds = if k < v.toks.len() {
+                v.objects(k + 1, rng, &[])
+            } else {
+                MentionList::new()
+            };
             let subjects = v.subject(i, dom);
             let subj_end = subjects.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
             let modality = modality(v, i, subj_end);
