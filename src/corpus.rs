@@ -276,7 +276,7 @@ type LocalFact = Fact;
 
 /// Strings packed end to end in one buffer: a few allocations instead of one per string.
 #[derive(Debug, Default, Clone)]
-pub struct PackedStrs {
+struct PackedStrs {
     text: String,
     ends: Vec<u32>,
 }
@@ -297,13 +297,8 @@ impl PackedStrs {
     }
 
     /// How many strings are held.
-    pub fn len(&self) -> usize {
+    fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    /// Whether none is held.
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     /// The strings with indices in `range`, in order.
@@ -316,7 +311,7 @@ impl PackedStrs {
     }
 
     /// Every string, in order.
-    pub fn iter(&self) -> impl Iterator<Item = &str> {
+    fn iter(&self) -> impl Iterator<Item = &str> {
         self.slice(0..self.ends.len() as u32)
     }
 }

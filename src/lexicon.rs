@@ -499,9 +499,9 @@ pub struct Lexicon {
     /// The country row of each known entity's country (by position in the ontology's entities).
     pub entity_countries: Vec<Option<usize>>,
     /// The entity key of each country row ("country:Iran"), made once: mentions take copies.
-    pub country_keys: Vec<crate::mention::Key>,
+    pub country_keys: Vec<crate::model::Key>,
     /// The entity key of each known entity ("known:Telegram", or its country's for a metonym).
-    pub known_keys: Vec<crate::mention::Key>,
+    pub known_keys: Vec<crate::model::Key>,
     /// Word sets of the language tables.
     pub words: WordSets,
     /// Identifies this lexicon for the per-thread cache of folded name words.

@@ -6,7 +6,7 @@
 //! supreme leader", "the authorities") are found here and resolved in `resolve`.
 
 use crate::lexicon::{Lexicon, NameForm, NameTarget};
-use crate::model::Class;
+use crate::model::{Class, Key};
 use crate::text::{Sentence, Token, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -40,8 +40,6 @@ pub struct TitleUse {
     pub body: Option<usize>,
 }
 
-pub use crate::model::Key;
-
 /// A mention of an entity in a sentence.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -55,8 +53,8 @@ pub struct Mention {
     pub kind: MentionKind,
     /// The name proper as written (titles stripped); for references, the words.
     pub name: String,
-    /// The entity key, once known (shared: a key is copied from mention to mention and to the
-    /// lexicon's tables without a new string each time).
+    /// The entity key, once known (shared: taking one from the lexicon's tables or from another
+    /// mention makes no new string).
     pub key: Option<Key>,
     /// Country modifier ("Iranian", "Iran's"): a country index.
     pub country: Option<usize>,

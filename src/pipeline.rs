@@ -215,7 +215,7 @@ where
     W: Fn(usize) -> R + Sync,
     H: FnMut(usize, R) -> Result<()> + Send,
 {
-    use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+    use std::sync::{Condvar, Mutex, PoisonError};
     let next = AtomicUsize::new(0);
     let state = Mutex::new(InFlight {
         base: 0,
@@ -245,7 +245,7 @@ where
         }
         drop(w);
         let r = work(i);
-        let mut w: MutexGuard<InFlight<R>> = lock();
+        let mut w = lock();
         let k = i - w.base;
         if w.slots.len() <= k {
             w.slots.resize_with(k + 1, || None);

@@ -5,8 +5,7 @@
 use crate::dates::DateReader;
 use crate::lexicon::{Lexicon, PatternElem, TriggerPattern};
 use crate::mention::{Mention, MentionKind};
-use crate::model::Key;
-use crate::model::{Class, Date, Modality, Object, Provenance, Relation, Statement};
+use crate::model::{Class, Date, Key, Modality, Object, Provenance, Relation, Statement};
 use crate::ontology::ObjectFallback;
 use crate::resolve::proxy_follows;
 use crate::text::{Sentence, Token, TokenKind};
@@ -671,7 +670,7 @@ type KeyList = SmallVec<[Key; 2]>;
 
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
-    let starts: MentionList = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
+    let starts: SmallVec<[usize; 4]> = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
     for idx in 0..found.len() {
         if found[idx].suppressed {
             continue;
@@ -680,7 +679,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let pat = &lex.triggers[f.pattern];
         let rel = pat.relation;
         let (dom, rng) = lex.signature(rel);
-        let stops: MentionList = starts
+        let stops: SmallVec<[usize; 4]> = starts
             .iter()
             .copied()
             .filter(|&s| s > f.start && !(pat.absorbs && s < f.end + OBJECT_REACH))

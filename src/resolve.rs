@@ -7,9 +7,8 @@
 //! surname, say) are settled across the corpus by `corpus`.
 
 use crate::lexicon::Lexicon;
-use crate::mention::Key;
 use crate::mention::{country_key, Mention, MentionKind};
-use crate::model::Class;
+use crate::model::{Class, Key};
 use crate::text::{fold, Sentence};
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::BTreeMap;
