@@ -553,6 +553,8 @@ pub struct WordSets {
     pub hypothetical_context: PhraseTable<()>,
     /// Denial context.
     pub denial: PhraseTable<()>,
+    /// Refusals in the verb group ("declined to").
+    pub refusal: PhraseTable<()>,
     /// Planned cues.
     pub planned: PhraseTable<()>,
     /// Reporting verbs making "would" a reported decision.
@@ -686,6 +688,7 @@ impl Lexicon {
             hypothetical: word_set(&m.hypothetical),
             hypothetical_context: table(&m.hypothetical_context, ()),
             denial: table(&m.denial, ()),
+            refusal: table(&m.refusal, ()),
             planned: table(&m.planned, ()),
             future_in_past: word_set(&m.future_in_past_after),
             continuing: word_set(&m.continuing),
@@ -770,6 +773,7 @@ impl Lexicon {
             &mut lex.coordinators,
             &mut lex.words.hypothetical_context,
             &mut lex.words.denial,
+            &mut lex.words.refusal,
             &mut lex.words.planned,
             &mut lex.words.last_week,
         ] {

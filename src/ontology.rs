@@ -197,6 +197,9 @@ pub struct ModalityCues {
     pub negation: Vec<String>,
     /// Denial anywhere before the trigger.
     pub denial: Vec<String>,
+    /// Refusal in the verb group: what was refused did not happen ("refused to lift the ban").
+    #[serde(default)]
+    pub refusal: Vec<String>,
     /// Possibility inside the verb group.
     pub hypothetical: Vec<String>,
     /// Rumour or condition before the trigger.

@@ -532,7 +532,7 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
             .any(|k| table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
     };
     let group = &v.toks[lo..start];
-    if group.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) {
+    if group.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) || has(&w.refusal, lo..start) {
         return Modality::Negated;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".

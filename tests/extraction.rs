@@ -130,6 +130,23 @@ fn modality_is_never_asserted_for_possibilities_denials_and_plans() {
         &["Iran bans Instagram [Negated]"],
         &["Iran bans Instagram"],
     );
+    // What an actor refused or failed to do did not happen.
+    check(
+        "A Nigerian court refused to lift the ban on Twitter.",
+        &["Nigeria unbans Twitter [Negated]"],
+        &["Nigeria unbans Twitter"],
+    );
+    check(
+        "The regulator in Kazakhstan declined to unblock Telegram.",
+        &["Kazakhstan unbans Telegram [Negated]"],
+        &["Kazakhstan unbans Telegram"],
+    );
+    // A refusal before the subject of another clause does not reach its verb.
+    check(
+        "Telegram refused to hand over its keys, and Russia blocked the messenger.",
+        &["Russia bans Telegram"],
+        &["Russia bans Telegram [Negated]"],
+    );
     check(
         "Turkey will lift its ban on Wikipedia next week.",
         &["Turkey unbans Wikipedia [Planned]"],
