@@ -422,13 +422,15 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             i += 1;
             continue;
         }
+        // A weekday ends a name: "the Ministry of Electronics on Monday" is the ministry, then a date.
+        let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none();
         let mut j = i + 1;
         loop {
-            if j < n && !covered[j] && is_name_token(&toks[j]) {
+            if j < n && continues(j) {
                 j += 1;
-            } else if j + 1 < n && CONNECTORS.contains(&toks[j].lower.as_str()) && !covered[j + 1] && is_name_token(&toks[j + 1]) {
+            } else if j + 1 < n && CONNECTORS.contains(&toks[j].lower.as_str()) && continues(j + 1) {
                 j += 2;
-            } else if j + 2 < n && toks[j].lower == "of" && toks[j + 1].lower == "the" && !covered[j + 2] && is_name_token(&toks[j + 2]) {
+            } else if j + 2 < n && toks[j].lower == "of" && toks[j + 1].lower == "the" && continues(j + 2) {
                 j += 3;
             } else {
                 break;

@@ -524,3 +524,17 @@ fn a_body_head_added_to_the_ontology_names_a_state_body_and_its_references() {
     let want: std::collections::BTreeSet<String> = ["Senate bans TikTok", "Senate fines Meta"].iter().map(|s| s.to_string()).collect();
     assert_eq!(got, want);
 }
+
+#[test]
+fn a_weekday_after_a_body_is_not_part_of_its_name() {
+    check(
+        "India's Ministry of Electronics and Information Technology on Monday banned TikTok.",
+        &["Ministry of Electronics and Information Technology bans TikTok"],
+        &[],
+    );
+    check(
+        "The Ministry of Communications of Ghana on Tuesday blocked Telegram.",
+        &["Ministry of Communications bans Telegram"],
+        &[],
+    );
+}
