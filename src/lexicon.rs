@@ -445,6 +445,8 @@ pub struct Lexicon {
     pub state_markers: HashSet<String>,
     /// App cues.
     pub app_cues: PhraseTable<()>,
+    /// Verbs whose lone unknown object name is an app.
+    pub app_object_verbs: PhraseTable<()>,
     /// List introducers.
     pub list_introducers: PhraseTable<()>,
     /// Words making an app domestic.
@@ -713,6 +715,7 @@ impl Lexicon {
             state_company_heads: set(&cues.state_company_heads),
             state_markers: set(&cues.state_markers),
             app_cues: table(&cues.app_cues, ()),
+            app_object_verbs: table(&cues.app_object_verbs, ()),
             list_introducers: table(&cues.list_introducers, ()),
             domestic: set(&cues.domestic_words),
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),
@@ -766,6 +769,7 @@ impl Lexicon {
             &mut lex.agency_heads,
             &mut lex.organization_heads,
             &mut lex.app_cues,
+            &mut lex.app_object_verbs,
             &mut lex.list_introducers,
             &mut lex.unnamed_heads,
             &mut lex.bare_unnamed,

@@ -818,8 +818,15 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
         if DESCRIPTION_DETERMINERS.contains(&toks[i].lower.as_str()) {
             // Up to two modifiers, then a description noun ending the phrase.
             let mut found_at = None;
+            // A demonym among the modifiers stays a mention of its own: "the Chinese platform" is
+            // the platform, from China.
+            let mut from = i;
             for skip in 0..3 {
                 let h = i + 1 + skip;
+                if h < n && covered[h] && out.iter().any(|m| m.kind == MentionKind::Demonym && m.start == h && m.end == h + 1) {
+                    from = h + 1;
+                    continue;
+                }
                 if h >= n
                     || covered[h]
                     || toks[h].cap && !lex.titles.starts_at(toks, h)
@@ -831,12 +838,12 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                     let end = h + len;
                     let next_is_name = toks.get(end).is_some_and(|t| t.cap) || toks.get(end).is_some_and(|t| t.lower == "of");
                     if !next_is_name && (h..end).all(|x| !covered[x]) && ends_noun_phrase(toks, end, lex) {
-                        let mut m = Mention::new(i, end, classes[0], MentionKind::Definite, words(h, end).to_lowercase());
+                        let mut m = Mention::new(from, end, classes[0], MentionKind::Definite, words(h, end).to_lowercase());
                         m.refs = classes.clone();
                         if classes == &[Class::Official] {
                             m.kind = MentionKind::Role;
                         }
-                        covered[i..end].iter_mut().for_each(|c| *c = true);
+                        covered[from..end].iter_mut().for_each(|c| *c = true);
                         out.push(m);
                         found_at = Some(end);
                     }

@@ -178,6 +178,10 @@ pub struct Cues {
     pub portfolio_of_heads: Vec<String>,
     /// Words after a name and a comma that give its former name (an app's).
     pub former_name_markers: Vec<String>,
+    /// Verbs after which a lone capitalised name that names no person of the document is an app
+    /// ("quit Weibo", "switched to Bluesky").
+    #[serde(default)]
+    pub app_object_verbs: Vec<String>,
     /// Portfolio words of ministries.
     pub portfolios: Vec<String>,
     /// Portfolio phrases that mean the same ministry.

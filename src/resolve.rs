@@ -342,7 +342,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
-    for sm in mentions.iter_mut() {
+    for (sm, sent) in mentions.iter_mut().zip(sentences) {
         for m in sm.iter_mut() {
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
@@ -374,6 +374,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 // A capitalised first word matching no name of the document is as likely an
                 // ordinary word ("Internet providers were ...") as a surname.
                 m.key = None;
+            } else if m.end - m.start == 1 && !m.possessive && lex.app_object_verbs.ending_at(&sent.tokens, m.start, 3).is_some() {
+                // "quit Weibo": a lone name no person of the document bears, where apps go.
+                m.class = Class::App;
+                m.kind = MentionKind::Named;
+                m.key = Some(format!("app:{}", key_text(&m.name)).into());
             } else {
                 m.key = Some(format!("surname:{w}").into());
             }

@@ -538,3 +538,25 @@ fn a_weekday_after_a_body_is_not_part_of_its_name() {
         &[],
     );
 }
+
+#[test]
+fn a_lone_unknown_name_where_apps_go_is_an_app_and_its_descriptions_follow_it() {
+    // Weibo and Zello are not in the lexicon: the verb says what they are.
+    check(
+        "India banned TikTok in June. Prime Minister Narendra Modi quit Weibo days later, deleting his account on the Chinese platform.",
+        &["India bans TikTok", "Narendra Modi stopsUsing Weibo"],
+        &["Narendra Modi stopsUsing TikTok"],
+    );
+    check(
+        "Opposition leader Juan Guaido switched to Zello after the block.",
+        &["Juan Guaido uses Zello"],
+        &[],
+    );
+    // Not after other verbs, nor for a name a person of the document bears.
+    check(
+        "Russian officials criticised Minister Ali Rezaei. The Russian authorities later blocked Rezaei.",
+        &[],
+        &["Russia bans Rezaei"],
+    );
+    check("Minister Ali Rezaei moved to Dubai in May.", &[], &["Ali Rezaei uses Dubai"]);
+}
