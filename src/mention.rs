@@ -241,6 +241,10 @@ pub fn initials(full: &str) -> String {
 }
 
 fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> bool {
+    // "switched to Signal", "Rumble owner Chris Pavlovski".
+    if lex.app_object_verbs.ending_at(&s.tokens, start, 3).is_some() || company_title_at(&s.tokens, end, lex) {
+        return true;
+    }
     let lo = start.saturating_sub(4);
     let hi = (end + 3).min(s.tokens.len());
     (lo..hi).any(|j| {
@@ -253,6 +257,15 @@ fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> b
                     }
                     _ => false,
                 }))
+    })
+}
+
+/// Whether a company role with a capitalised name after it starts at `i`: "founder Pavel Durov",
+/// "owner Elon Musk" (a title of a non-state person that relates the person to a body).
+pub(crate) fn company_title_at(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    lex.titles.longest(toks, i).is_some_and(|(len, &spec)| {
+        let t = &lex.ontology.titles[spec];
+        t.class == Class::Person && t.relation.is_some() && toks.get(i + len).is_some_and(is_name_token)
     })
 }
 
@@ -1030,11 +1043,22 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         let start = out[k].start;
         let (ts, mut titles) = title_before(toks, start, lex).unwrap_or((start, Vec::new()));
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
-        let body = (0..k).rev().find(|&j| {
-            out[j].end == ts
-                && (out[j].kind == MentionKind::Named || out[j].possessive && out[j].class == Class::Country)
-                && !out[j].class.is_person()
+        // A lone unknown name before a company role is the company: "Kanzu founder John Okello".
+        let company_role = titles.first().is_some_and(|t| {
+            let spec = &lex.ontology.titles[t.spec];
+            spec.class == Class::Person && spec.relation.is_some()
         });
+        let body = (0..k).rev().find(|&j| {
+            let m = &out[j];
+            m.end == ts
+                && (m.kind == MentionKind::Named && !m.class.is_person()
+                    || m.possessive && m.class == Class::Country
+                    || company_role && m.kind == MentionKind::Surname && !m.possessive && m.end - m.start == 1)
+        });
+        if let Some(b) = body.filter(|&b| out[b].kind == MentionKind::Surname) {
+            out[b].class = Class::Organization;
+            out[b].kind = MentionKind::Named;
+        }
         titles.extend(std::mem::take(&mut out[k].titles));
         let body_is_country = body.is_some_and(|b| out[b].class == Class::Country);
         for t in titles.iter_mut() {

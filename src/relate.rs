@@ -841,8 +841,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
+        // A name right after the verb that is no fit object ("left Signal" read as a surname) is
+        // still the object: the document's apps are not put in its place.
+        let named_after = v
+            .slot
+            .get(f.end)
+            .copied()
+            .flatten()
+            .is_some_and(|m| matches!(v.ms[m].kind, MentionKind::Named | MentionKind::Surname));
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
+                Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
                 Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)

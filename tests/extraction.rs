@@ -560,3 +560,27 @@ fn a_lone_unknown_name_where_apps_go_is_an_app_and_its_descriptions_follow_it() 
     );
     check("Minister Ali Rezaei moved to Dubai in May.", &[], &["Ali Rezaei uses Dubai"]);
 }
+
+#[test]
+fn an_owner_named_with_the_company_owns_it() {
+    check(
+        "Rumble owner Chris Pavlovski said the block in France was unlawful.",
+        &["Chris Pavlovski owns Rumble"],
+        &["Chris Pavlovski holdsPositionIn Rumble"],
+    );
+    // An unknown name before a company role is the company.
+    check(
+        "Kanzu founder John Okello joined Twitter.",
+        &["John Okello founded Kanzu", "John Okello uses Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn a_name_after_the_verb_that_fits_no_object_is_not_replaced_by_the_documents_app() {
+    check(
+        "Telegram was blocked in Russia. Blogger Anna Berg later left Zangi, a rival service.",
+        &["Russia bans Telegram"],
+        &["Anna Berg stopsUsing Telegram"],
+    );
+}
