@@ -430,7 +430,8 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         let starts = !covered[i]
             && is_name_token(&toks[i])
             && (i != 0 || !is_common_word(&toks[i], lex, facts))
-            && !lex.words.non_names.contains(&toks[i]);
+            && !lex.words.non_names.contains(&toks[i])
+            && lex.words.weekdays.get(&toks[i]).is_none();
         if !starts {
             i += 1;
             continue;
@@ -582,8 +583,20 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .is_some_and(|(len, _)| !toks[b + len - 1].lower.ends_with('s') || toks[b + len - 1].lower.ends_with("ss"));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
-    if cue_after || cue_before || formerly || toks[a].lower.contains('.') && is_domain(toks[a].lower.as_str()) {
+    let apposition = apposition_class(toks, b, lex);
+    if cue_after
+        || cue_before
+        || formerly
+        || apposition == Some(Class::App)
+        || toks[a].lower.contains('.') && is_domain(toks[a].lower.as_str())
+    {
         return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
+    }
+    // A company named by what it is: "VNG, a Vietnamese company", "the Vietnamese company VNG".
+    let org_before =
+        b - a == 1 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
+    if apposition == Some(Class::Organization) || org_before {
+        return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
     let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t));
@@ -610,6 +623,35 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     Vec::new()
+}
+
+/// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
+/// ", a Chinese company" an Organization (a singular cue or head within a few modifiers).
+fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
+    if !(toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
+        return None;
+    }
+    let singular = |end: usize| {
+        toks.get(end - 1)
+            .is_some_and(|t| !t.lower.ends_with('s') || t.lower.ends_with("ss"))
+    };
+    for h in b + 2..(b + 6).min(toks.len()) {
+        // Modifiers are lower-case words, but for one capitalised first ("an Indian app"); a name
+        // or a verb there starts a clause ("on Thursday, the TIC said the messaging app ...").
+        if h > b + 2 && toks[h].cap || lex.words.reporting.contains(&toks[h]) || lex.is_trigger(&toks[h]) {
+            return None;
+        }
+        if let Some((len, _)) = lex.app_cues.longest(toks, h) {
+            return singular(h + len).then_some(Class::App);
+        }
+        if let Some((len, _)) = lex.organization_heads.longest(toks, h) {
+            return (singular(h + len) && !toks[h].cap).then_some(Class::Organization);
+        }
+        if toks[h].kind != TokenKind::Word || matches!(toks[h].lower.as_str(), "of" | "and" | "or" | "who" | "which" | "that") {
+            return None;
+        }
+    }
+    None
 }
 
 fn is_domain(lower: &str) -> bool {

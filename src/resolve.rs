@@ -341,6 +341,16 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
+    // Apps and companies the document has named by what they are ("Zalo, a messaging app"):
+    // the same lone name elsewhere in it is the same one, though nothing there says so.
+    let mut named_things: Vec<(String, Key, Class)> = Vec::new();
+    for m in mentions.iter().flatten() {
+        if let (Some(k), MentionKind::Named, Class::App | Class::Organization) = (&m.key, m.kind, m.class) {
+            if m.end - m.start == 1 && !named_things.iter().any(|(n, _, _)| *n == m.name) {
+                named_things.push((m.name.clone(), k.clone(), m.class));
+            }
+        }
+    }
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
     for (sm, sent) in mentions.iter_mut().zip(sentences) {
         for m in sm.iter_mut() {
@@ -357,6 +367,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 continue;
             }
             if m.kind != MentionKind::Surname || m.key.is_some() {
+                continue;
+            }
+            if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| *n == m.name) {
+                m.key = Some(k.clone());
+                m.class = *c;
+                m.kind = MentionKind::Named;
                 continue;
             }
             if m.name.chars().all(|c| !c.is_lowercase()) {

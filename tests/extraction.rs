@@ -584,3 +584,22 @@ fn a_name_after_the_verb_that_fits_no_object_is_not_replaced_by_the_documents_ap
         &["Anna Berg stopsUsing Telegram"],
     );
 }
+
+#[test]
+fn an_apposition_or_a_noun_before_it_says_what_an_unknown_name_is_for_the_whole_document() {
+    check(
+        "Vietnam's Ministry of Information and Communications encouraged state employees to use Zalo, a messaging app developed by the Vietnamese company VNG. \
+         Zalo has more than 74 million users, according to VNG.",
+        &[
+            "Ministry of Information and Communications promotes Zalo",
+            "VNG founded Zalo",
+            "Zalo userCount 74000000",
+        ],
+        &[],
+    );
+    check(
+        "Kazakhstan blocked Qoldau, a local ride-hailing app, in May.",
+        &["Kazakhstan bans Qoldau"],
+        &[],
+    );
+}
