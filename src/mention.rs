@@ -263,10 +263,20 @@ fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> b
 /// Whether a company role with a capitalised name after it starts at `i`: "founder Pavel Durov",
 /// "owner Elon Musk" (a title of a non-state person that relates the person to a body).
 pub(crate) fn company_title_at(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
-    lex.titles.longest(toks, i).is_some_and(|(len, &spec)| {
-        let t = &lex.ontology.titles[spec];
-        t.class == Class::Person && t.relation.is_some() && toks.get(i + len).is_some_and(is_name_token)
-    })
+    lex.titles
+        .longest(toks, i)
+        .is_some_and(|(len, &spec)| is_company_role(lex, spec) && toks.get(i + len).is_some_and(is_name_token))
+}
+
+/// Whether a title is a company role: a non-state person's, relating the person to a body.
+fn is_company_role(lex: &Lexicon, spec: usize) -> bool {
+    let t = &lex.ontology.titles[spec];
+    t.class == Class::Person && t.relation.is_some()
+}
+
+/// Whether a cue word is singular ("messenger", "business"), not a plural ("platforms").
+fn is_singular(t: &Token) -> bool {
+    !t.lower.ends_with('s') || t.lower.ends_with("ss")
 }
 
 /// Finds the mentions of one sentence, in order and without overlap.
@@ -425,19 +435,16 @@ fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::le
 fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut runs = Vec::new();
+    // A name token not yet covered; a weekday is never part of a name ("the Ministry of
+    // Electronics on Monday" is the ministry, then a date).
+    let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none();
     let mut i = 0;
     while i < n {
-        let starts = !covered[i]
-            && is_name_token(&toks[i])
-            && (i != 0 || !is_common_word(&toks[i], lex, facts))
-            && !lex.words.non_names.contains(&toks[i])
-            && lex.words.weekdays.get(&toks[i]).is_none();
+        let starts = continues(i) && (i != 0 || !is_common_word(&toks[i], lex, facts)) && !lex.words.non_names.contains(&toks[i]);
         if !starts {
             i += 1;
             continue;
         }
-        // A weekday ends a name: "the Ministry of Electronics on Monday" is the ministry, then a date.
-        let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none();
         let mut j = i + 1;
         loop {
             if j < n && continues(j) {
@@ -580,7 +587,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     let cue_after = lex
         .app_cues
         .longest(toks, b)
-        .is_some_and(|(len, _)| !toks[b + len - 1].lower.ends_with('s') || toks[b + len - 1].lower.ends_with("ss"));
+        .is_some_and(|(len, _)| is_singular(&toks[b + len - 1]));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
     let apposition = apposition_class(toks, b, lex);
@@ -631,10 +638,7 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
     if !(toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
         return None;
     }
-    let singular = |end: usize| {
-        toks.get(end - 1)
-            .is_some_and(|t| !t.lower.ends_with('s') || t.lower.ends_with("ss"))
-    };
+    let singular = |end: usize| toks.get(end - 1).is_some_and(is_singular);
     for h in b + 2..(b + 6).min(toks.len()) {
         // Modifiers are lower-case words, but for one capitalised first ("an Indian app"); a name
         // or a verb there starts a clause ("on Thursday, the TIC said the messaging app ...").
@@ -1086,10 +1090,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         let (ts, mut titles) = title_before(toks, start, lex).unwrap_or((start, Vec::new()));
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
         // A lone unknown name before a company role is the company: "Kanzu founder John Okello".
-        let company_role = titles.first().is_some_and(|t| {
-            let spec = &lex.ontology.titles[t.spec];
-            spec.class == Class::Person && spec.relation.is_some()
-        });
+        let company_role = titles.first().is_some_and(|t| is_company_role(lex, t.spec));
         let body = (0..k).rev().find(|&j| {
             let m = &out[j];
             m.end == ts
