@@ -461,6 +461,8 @@ pub struct Lexicon {
     pub member_nouns: WordSet,
     /// Nouns before a lone name that make it a state body.
     pub body_nouns: WordSet,
+    /// Nouns of a state body in an apposition beside a lone name.
+    pub appositive_body_nouns: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -539,6 +541,8 @@ pub struct WordSets {
     pub clause_openers: WordSet,
     /// Relative pronouns.
     pub relatives: WordSet,
+    /// Words of origin after a place and a hyphen.
+    pub origin: WordSet,
     /// Prepositions.
     pub prepositions: WordSet,
     /// Forms of be.
@@ -682,6 +686,7 @@ impl Lexicon {
             control: word_set(&lang.control_verbs),
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
+            origin: word_set(&lang.origin_words),
             prepositions: word_set(&lang.prepositions),
             be: word_set(&lang.be_forms),
             have: word_set(&lang.have_forms),
@@ -723,6 +728,7 @@ impl Lexicon {
             named_body_heads: word_set(&cues.named_body_heads),
             member_nouns: word_set(&cues.member_nouns),
             body_nouns: word_set(&cues.body_nouns),
+            appositive_body_nouns: word_set(&cues.appositive_body_nouns),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -791,6 +797,7 @@ impl Lexicon {
             &mut lex.named_body_heads,
             &mut lex.member_nouns,
             &mut lex.body_nouns,
+            &mut lex.appositive_body_nouns,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,
@@ -813,6 +820,7 @@ impl Lexicon {
             &mut w.control,
             &mut w.clause_openers,
             &mut w.relatives,
+            &mut w.origin,
             &mut w.prepositions,
             &mut w.be,
             &mut w.have,

@@ -518,6 +518,10 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
 #[inline(never)]
 fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, facts: &DocFacts) -> Vec<Mention> {
     let text = |x: usize, y: usize| doc[toks[x].start..toks[y - 1].end].to_string();
+    // "Shenzhen-based": a place of origin, not a name of the graph.
+    if toks.get(b).is_some_and(|t| t.lower == "-") && toks.get(b + 1).is_some_and(|t| lex.words.origin.contains(t)) {
+        return Vec::new();
+    }
     // Acronym defined in the text or a known entity's acronym.
     if b - a == 1 {
         if let Some(full) = facts.acronyms.get(toks[a].text(doc)) {
@@ -577,6 +581,16 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     // A state-body noun right before a lone name: "the telecommunications regulator Anatel".
     let body_noun = a > 0 && lex.body_nouns.contains(&toks[a - 1]);
+    // Or in an apposition after one: "Italy's data protection authority, the Garante,".
+    let apposed_body = {
+        let c = if a > 0 && toks[a - 1].lower == "the" { a - 1 } else { a };
+        c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
+    };
+    if b - a == 1 && apposed_body || apposition_class(toks, b, lex) == Some(Class::Agency) {
+        let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
+        m.refs = vec![Class::Agency];
+        return vec![m];
+    }
     if b - a == 1 && body_noun && !toks[a].text(doc).chars().all(|c| !c.is_lowercase()) {
         let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
         m.refs = vec![Class::Agency];
@@ -624,6 +638,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             || who_after
             || b - a == 1
             || title_before(toks, a, lex).is_some()
+            || apposed_title_before(toks, a, lex).is_some()
             || apposition_title(toks, b, lex).is_some()
         {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
@@ -633,7 +648,8 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
 }
 
 /// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
-/// ", a Chinese company" an Organization (a singular cue or head within a few modifiers).
+/// ", a Chinese company" an Organization, ", the Russian regulator" an Agency (a singular cue
+/// or head within a few modifiers).
 fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
     if !(toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
         return None;
@@ -650,6 +666,10 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
         }
         if let Some((len, _)) = lex.organization_heads.longest(toks, h) {
             return (singular(h + len) && !toks[h].cap).then_some(Class::Organization);
+        }
+        if lex.appositive_body_nouns.contains(&toks[h]) && !toks[h].cap {
+            // "Roskomnadzor, the Russian regulator," but not "X, the regulator's chief".
+            return toks.get(h + 1).is_none_or(|t| t.lower != "'s").then_some(Class::Agency);
         }
         if toks[h].kind != TokenKind::Word || matches!(toks[h].lower.as_str(), "of" | "and" | "or" | "who" | "which" | "that") {
             return None;
@@ -734,6 +754,15 @@ fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<T
         }
     }
     (!titles.is_empty()).then_some((start, titles))
+}
+
+/// "its owner, Elon Musk", "a federal judge, Donald Molloy": a title, then a comma, right
+/// before token `a`; the name is in apposition to the title.
+fn apposed_title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<TitleUse>)> {
+    if a < 2 || toks[a - 1].lower != "," {
+        return None;
+    }
+    title_before(toks, a - 1, lex)
 }
 
 /// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.
@@ -1087,7 +1116,9 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             continue;
         }
         let start = out[k].start;
-        let (ts, mut titles) = title_before(toks, start, lex).unwrap_or((start, Vec::new()));
+        let (ts, mut titles) = title_before(toks, start, lex)
+            .or_else(|| apposed_title_before(toks, start, lex))
+            .unwrap_or((start, Vec::new()));
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
         // A lone unknown name before a company role is the company: "Kanzu founder John Okello".
         let company_role = titles.first().is_some_and(|t| is_company_role(lex, t.spec));
@@ -1095,7 +1126,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             let m = &out[j];
             m.end == ts
                 && (m.kind == MentionKind::Named && !m.class.is_person()
-                    || m.possessive && m.class == Class::Country
+                    || m.possessive && (m.class == Class::Country || m.kind == MentionKind::Pronoun && !m.class.is_person())
                     || company_role && m.kind == MentionKind::Surname && !m.possessive && m.end - m.start == 1)
         });
         if let Some(b) = body.filter(|&b| out[b].kind == MentionKind::Surname) {
@@ -1165,7 +1196,17 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             }
         }
         if !out[k].titles.is_empty() {
-            out[k].class = person_class(&out[k].titles, lex);
+            // "Facebook spokesman Andy Stone": an office held in a company is not a state office.
+            let company_body = |t: &TitleUse| {
+                t.body
+                    .and_then(|s| out.iter().find(|m| m.start == s))
+                    .is_some_and(|m| matches!(m.class, Class::App | Class::Organization))
+            };
+            out[k].class = if out[k].titles.iter().all(company_body) {
+                Class::Person
+            } else {
+                person_class(&out[k].titles, lex)
+            };
         }
     }
 }

@@ -172,6 +172,9 @@ pub struct Cues {
     pub member_nouns: Vec<String>,
     /// Nouns that make the lone name after them a state body ("the regulator Anatel").
     pub body_nouns: Vec<String>,
+    /// Nouns of a state body in an apposition beside a lone name ("the regulator, Roskomnadzor,").
+    #[serde(default)]
+    pub appositive_body_nouns: Vec<String>,
     /// Heads that make "<portfolio> <head>" a state body ("foreign ministry").
     pub portfolio_heads: Vec<String>,
     /// Heads that make "<head> of <portfolio>" a state body ("ministry of education").
@@ -271,6 +274,9 @@ pub struct Language {
     pub clause_openers: Vec<String>,
     /// Relative pronouns.
     pub relative_pronouns: Vec<String>,
+    /// Words of origin after a place and a hyphen ("Beijing-based").
+    #[serde(default)]
+    pub origin_words: Vec<String>,
     /// Prepositions.
     pub prepositions: Vec<String>,
     /// Forms of "be" (and "remain", "get").

@@ -363,6 +363,20 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // "banned ChatGPT and opened an investigation into OpenAI": a verb right after "and" has
+        // the subject of the verb before it, not that verb's object.
+        if vg > 0 && self.lower(vg - 1) == "and" {
+            let mut k = vg - 1;
+            while k > 0 && vg - k < 16 {
+                k -= 1;
+                if self.is_boundary(k) {
+                    break;
+                }
+                if self.slot[k].is_none() && !self.toks[k].cap && self.lex.is_trigger(&self.toks[k]) {
+                    return self.subject(k, classes);
+                }
+            }
+        }
         let mut k = vg;
         while k > 0 {
             k -= 1;
@@ -443,7 +457,10 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         let Some(cands) = lex.triggers_from(&v.toks[i]) else {
             continue;
         };
+        // "that" right after a name is a relative pronoun, not a determiner: "the company that built it".
+        let relative_that = i >= 2 && v.lower(i - 1) == "that" && v.slot[i - 2].is_some();
         let after_det = i > 0
+            && !relative_that
             && matches!(
                 v.lower(i - 1),
                 "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "'s"
@@ -708,8 +725,9 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut j = f.end;
             while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
-                    // The agent: the first usable name within a few words ("by Beijing-based ByteDance").
-                    let agent = (j + 1..(j + 5).min(v.toks.len()))
+                    // The agent: the first usable name within a few words ("by the Beijing-based company ByteDance").
+                    let agent = (j + 1..(j + 7).min(v.toks.len()))
+                        .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
                         .filter_map(|x| v.slot[x])
                         .find(|&m| v.usable(m, dom));
                     if let Some(m) = agent.or_else(|| v.slot.get(j + 1).copied().flatten()) {
@@ -1032,15 +1050,14 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
         let Some(c) = m.country.filter(|_| m.class == Class::Country) else {
             continue;
         };
-        let origin = v.lower(m.end) == "-"
-            && matches!(
-                v.lower(m.end + 1),
-                "based" | "owned" | "made" | "run" | "backed" | "registered" | "developed" | "built"
-            );
-        if let Some(next) =
-            v.ms.get(mi + 1)
-                .filter(|n| origin && n.start == m.end + 2 && n.class != Class::Country)
-        {
+        let origin = v.lower(m.end) == "-" && v.toks.get(m.end + 1).is_some_and(|t| lex.words.origin.contains(t));
+        // "the Beijing-based company ByteDance": up to two lower-case words may stand between.
+        let beside = |n: &Mention| {
+            n.start >= m.end + 2
+                && n.start <= m.end + 4
+                && (m.end + 2..n.start).all(|k| !v.toks[k].cap && v.toks[k].kind == TokenKind::Word)
+        };
+        if let Some(next) = v.ms.get(mi + 1).filter(|n| origin && beside(n) && n.class != Class::Country) {
             if let Some(k) = &next.key {
                 based_in(add, k, country_key(c), m.start);
             }
@@ -1067,17 +1084,42 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
             }
         }
     }
-    // "Koo, the Indian alternative to Twitter": an apposition with a demonym.
-    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Demonym) {
-        let Some(c) = m.country else { continue };
+    // A description with a demonym or a country possessive beside a name: "Koo, the Indian
+    // alternative to Twitter", "Italy's data protection authority, the Garante", "the Vietnamese
+    // company VNG".
+    let described =
+        |a: usize| matches!(v.ms[a].class, Class::App | Class::Organization | Class::Agency) && v.ms[a].kind == MentionKind::Named;
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(c) = m
+            .country
+            .filter(|_| m.kind == MentionKind::Demonym || m.possessive && m.class == Class::Country)
+        else {
+            continue;
+        };
+        let mut named = None;
         if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
-            if let Some(app) = v.slot[m.start - 3]
-                .filter(|&a| matches!(v.ms[a].class, Class::App | Class::Organization) && v.ms[a].kind == MentionKind::Named)
-            {
-                if let Some(k) = v.key(app) {
-                    based_in(add, k, country_key(c), m.start);
+            named = v.slot[m.start - 3];
+        }
+        if let Some(next) = v.ms.get(mi + 1) {
+            // The description's head: lower-case words only, then the name, after a comma or not.
+            let mut k = m.end;
+            while k < next.start && k < m.end + 5 && !v.toks[k].cap && v.toks[k].kind == TokenKind::Word {
+                k += 1;
+            }
+            let head = k > m.end
+                && (lex.organization_heads.ending_at(v.toks, k, 2).is_some() || lex.appositive_body_nouns.contains(&v.toks[k - 1]));
+            if v.lower(k) == "," {
+                k += 1;
+                if v.lower(k) == "the" {
+                    k += 1;
                 }
             }
+            if head && next.start == k {
+                named = Some(mi + 1);
+            }
+        }
+        if let Some(k) = named.filter(|&a| described(a)).and_then(|a| v.key(a)) {
+            based_in(add, k, country_key(c), m.start);
         }
     }
     // "<demonym> messengers, including Soroush and Gap" / "Soroush and Gap Iranian development".

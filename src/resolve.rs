@@ -351,8 +351,26 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
+    // A lone name where apps go ("quit Weibo", "banned ChatGPT") that no person of the document
+    // bears is an app, there and wherever else the document writes it alone.
+    for (sm, sent) in mentions.iter().zip(sentences) {
+        for m in sm.iter() {
+            let lone = m.kind == MentionKind::Surname && m.key.is_none() && m.end - m.start == 1 && !m.possessive && m.start > 0;
+            if !lone
+                || m.name.contains('.')
+                || m.name.chars().all(|c| !c.is_lowercase())
+                || named_things.iter().any(|(n, _, _)| *n == m.name)
+            {
+                continue;
+            }
+            let w = key_text(&m.name);
+            if persons.find(&w, lex, |_| true).is_none() && lex.app_object_verbs.ending_at(&sent.tokens, m.start, 3).is_some() {
+                named_things.push((m.name.clone(), format!("app:{w}").into(), Class::App));
+            }
+        }
+    }
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
-    for (sm, sent) in mentions.iter_mut().zip(sentences) {
+    for sm in mentions.iter_mut() {
         for m in sm.iter_mut() {
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
@@ -390,11 +408,6 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 // A capitalised first word matching no name of the document is as likely an
                 // ordinary word ("Internet providers were ...") as a surname.
                 m.key = None;
-            } else if m.end - m.start == 1 && !m.possessive && lex.app_object_verbs.ending_at(&sent.tokens, m.start, 3).is_some() {
-                // "quit Weibo": a lone name no person of the document bears, where apps go.
-                m.class = Class::App;
-                m.kind = MentionKind::Named;
-                m.key = Some(format!("app:{}", key_text(&m.name)).into());
             } else {
                 m.key = Some(format!("surname:{w}").into());
             }

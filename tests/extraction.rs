@@ -603,3 +603,95 @@ fn an_apposition_or_a_noun_before_it_says_what_an_unknown_name_is_for_the_whole_
         &[],
     );
 }
+
+#[test]
+fn a_name_in_apposition_to_a_title_is_a_person_with_that_title() {
+    check(
+        "Kenya suspended Zangi after its owner, Marta Kowal, refused to appoint a representative.",
+        &["Marta Kowal owns Zangi"],
+        &[],
+    );
+    check(
+        "A federal judge, Tomas Reyes, criticised the Ministry of Justice.",
+        &["Tomas Reyes criticizes Ministry of Justice"],
+        &[],
+    );
+}
+
+#[test]
+fn a_company_spokesman_is_a_person_not_an_official() {
+    let doc = newsgraph::read::Document {
+        id: "spokesman".into(),
+        path: "spokesman.txt".into(),
+        text: "Telegram spokesman Remi Vaughn urged the authorities to restore access.".into(),
+    };
+    let lex = common::lexicon();
+    let g = newsgraph::pipeline::build_graph(vec![newsgraph::extract::extract(&doc, lex, None)], lex).expect("builds");
+    let classes: Vec<String> = g.entities().map(|e| format!("{} {}", e.class, e.name)).collect();
+    assert!(classes.contains(&"Person Remi Vaughn".to_string()), "{classes:#?}");
+}
+
+#[test]
+fn military_rulers_and_juntas_stand_for_their_country() {
+    check(
+        "Myanmar's military rulers ordered telecom companies to block Facebook.",
+        &["Myanmar bans Facebook"],
+        &[],
+    );
+    check("The junta in Mali blocked TikTok on Tuesday.", &["Mali bans TikTok"], &[]);
+}
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+    check(
+        "Ghana's telecom regulator on Friday blocked Telegram and opened an investigation into Fotica, a photo app.",
+        &["Ghana bans Telegram", "Ghana investigates Fotica"],
+        &["Telegram investigates Fotica"],
+    );
+}
+
+#[test]
+fn an_apposition_naming_a_state_body_makes_the_lone_name_an_agency_of_that_country() {
+    check(
+        "Spain's data protection authority, the Custodia, temporarily banned Zorbly, a chatbot. \
+         Vestri, the Polish regulator, blocked Zorbly as well.",
+        &[
+            "Custodia bans Zorbly",
+            "Custodia basedIn Spain",
+            "Vestri bans Zorbly",
+            "Vestri basedIn Poland",
+        ],
+        &[],
+    );
+    check(
+        "Telenova, the Danish operator that serves the country, complied.",
+        &["Telenova basedIn Denmark"],
+        &[],
+    );
+}
+
+#[test]
+fn owners_and_builders_are_read_through_descriptions_and_relative_clauses() {
+    check(
+        "Kenya blocked Qwiktalk, which is owned by the Beijing-based company Lanyu.",
+        &["Kenya bans Qwiktalk", "Lanyu owns Qwiktalk", "Lanyu basedIn China"],
+        &[],
+    );
+    // A city before "-based" is a place, not the owner.
+    check(
+        "Kenya blocked Qwiktalk, which is owned by the Shenzhen-based company Lanyu.",
+        &["Lanyu owns Qwiktalk"],
+        &[],
+    );
+    check(
+        "Kenya banned Zorbly. Nimbus, the American company that built the chatbot, said it would appeal.",
+        &["Kenya bans Zorbly", "Nimbus founded Zorbly", "Nimbus basedIn United States"],
+        &[],
+    );
+    // A lone name where apps go is an app wherever the document writes it alone.
+    check(
+        "Nimbus, an American company, built Zorbly. Kenya banned Zorbly in May.",
+        &["Nimbus founded Zorbly", "Kenya bans Zorbly"],
+        &[],
+    );
+}
