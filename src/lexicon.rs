@@ -224,6 +224,8 @@ pub struct TriggerPattern {
     pub absorbs: bool,
     /// Where to look when no object is in the clause.
     pub fallback: Option<ObjectFallback>,
+    /// Words right after the match that make it no trigger ("refused to comment").
+    pub not_followed_by: PhraseTable<()>,
 }
 
 /// Generates the inflections of a regular English verb: base, -s, -ed, -ing.
@@ -657,6 +659,7 @@ impl Lexicon {
                         elems,
                         absorbs: spec.absorbs,
                         fallback: spec.object_fallback,
+                        not_followed_by: table(&spec.not_followed_by, ()),
                     });
                 }
             }
@@ -804,6 +807,9 @@ impl Lexicon {
             &mut lex.pronoun_words,
         ] {
             set.index(&mut vocab);
+        }
+        for t in lex.triggers.iter_mut() {
+            t.not_followed_by.index(&mut vocab);
         }
         for elems in lex.triggers.iter_mut().map(|t| &mut t.elems).chain(lex.swap.iter_mut()) {
             for e in elems {

@@ -77,6 +77,10 @@ pub struct RelationSpec {
     /// Where to look when the clause names no object.
     #[serde(default)]
     pub object_fallback: Option<ObjectFallback>,
+    /// Words right after a trigger that make it no trigger of this relation ("refused to
+    /// comment", "used to train").
+    #[serde(default)]
+    pub not_followed_by: Vec<String>,
 }
 
 /// Where a trigger with no object in its clause takes one from.

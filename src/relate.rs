@@ -469,7 +469,9 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
             if after_det && !lex.triggers[p].nominal {
                 continue;
             }
-            if let Some(end) = match_elems(v.toks, i, &lex.triggers[p].elems) {
+            if let Some(end) =
+                match_elems(v.toks, i, &lex.triggers[p].elems).filter(|&end| lex.triggers[p].not_followed_by.longest(v.toks, end).is_none())
+            {
                 all.push(Found {
                     pattern: p,
                     start: i,

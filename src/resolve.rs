@@ -451,10 +451,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 continue;
             }
             let key = match m.kind {
-                MentionKind::Unnamed => m
-                    .country
-                    .or_else(|| located_in(&sentences[si], &mentions[si], m))
-                    .map(|c| country_key(lex, c))
+                MentionKind::Unnamed => named_body_before(mentions, si, mi)
+                    .or_else(|| {
+                        m.country
+                            .or_else(|| located_in(&sentences[si], &mentions[si], m))
+                            .map(|c| country_key(lex, c))
+                    })
                     .or_else(|| same_head_before(mentions, si, mi))
                     .or_else(|| main_country.map(|c| country_key(lex, c))),
                 MentionKind::Role if m.titles.first().is_some_and(|t| t.body.is_some()) => {
@@ -550,6 +552,29 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
     ms.iter()
         .find(|c| c.start == m.end + 1 && c.class == Class::Country)
         .and_then(|c| c.country)
+}
+
+/// "the court" after "Brazil's Supreme Federal Court": the named state body of the same head word
+/// in the last few sentences, for a "the ..." with no country word of its own.
+fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
+    let m = &mentions[si][mi];
+    let lower = m.name.to_lowercase();
+    if m.country.is_some() || !lower.starts_with("the ") {
+        return None;
+    }
+    let head = lower.rsplit(' ').next()?;
+    let earlier = mentions[si.saturating_sub(5)..si]
+        .iter()
+        .rev()
+        .flat_map(|sm| sm.iter().rev())
+        .chain(mentions[si][..mi].iter().rev());
+    for e in earlier {
+        let named = e.kind == MentionKind::Named && e.class == Class::Agency && e.key.is_some();
+        if named && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)) {
+            return e.key.clone();
+        }
+    }
+    None
 }
 
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.

@@ -695,3 +695,39 @@ fn owners_and_builders_are_read_through_descriptions_and_relative_clauses() {
         &[],
     );
 }
+
+#[test]
+fn words_after_a_trigger_can_undo_it() {
+    // triggers.toml not_followed_by: a refusal to comment answers a reporter, not a demand.
+    check(
+        "Turkey ordered Meta to remove the posts. Meta declined to comment, and Google refused to say more.",
+        &["Turkey orders Meta"],
+        &["Meta refuses Turkey", "Google refuses Turkey"],
+    );
+    check(
+        "Turkey ordered Meta to remove the posts. Meta refused to remove them.",
+        &["Meta refuses Turkey"],
+        &[],
+    );
+    // "used to train" is no use of what follows.
+    check(
+        "Chile banned Zorbly, a chatbot built by the company Nimbus. The regulator said Nimbus had no basis for the data used to train the service.",
+        &["Chile bans Zorbly"],
+        &["Nimbus uses Zorbly"],
+    );
+}
+
+#[test]
+fn the_court_is_the_court_just_named() {
+    check(
+        "Peru's Constitutional Court suspended TikTok in May. In June the court allowed TikTok to return.",
+        &["Constitutional Court bans TikTok", "Constitutional Court unbans TikTok"],
+        &["Peru unbans TikTok"],
+    );
+    // With no court named, the court stands for its country.
+    check(
+        "A court in Lima suspended TikTok. Peru later allowed TikTok to return.",
+        &["Peru unbans TikTok"],
+        &[],
+    );
+}
