@@ -633,8 +633,12 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         let kind = if b - a == 1 { MentionKind::Surname } else { MentionKind::Named };
         let who_after = toks.get(b).is_some_and(|t| t.lower == "who")
             || toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "who");
+        // A full name acting or the agent of a passive: "Elon Musk bought X", "built by Aprameya
+        // Radhakrishna" (a lone capitalised word there is as often a place or a thing).
+        let acts = b - a >= 2 && (verb_follows(toks, b, lex) || a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]));
         if speech_after
             || speech_before
+            || acts
             || who_after
             || b - a == 1
             || title_before(toks, a, lex).is_some()
@@ -645,6 +649,22 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     Vec::new()
+}
+
+/// Whether a relation's verb follows token `b`, maybe after an auxiliary or an adverb ("has
+/// refused", "later bought").
+fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
+    let w = &lex.words;
+    let mut k = b;
+    while k < b + 2
+        && toks
+            .get(k)
+            .is_some_and(|t| w.be.contains(t) || w.have.contains(t) || w.adverbs.contains(t) || w.hypothetical.contains(t))
+    {
+        k += 1;
+    }
+    toks.get(k)
+        .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && lex.is_trigger(t))
 }
 
 /// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
@@ -924,7 +944,9 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 }
                 if let Some((len, classes)) = lex.definite.longest(toks, h) {
                     let end = h + len;
-                    let next_is_name = toks.get(end).is_some_and(|t| t.cap) || toks.get(end).is_some_and(|t| t.lower == "of");
+                    // "the president of Iran" goes on; "accused the company of failing" ends.
+                    let of_gerund = toks.get(end + 1).is_some_and(|t| !t.cap && t.lower.ends_with("ing"));
+                    let next_is_name = toks.get(end).is_some_and(|t| t.cap) || toks.get(end).is_some_and(|t| t.lower == "of") && !of_gerund;
                     if !next_is_name && (h..end).all(|x| !covered[x]) && ends_noun_phrase(toks, end, lex) {
                         let mut m = Mention::new(from, end, classes[0], MentionKind::Definite, words(h, end).to_lowercase());
                         m.refs = classes.clone();

@@ -124,6 +124,30 @@ impl<'a> View<'a> {
         prev == "by" || self.lex.words.prepositions.contains_word(prev)
     }
 
+    /// For a name inside an apposition's complement ("Koo, a homegrown alternative to Twitter"),
+    /// the name the apposition describes (Koo).
+    fn apposition_head(&self, m: usize) -> Option<usize> {
+        let mut p = self.ms[m].start;
+        if p > 0 && self.lower(p - 1) == "the" {
+            p -= 1;
+        }
+        if p == 0 || !self.lex.words.prepositions.contains(&self.toks[p - 1]) {
+            return None;
+        }
+        let mut j = p - 1;
+        while j > 0 && p - j < 6 {
+            j -= 1;
+            let t = &self.toks[j];
+            if matches!(t.lower.as_str(), "a" | "an" | "the") {
+                return (j >= 2 && self.lower(j - 1) == ",").then(|| self.slot[j - 2]).flatten();
+            }
+            if t.cap || t.kind != TokenKind::Word || self.slot[j].is_some() || self.lex.is_trigger(t) {
+                return None;
+            }
+        }
+        None
+    }
+
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
         let mm = &self.ms[m];
         mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class))
@@ -163,6 +187,12 @@ impl<'a> View<'a> {
                 return (saw_link && self.ms[n].start == k).then_some(n);
             }
             let l = self.lower(k);
+            // "Koo, a homegrown alternative to Twitter": an apposition, not the next item.
+            let opens_apposition =
+                matches!(l, "a" | "an") || l == "the" && self.toks.get(k + 1).is_some_and(|t| !t.cap && t.kind == TokenKind::Word);
+            if k > 0 && self.lower(k - 1) == "," && opens_apposition {
+                return None;
+            }
             if let Some((len, _)) = self.lex.coordinators.longest(self.toks, k) {
                 saw_link = true;
                 k += len;
@@ -415,7 +445,14 @@ impl<'a> View<'a> {
                 if self.usable(m, classes) && !owns_next && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive) {
                     return self.coordinated(m, classes, true);
                 }
-                k = self.ms[m].end.max(k + 1);
+                // "use Fala, a homegrown alternative to WhatsApp": a name that fits no object,
+                // then an apposition describing it; what the apposition names is not the object.
+                let end = self.ms[m].end;
+                let named = matches!(self.ms[m].kind, MentionKind::Named | MentionKind::Surname);
+                if named && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
+                    break;
+                }
+                k = end.max(k + 1);
                 continue;
             }
             if self.is_boundary(k) && !(self.lower(k) == "that" && k == from) {
@@ -714,6 +751,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 k -= 1;
             }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
+            // "Koo, a homegrown alternative to Twitter built by ...": what was built is Koo.
+            left = left.map(|m| v.apposition_head(m).unwrap_or(m));
             if left.is_none() && k > 0 && v.lex.words.relatives.contains_at(v.toks, k - 1) {
                 // "Twitter and Facebook, which are blocked in Iran": the antecedent is the object.
                 let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };
@@ -1190,8 +1229,9 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
             }
             if let Some(m) = v.slot[j] {
                 if v.ms[m].class == Class::Country {
+                    // "40 million Iranians" counts people; "610,500 Australian dollars" does not.
                     country = v.ms[m].country;
-                    is_users = true;
+                    is_users |= v.toks[v.ms[m].end - 1].lower.ends_with('s');
                     j = v.ms[m].end;
                     continue;
                 }

@@ -633,6 +633,12 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
     let mut v = m.start.checked_sub(1)?;
     if toks[v].lower == "that" {
         v = v.checked_sub(1)?;
+        // "told a court on Wednesday that it had blocked X": the one told stands between.
+        let told = (v.saturating_sub(8)..=v)
+            .rev()
+            .take_while(|&j| !matches!(toks[j].lower.as_str(), "," | "that" | ";" | ":"))
+            .find(|&j| lex.words.reporting.contains(&toks[j]));
+        v = told.unwrap_or(v);
     }
     if !lex.words.reporting.contains(&toks[v]) || m.possessive {
         return None;
@@ -686,6 +692,21 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
     let wants_proxy = matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
     let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
     let _ = doc;
+    // "the ministry" after "the interior ministry told the Islamabad High Court": a state body of
+    // that head word first, the last body of any kind only if there is none.
+    if m.kind == MentionKind::Definite && m.refs.iter().all(|&c| c == Class::Agency) {
+        let head = m.name.rsplit(' ').next().unwrap_or("");
+        let same_head = |c: &&Mention| {
+            c.class == Class::Agency
+                && c.key.is_some()
+                && c.kind != MentionKind::Pronoun
+                && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
+        };
+        let window = (si.saturating_sub(4)..si).rev().flat_map(|s| mentions[s].iter().rev());
+        if let Some(c) = mentions[si][..mi].iter().rev().chain(window).find(same_head) {
+            return c.key.clone();
+        }
+    }
     // Same sentence first, then up to four sentences back.
     for back in 0..5 {
         let Some(s) = si.checked_sub(back) else { break };

@@ -731,3 +731,50 @@ fn the_court_is_the_court_just_named() {
         &[],
     );
 }
+
+#[test]
+fn a_sum_of_money_is_no_user_count() {
+    check(
+        "Kenya's regulator fined Zangi, a messaging app, 610,500 Kenyan shillings. Zangi has 2 million Kenyan users.",
+        &["Zangi userCount 2000000"],
+        &["Zangi userCount 610500"],
+    );
+}
+
+#[test]
+fn a_description_prefers_a_body_of_its_own_head_word() {
+    // "the ministry" is the ministry, not the court named after it.
+    check(
+        "Ghana's interior ministry told a court on Monday that it had blocked Telegram. \
+         In a filing to the Accra High Court, the ministry said Telegram had refused to cooperate, and the ministry blocked Signal too.",
+        &["Interior Ministry bans Telegram", "Interior Ministry bans Signal"],
+        &["Accra High Court bans Signal", "Ghana bans Telegram"],
+    );
+}
+
+#[test]
+fn an_apposition_is_not_the_next_item_of_a_list() {
+    check(
+        "Minister Ana Lopes urged citizens to use Fala, a homegrown alternative to WhatsApp built by Rui Costa Neves.",
+        &["Ana Lopes promotes Fala", "Rui Costa Neves founded Fala"],
+        &["Ana Lopes promotes WhatsApp", "Rui Costa Neves founded WhatsApp"],
+    );
+}
+
+#[test]
+fn a_full_name_that_acts_is_a_person() {
+    check(
+        "Kenya banned Zangi. The app, which Marta Kowal bought last year, did not respond.",
+        &["Marta Kowal owns Zangi"],
+        &[],
+    );
+}
+
+#[test]
+fn slowing_an_app_is_restricting_it() {
+    check(
+        "Roskomnadzor said it had begun slowing Twitter on phones, accusing the company of failing to remove content.",
+        &["Roskomnadzor bans Twitter", "Roskomnadzor criticizes Twitter"],
+        &[],
+    );
+}
