@@ -475,6 +475,8 @@ pub struct Lexicon {
     pub portfolios: PhraseTable<()>,
     /// Definite descriptions.
     pub definite: PhraseTable<Vec<Class>>,
+    /// Appositions after a company or app that relate it to what follows "of".
+    pub apposition_relations: PhraseTable<Relation>,
     /// Proxy nouns.
     pub proxy_nouns: HashSet<String>,
     /// Pronouns and the classes each can refer to.
@@ -545,6 +547,8 @@ pub struct WordSets {
     pub relatives: WordSet,
     /// Words of origin after a place and a hyphen.
     pub origin: WordSet,
+    /// Spans of time that end a noun phrase before them.
+    pub time_nouns: WordSet,
     /// Prepositions.
     pub prepositions: WordSet,
     /// Forms of be.
@@ -641,6 +645,10 @@ impl Lexicon {
         for (k, v) in &cues.definite {
             definite.insert(k, v.clone());
         }
+        let mut apposition_relations = PhraseTable::default();
+        for (k, &r) in &cues.apposition_relations {
+            apposition_relations.insert(k, r);
+        }
         let mut triggers = Vec::new();
         for spec in &ontology.relations {
             for (phrases, nominal) in [(&spec.verbs, false), (&spec.nouns, true)] {
@@ -690,6 +698,7 @@ impl Lexicon {
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
+            time_nouns: word_set(&lang.time_nouns),
             prepositions: word_set(&lang.prepositions),
             be: word_set(&lang.be_forms),
             have: word_set(&lang.have_forms),
@@ -737,6 +746,7 @@ impl Lexicon {
             former_name_markers: word_set(&cues.former_name_markers),
             portfolios: table(&cues.portfolios, ()),
             definite,
+            apposition_relations,
             proxy_nouns: set(&cues.proxy_nouns),
             pronouns: cues.pronouns.iter().map(|(k, v)| (fold(k), v.clone())).collect(),
             pronoun_words: WordSet::new(cues.pronouns.keys().map(|k| fold(k)).collect()),
@@ -796,6 +806,7 @@ impl Lexicon {
         lex.cue_names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
+        lex.apposition_relations.index(&mut vocab);
         for set in [
             &mut lex.named_body_heads,
             &mut lex.member_nouns,
@@ -827,6 +838,7 @@ impl Lexicon {
             &mut w.clause_openers,
             &mut w.relatives,
             &mut w.origin,
+            &mut w.time_nouns,
             &mut w.prepositions,
             &mut w.be,
             &mut w.have,

@@ -436,8 +436,10 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
     let n = toks.len();
     let mut runs = Vec::new();
     // A name token not yet covered; a weekday is never part of a name ("the Ministry of
-    // Electronics on Monday" is the ministry, then a date).
-    let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none();
+    // Electronics on Monday" is the ministry, then a date), nor a month after a preposition
+    // ("In November Judge Rosa Molloy"; Theresa May keeps hers).
+    let month_date = |k: usize| k > 0 && lex.words.months.get(&toks[k]).is_some() && lex.words.prepositions.contains(&toks[k - 1]);
+    let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none() && !month_date(k);
     let mut i = 0;
     while i < n {
         let starts = continues(i) && (i != 0 || !is_common_word(&toks[i], lex, facts)) && !lex.words.non_names.contains(&toks[i]);
@@ -675,11 +677,19 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
         return None;
     }
     let singular = |end: usize| toks.get(end - 1).is_some_and(is_singular);
-    for h in b + 2..(b + 6).min(toks.len()) {
+    let mut reach = b + 6;
+    let mut h = b + 1;
+    while h + 1 < reach.min(toks.len()) {
+        h += 1;
         // Modifiers are lower-case words, but for one capitalised first ("an Indian app"); a name
         // or a verb there starts a clause ("on Thursday, the TIC said the messaging app ...").
         if h > b + 2 && toks[h].cap || lex.words.reporting.contains(&toks[h]) || lex.is_trigger(&toks[h]) {
             return None;
+        }
+        if toks[h].lower == "'s" {
+            // "MTN, the country's largest mobile operator": the possessor is a modifier.
+            reach += 2;
+            continue;
         }
         if let Some((len, _)) = lex.app_cues.longest(toks, h) {
             return singular(h + len).then_some(Class::App);
@@ -1027,6 +1037,7 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
         || w.negation.contains(t)
         || w.hypothetical.contains(t)
         || w.clause_openers.contains(t)
+        || w.time_nouns.contains(t)
         || lex.is_trigger(t)
         || l.ends_with("ed")
         || l.ends_with("ly")

@@ -199,6 +199,9 @@ pub struct Cues {
     pub definite: HashMap<String, Vec<Class>>,
     /// Pronouns and the classes they refer to.
     pub pronouns: HashMap<String, Vec<Class>>,
+    /// Appositions after a company or app naming its relation to what follows "of" ("the owner of").
+    #[serde(default)]
+    pub apposition_relations: HashMap<String, Relation>,
 }
 
 /// Modality cue words.
@@ -281,6 +284,9 @@ pub struct Language {
     /// Words of origin after a place and a hyphen ("Beijing-based").
     #[serde(default)]
     pub origin_words: Vec<String>,
+    /// Spans of time that end a noun phrase before them ("the platform days earlier").
+    #[serde(default)]
+    pub time_nouns: Vec<String>,
     /// Prepositions.
     pub prepositions: Vec<String>,
     /// Forms of "be" (and "remain", "get").

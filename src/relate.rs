@@ -92,7 +92,19 @@ impl<'a> View<'a> {
             // "a move that may signal": a relative pronoun, still a boundary.
             return true;
         }
-        self.lex.words.clause_openers.contains_at(self.toks, i) || self.lex.words.reporting.contains_at(self.toks, i)
+        if self.lex.words.reporting.contains_at(self.toks, i) {
+            // "announced an investigation into Didi": a reporting verb with a nominalisation for
+            // object opens no clause.
+            let det = matches!(self.lower(i + 1), "a" | "an" | "the");
+            let nominal_object = det
+                && (i + 2..(i + 4).min(self.toks.len())).any(|k| {
+                    self.lex
+                        .triggers_from(&self.toks[k])
+                        .is_some_and(|ps| ps.iter().any(|&p| self.lex.triggers[p].nominal))
+                });
+            return !nominal_object;
+        }
+        self.lex.words.clause_openers.contains_at(self.toks, i)
     }
 
     fn key(&self, m: usize) -> Option<&Key> {
@@ -1020,9 +1032,14 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         if !w.reversal_nouns.contains_at(v.toks, i) || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their") {
             continue;
         }
-        let lifted = (i + 1..(i + 5).min(v.toks.len())).any(|k| w.reversal_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
-        if let (true, Some((s, o))) = (lifted, &state.last_ban) {
-            let m = modality(v, i, 0);
+        let lifted =
+            (i + 1..(i + 5).min(v.toks.len())).find(|&k| w.reversal_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
+        if let (Some(k), Some((s, o))) = (lifted, &state.last_ban) {
+            // Read at the verb: "the ban would be lifted" is no lifting yet.
+            let m = match modality(v, k, i + 1) {
+                Modality::Asserted => modality(v, i, 0),
+                other => other,
+            };
             add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None, i);
         }
     }
@@ -1122,6 +1139,38 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
                 if let Some(k) = &m.key {
                     based_in(add, k, home.clone(), m.start);
                 }
+            }
+        }
+    }
+    // "ByteDance, the owner of TikTok", "Tencent, the maker of WeChat" (cues.toml apposition_relations).
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(key) = m
+            .key
+            .as_ref()
+            .filter(|_| matches!(m.class, Class::App | Class::Organization) && m.kind == MentionKind::Named)
+        else {
+            continue;
+        };
+        if v.lower(m.end) != "," {
+            continue;
+        }
+        let at = m.end + 1 + usize::from(matches!(v.lower(m.end + 1), "the" | "a" | "an" | "its"));
+        let Some((len, &rel)) = lex.apposition_relations.longest(v.toks, at) else {
+            continue;
+        };
+        if v.lower(at + len) != "of" {
+            continue;
+        }
+        let of = at + len + 1;
+        let target = v
+            .slot
+            .get(of)
+            .copied()
+            .flatten()
+            .or_else(|| (v.lower(of) == "the").then(|| v.slot.get(of + 1).copied().flatten()).flatten());
+        if let Some(t) = target.filter(|&t| t != mi && v.usable(t, lex.signature(rel).1)) {
+            if let Some(tk) = v.key(t) {
+                add(key, rel, Object::Entity(tk.clone()), Modality::Asserted, None, None, m.start);
             }
         }
     }

@@ -346,8 +346,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     let mut named_things: Vec<(String, Key, Class)> = Vec::new();
     for m in mentions.iter().flatten() {
         if let (Some(k), MentionKind::Named, Class::App | Class::Organization) = (&m.key, m.kind, m.class) {
-            if m.end - m.start == 1 && !named_things.iter().any(|(n, _, _)| *n == m.name) {
-                named_things.push((m.name.clone(), k.clone(), m.class));
+            // "Didi Chuxing" is also "Didi" alone.
+            let name = if m.end - m.start == 1 {
+                Some(m.name.as_str())
+            } else {
+                m.name.split(' ').next().filter(|w| w.len() > 2)
+            };
+            if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _)| t == n)) {
+                named_things.push((name.to_string(), k.clone(), m.class));
             }
         }
     }
@@ -451,7 +457,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 continue;
             }
             let key = match m.kind {
-                MentionKind::Unnamed => named_body_before(mentions, si, mi)
+                MentionKind::Unnamed => named_body_before(mentions, si, mi, lex)
                     .or_else(|| {
                         m.country
                             .or_else(|| located_in(&sentences[si], &mentions[si], m))
@@ -525,10 +531,13 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 // "The secretary of the Council ... said Firouzabadi": the speaker holds a state office.
                 e.class = Some(Class::Official);
             }
-            if matches!(
-                m.kind,
-                MentionKind::Named | MentionKind::Surname | MentionKind::Demonym | MentionKind::Unnamed
-            ) {
+            // An unnamed actor resolved to a named body ("the regulator") gives it no name.
+            let names_it = match m.kind {
+                MentionKind::Named | MentionKind::Surname | MentionKind::Demonym => true,
+                MentionKind::Unnamed => m.class == Class::Country,
+                _ => false,
+            };
+            if names_it {
                 for n in std::iter::once(&m.name).chain(m.bare.as_ref()) {
                     let name = n.trim().trim_end_matches("'s").trim_end_matches('\u{2019}');
                     if !name.is_empty() && !e.names.iter().any(|x| x == name) {
@@ -555,8 +564,9 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
 }
 
 /// "the court" after "Brazil's Supreme Federal Court": the named state body of the same head word
-/// in the last few sentences, for a "the ..." with no country word of its own.
-fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
+/// in the last few sentences, for a "the ..." with no country word of its own; "the regulator"
+/// after "the Cyberspace Administration of China" when that is the only body named there.
+fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
     let m = &mentions[si][mi];
     let lower = m.name.to_lowercase();
     if m.country.is_some() || !lower.starts_with("the ") {
@@ -568,13 +578,22 @@ fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<
         .rev()
         .flat_map(|sm| sm.iter().rev())
         .chain(mentions[si][..mi].iter().rev());
+    let mut bodies: Vec<&Key> = Vec::new();
     for e in earlier {
-        let named = e.kind == MentionKind::Named && e.class == Class::Agency && e.key.is_some();
-        if named && e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)) {
-            return e.key.clone();
+        let Some(k) = e.key.as_ref().filter(|_| e.kind == MentionKind::Named && e.class == Class::Agency) else {
+            continue;
+        };
+        if e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)) {
+            return Some(k.clone());
+        }
+        if !bodies.contains(&k) {
+            bodies.push(k);
         }
     }
-    None
+    match bodies.as_slice() {
+        [only] if lex.body_nouns.contains_word(head) => Some((*only).clone()),
+        _ => None,
+    }
 }
 
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.

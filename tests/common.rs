@@ -62,6 +62,18 @@ pub fn statements(text: &str) -> BTreeSet<String> {
     statements_dated(text, None)
 }
 
+/// The entities of one text's graph, each as "Class name" ("Person Remi Vaughn").
+pub fn entity_classes(text: &str) -> Vec<String> {
+    let doc = Document {
+        id: "classes".into(),
+        path: "classes.txt".into(),
+        text: text.to_string(),
+    };
+    let lex = lexicon();
+    let g = newsgraph::pipeline::build_graph(vec![newsgraph::extract::extract(&doc, lex, None)], lex).expect("builds");
+    g.entities().map(|e| format!("{} {}", e.class, e.name)).collect()
+}
+
 /// Asserts that every expected statement is there and none of the forbidden ones.
 #[track_caller]
 pub fn check(text: &str, expected: &[&str], forbidden: &[&str]) {

@@ -620,14 +620,7 @@ fn a_name_in_apposition_to_a_title_is_a_person_with_that_title() {
 
 #[test]
 fn a_company_spokesman_is_a_person_not_an_official() {
-    let doc = newsgraph::read::Document {
-        id: "spokesman".into(),
-        path: "spokesman.txt".into(),
-        text: "Telegram spokesman Remi Vaughn urged the authorities to restore access.".into(),
-    };
-    let lex = common::lexicon();
-    let g = newsgraph::pipeline::build_graph(vec![newsgraph::extract::extract(&doc, lex, None)], lex).expect("builds");
-    let classes: Vec<String> = g.entities().map(|e| format!("{} {}", e.class, e.name)).collect();
+    let classes = common::entity_classes("Telegram spokesman Remi Vaughn urged the authorities to restore access.");
     assert!(classes.contains(&"Person Remi Vaughn".to_string()), "{classes:#?}");
 }
 
@@ -777,4 +770,62 @@ fn slowing_an_app_is_restricting_it() {
         &["Roskomnadzor bans Twitter", "Roskomnadzor criticizes Twitter"],
         &[],
     );
+}
+
+#[test]
+fn an_apposition_after_a_company_can_relate_it() {
+    // cues.toml apposition_relations.
+    check(
+        "Washington banned dealings with ByteDance, the owner of TikTok, and with Tencent, the maker of WeChat.",
+        &["ByteDance owns TikTok", "Tencent founded WeChat"],
+        &[],
+    );
+}
+
+#[test]
+fn a_long_app_name_is_also_its_first_word_and_the_regulator_the_one_body_named() {
+    check(
+        "Peru's Digital Agency ordered app stores on Sunday to remove Rapi Taxi, the country's biggest ride-hailing app. \
+         The regulator had announced an investigation into Rapi two days earlier, and a year later it fined Rapi.",
+        &[
+            "Digital Agency bans Rapi Taxi",
+            "Digital Agency investigates Rapi Taxi",
+            "Digital Agency fines Rapi Taxi",
+        ],
+        &["Peru investigates Rapi Taxi"],
+    );
+}
+
+#[test]
+fn a_lifting_still_to_come_is_not_asserted() {
+    check(
+        "Turkey's telecom authority, the Iletim, blocked Instagram. A minister said the ban would be lifted soon.",
+        &["Iletim bans Instagram", "Iletim unbans Instagram [Planned]"],
+        &["Iletim unbans Instagram"],
+    );
+}
+
+#[test]
+fn a_judge_blocking_a_ban_lifts_it_and_time_ends_a_noun_phrase() {
+    check(
+        "Montana banned TikTok. In November Judge Rosa Molloy blocked the ban on TikTok.",
+        &["Rosa Molloy unbans TikTok"],
+        &["Rosa Molloy bans TikTok"],
+    );
+    check(
+        "Turkey blocked Instagram. Ayse Demir, the head of communications at the presidency, had criticised the platform days earlier.",
+        &["Ayse Demir criticizes Instagram"],
+        &[],
+    );
+}
+
+#[test]
+fn an_apposition_with_a_possessive_says_what_a_name_is() {
+    check(
+        "Telkomo, the country's largest mobile operator, is based in Kenya. Kenya blocked Zangi, a messaging app, and Telkomo complied.",
+        &["Kenya bans Zangi"],
+        &[],
+    );
+    let classes = common::entity_classes("Kenya blocked Telegram. Telkomo, the country's largest mobile operator, said it had obeyed.");
+    assert!(classes.contains(&"Organization Telkomo".to_string()), "{classes:#?}");
 }
