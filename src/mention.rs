@@ -637,7 +637,9 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             || toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "who");
         // A full name acting or the agent of a passive: "Elon Musk bought X", "built by Aprameya
         // Radhakrishna" (a lone capitalised word there is as often a place or a thing).
-        let acts = b - a >= 2 && (verb_follows(toks, b, lex) || a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]));
+        let is_title = lex.titles.longest(toks, a).is_some_and(|(len, _)| a + len >= b);
+        let acts =
+            b - a >= 2 && !is_title && (verb_follows(toks, b, lex) || a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]));
         if speech_after
             || speech_before
             || acts

@@ -829,3 +829,13 @@ fn an_apposition_with_a_possessive_says_what_a_name_is() {
     let classes = common::entity_classes("Kenya blocked Telegram. Telkomo, the country's largest mobile operator, said it had obeyed.");
     assert!(classes.contains(&"Organization Telkomo".to_string()), "{classes:#?}");
 }
+
+#[test]
+fn a_title_before_a_verb_is_no_person() {
+    let classes =
+        common::entity_classes("Iran's home-grown apps hope for users after the country's Supreme Leader moved his channel to Soroush.");
+    assert!(
+        !classes.iter().any(|c| c.ends_with("Supreme Leader") && c.starts_with("Person")),
+        "{classes:#?}"
+    );
+}
