@@ -1161,12 +1161,21 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             let m = &out[j];
             m.end == ts
                 && (m.kind == MentionKind::Named && !m.class.is_person()
-                    || m.possessive && (m.class == Class::Country || m.kind == MentionKind::Pronoun && !m.class.is_person())
+                    || m.possessive
+                        && (m.class == Class::Country
+                            || matches!(m.kind, MentionKind::Pronoun | MentionKind::Definite) && !m.class.is_person())
                     || company_role && m.kind == MentionKind::Surname && !m.possessive && m.end - m.start == 1)
         });
         if let Some(b) = body.filter(|&b| out[b].kind == MentionKind::Surname) {
             out[b].class = Class::Organization;
             out[b].kind = MentionKind::Named;
+        }
+        // "Its founder": a company role's "its" is a company or an app, not a country.
+        if let Some(b) = body.filter(|&b| company_role && out[b].kind == MentionKind::Pronoun) {
+            out[b].refs.retain(|c| matches!(c, Class::App | Class::Organization));
+            if let Some(&c) = out[b].refs.first() {
+                out[b].class = c;
+            }
         }
         titles.extend(std::mem::take(&mut out[k].titles));
         let body_is_country = body.is_some_and(|b| out[b].class == Class::Country);

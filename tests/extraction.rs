@@ -839,3 +839,22 @@ fn a_title_before_a_verb_is_no_person() {
         "{classes:#?}"
     );
 }
+
+#[test]
+fn access_restored_without_an_agent_is_lifted_by_the_state_that_banned() {
+    check(
+        "Nigeria suspended Twitter in June. Access to Twitter was restored on Thursday.",
+        &["Nigeria bans Twitter", "Nigeria unbans Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn the_companys_founder_is_the_founder_of_the_company() {
+    for text in [
+        "Russia blocked Zangi, a messaging app. The company's founder, Anton Belov, said he would appeal.",
+        "Russia blocked Zangi, a messaging app. Its founder, Anton Belov, said he would appeal.",
+    ] {
+        check(text, &["Anton Belov founded Zangi"], &["Anton Belov holdsPositionIn Russia"]);
+    }
+}
