@@ -524,6 +524,16 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if toks.get(b).is_some_and(|t| t.lower == "-") && toks.get(b + 1).is_some_and(|t| lex.words.origin.contains(t)) {
         return Vec::new();
     }
+    // "VK Group" after a known "VK": a lone head word names nothing by itself.
+    if b - a == 1
+        && a > 0
+        && toks[a - 1].cap
+        && [&lex.organization_heads, &lex.agency_heads]
+            .iter()
+            .any(|t| t.longest(toks, a).is_some_and(|(len, _)| len == 1))
+    {
+        return Vec::new();
+    }
     // Acronym defined in the text or a known entity's acronym.
     if b - a == 1 {
         if let Some(full) = facts.acronyms.get(toks[a].text(doc)) {
@@ -617,7 +627,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     // A company named by what it is: "VNG, a Vietnamese company", "the Vietnamese company VNG".
     let org_before =
-        b - a == 1 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
+        b - a <= 3 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
     if apposition == Some(Class::Organization) || org_before {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
@@ -794,7 +804,14 @@ fn apposed_title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usiz
     if a < 2 || toks[a - 1].lower != "," {
         return None;
     }
-    title_before(toks, a - 1, lex)
+    title_before(toks, a - 1, lex).or_else(|| {
+        // "Meta's president of global affairs, Nick Clegg": the title's portfolio in lower case.
+        let of = (a.saturating_sub(6)..a - 1)
+            .rev()
+            .take_while(|&k| !toks[k].cap && toks[k].kind == TokenKind::Word)
+            .find(|&k| toks[k].lower == "of")?;
+        title_before(toks, of, lex)
+    })
 }
 
 /// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.

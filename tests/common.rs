@@ -74,6 +74,16 @@ pub fn entity_classes(text: &str) -> Vec<String> {
     g.entities().map(|e| format!("{} {}", e.class, e.name)).collect()
 }
 
+/// Asserts that one text's graph has this entity ("Person Remi Vaughn").
+#[track_caller]
+pub fn assert_entity(text: &str, expected: &str) {
+    let classes = entity_classes(text);
+    assert!(
+        classes.iter().any(|c| c == expected),
+        "missing {expected:?}\n  text: {text}\n  got: {classes:#?}"
+    );
+}
+
 /// Asserts that every expected statement is there and none of the forbidden ones.
 #[track_caller]
 pub fn check(text: &str, expected: &[&str], forbidden: &[&str]) {
