@@ -594,10 +594,12 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     // "rumours continued that Iran would block Telegram, built by Durov" the founding is a fact.
     let clause_start = (0..start).rev().find(|&k| v.lower(k) == ",").map(|k| k + 1).unwrap_or(0);
     let context = clause_start..start;
+    // "In May the watchdog lifted ...": the month, not the modal.
+    let month = |t: &Token| t.cap && w.months.get(t).is_some();
     let has = |table: &crate::lexicon::PhraseTable<()>, range: std::ops::Range<usize>| {
         range
             .clone()
-            .any(|k| table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
+            .any(|k| !month(&v.toks[k]) && table.longest(v.toks, k).is_some_and(|(len, _)| k + len <= range.end))
     };
     let group = &v.toks[lo..start];
     if group.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) || has(&w.refusal, lo..start) {
@@ -615,7 +617,8 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     if conditional_after && !sets_terms {
         return Modality::Hypothetical;
     }
-    if let Some(pos) = group.iter().position(|t| w.hypothetical.contains(t)) {
+    let modal = |t: &Token| w.hypothetical.contains(t) && !month(t);
+    if let Some(pos) = group.iter().position(modal) {
         let is_would = group[pos].lower == "would";
         let reported = (0..lo).any(|k| w.future_in_past.contains_at(v.toks, k));
         if !(is_would && reported) {

@@ -450,14 +450,31 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     }
     // Pass 3: references, in reading order.
     let n = mentions.len();
+    let described = described_bodies(sentences, mentions, lex);
+    // "the watchdog", however far after "Russia's communications watchdog, Roskomnadzor".
+    let described_as = |m: &Mention, si: usize| -> Option<Key> {
+        let lower = m.name.to_lowercase();
+        let head = lower.rsplit(' ').next()?;
+        described
+            .iter()
+            .rev()
+            .find(|(s, h, _)| *s <= si && h == head)
+            .map(|(_, _, k)| k.clone())
+    };
     for si in 0..n {
         for mi in 0..mentions[si].len() {
             let m = &mentions[si][mi];
             if m.key.is_some() {
                 continue;
             }
+            let described_body = || {
+                (m.country.is_none() && m.refs.iter().all(|&c| c == Class::Agency || m.kind == MentionKind::Unnamed))
+                    .then(|| described_as(m, si))
+                    .flatten()
+            };
             let key = match m.kind {
                 MentionKind::Unnamed => named_body_before(mentions, si, mi, lex)
+                    .or_else(described_body)
                     .or_else(|| {
                         m.country
                             .or_else(|| located_in(&sentences[si], &mentions[si], m))
@@ -485,7 +502,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                         // "that country": the country named last, else the one the document is about.
                         antecedent(doc, sentences, mentions, si, mi, lex).or_else(|| main_country.map(|c| country_key(lex, c)))
                     } else {
-                        antecedent(doc, sentences, mentions, si, mi, lex)
+                        antecedent(doc, sentences, mentions, si, mi, lex).or_else(described_body)
                     }
                 }
                 _ => None,
@@ -561,6 +578,38 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
     ms.iter()
         .find(|c| c.start == m.end + 1 && c.class == Class::Country)
         .and_then(|c| c.country)
+}
+
+/// State bodies introduced by what they are, with the sentence and the describing noun:
+/// "Russia's communications watchdog, Roskomnadzor," and "Vestri, the Polish regulator,".
+fn described_bodies(sentences: &[Sentence], mentions: &[Vec<Mention>], lex: &Lexicon) -> Vec<(usize, String, Key)> {
+    let mut out = Vec::new();
+    for (si, (sm, s)) in mentions.iter().zip(sentences).enumerate() {
+        let toks = &s.tokens;
+        for m in sm.iter().filter(|m| m.kind == MentionKind::Named && m.class == Class::Agency) {
+            let Some(k) = &m.key else { continue };
+            let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+            let c = if m.start > 0 && lower(m.start - 1) == "the" {
+                m.start - 1
+            } else {
+                m.start
+            };
+            let before = (c >= 2 && lower(c - 1) == ",")
+                .then(|| c - 2)
+                .filter(|&h| lex.appositive_body_nouns.contains(&toks[h]));
+            let after = (lower(m.end) == ",")
+                .then(|| {
+                    (m.end + 1..(m.end + 7).min(toks.len()))
+                        .take_while(|&h| lower(h) != ",")
+                        .find(|&h| lex.appositive_body_nouns.contains(&toks[h]))
+                })
+                .flatten();
+            if let Some(h) = before.or(after) {
+                out.push((si, toks[h].lower.to_string(), k.clone()));
+            }
+        }
+    }
+    out
 }
 
 /// "the court" after "Brazil's Supreme Federal Court": the named state body of the same head word

@@ -893,3 +893,27 @@ fn a_title_with_its_portfolio_in_apposition_names_the_person() {
         &[],
     );
 }
+
+#[test]
+fn a_body_introduced_by_what_it_is_is_that_description_however_far_on() {
+    check(
+        "Poland's communications watchdog, the Vestri, slowed Twitter on Monday. The regulator said it could block Twitter. \
+         Officials spoke. Users complained. Prices rose. Nothing changed. In June the watchdog lifted the restrictions on Twitter.",
+        &["Vestri bans Twitter", "Vestri bans Twitter [Hypothetical]", "Vestri unbans Twitter"],
+        &["Poland unbans Twitter", "Poland bans Twitter [Hypothetical]"],
+    );
+}
+
+#[test]
+fn the_month_may_is_no_modal() {
+    check(
+        "Kenya blocked Telegram in April. In May the government lifted the ban on Telegram.",
+        &["Kenya unbans Telegram"],
+        &["Kenya unbans Telegram [Hypothetical]"],
+    );
+    check(
+        "Kenya blocked Telegram. The government may lift the ban on Telegram.",
+        &["Kenya unbans Telegram [Hypothetical]"],
+        &[],
+    );
+}
