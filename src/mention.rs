@@ -645,11 +645,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         let kind = if b - a == 1 { MentionKind::Surname } else { MentionKind::Named };
         let who_after = toks.get(b).is_some_and(|t| t.lower == "who")
             || toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| t.lower == "who");
-        // A full name acting or the agent of a passive: "Elon Musk bought X", "built by Aprameya
-        // Radhakrishna" (a lone capitalised word there is as often a place or a thing).
+        // A full name acting in a relative clause or the agent of a passive: "which Elon Musk
+        // bought", "built by Aprameya Radhakrishna". Not a sentence's own subject: "Hong Kong
+        // blocked" and "Silicon Valley criticised" are as often places or bodies.
         let is_title = lex.titles.longest(toks, a).is_some_and(|(len, _)| a + len >= b);
-        let acts =
-            b - a >= 2 && !is_title && (verb_follows(toks, b, lex) || a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]));
+        let relative_subject = a > 0 && lex.words.relatives.contains(&toks[a - 1]) && verb_follows(toks, b, lex);
+        let agent = a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]);
+        let acts = b - a >= 2 && !is_title && (relative_subject || agent);
         if speech_after
             || speech_before
             || acts

@@ -917,3 +917,14 @@ fn the_month_may_is_no_modal() {
         &[],
     );
 }
+
+#[test]
+fn an_unknown_pair_of_capitalised_words_opening_a_sentence_is_no_person() {
+    for text in [
+        "Hong Kong blocked Telegram on Monday.",
+        "Silicon Valley criticised the ban on TikTok.",
+    ] {
+        let classes = common::entity_classes(text);
+        assert!(!classes.iter().any(|c| c.starts_with("Person")), "{text}: {classes:#?}");
+    }
+}
