@@ -591,19 +591,16 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         m.refs = vec![cls];
         return vec![m];
     }
-    // A state-body noun right before a lone name: "the telecommunications regulator Anatel".
-    let body_noun = a > 0 && lex.body_nouns.contains(&toks[a - 1]);
-    // Or in an apposition after one: "Italy's data protection authority, the Garante,".
+    // A state-body noun right before a lone name: "the telecommunications regulator Anatel";
+    // or in an apposition after one: "Italy's data protection authority, the Garante,"; or an
+    // apposition after the name saying it is one: "Vestri, the Polish regulator,".
+    let body_noun = a > 0 && lex.body_nouns.contains(&toks[a - 1]) && !toks[a].text(doc).chars().all(|c| !c.is_lowercase());
     let apposed_body = {
         let c = if a > 0 && toks[a - 1].lower == "the" { a - 1 } else { a };
         c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
     };
-    if b - a == 1 && apposed_body || apposition_class(toks, b, lex) == Some(Class::Agency) {
-        let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
-        m.refs = vec![Class::Agency];
-        return vec![m];
-    }
-    if b - a == 1 && body_noun && !toks[a].text(doc).chars().all(|c| !c.is_lowercase()) {
+    let apposition = apposition_class(toks, b, lex);
+    if b - a == 1 && (apposed_body || body_noun) || apposition == Some(Class::Agency) {
         let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
         m.refs = vec![Class::Agency];
         return vec![m];
@@ -616,7 +613,6 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .is_some_and(|(len, _)| is_singular(&toks[b + len - 1]));
     let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
-    let apposition = apposition_class(toks, b, lex);
     if cue_after
         || cue_before
         || formerly

@@ -925,25 +925,27 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             .is_some_and(|m| matches!(v.ms[m].kind, MentionKind::Named | MentionKind::Surname));
         // So is a plain noun there: "stop using shutdowns" is no use of the document's app.
         let w = &lex.words;
-        let noun_after = v.slot.get(f.end).copied().flatten().is_none()
-            && v.toks.get(f.end).is_some_and(|t| {
-                t.kind == TokenKind::Word
-                    && !t.cap
-                    && ![
-                        &w.prepositions,
-                        &w.adverbs,
-                        &w.non_names,
-                        &w.clause_openers,
-                        &w.time_nouns,
-                        &w.be,
-                        &w.have,
-                    ]
-                    .iter()
-                    .any(|set| set.contains(t))
-            });
+        let noun_after = || {
+            v.slot.get(f.end).copied().flatten().is_none()
+                && v.toks.get(f.end).is_some_and(|t| {
+                    t.kind == TokenKind::Word
+                        && !t.cap
+                        && ![
+                            &w.prepositions,
+                            &w.adverbs,
+                            &w.non_names,
+                            &w.clause_openers,
+                            &w.time_nouns,
+                            &w.be,
+                            &w.have,
+                        ]
+                        .iter()
+                        .any(|set| set.contains(t))
+                })
+        };
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
-                Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after => KeyList::new(),
+                Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
                 Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)

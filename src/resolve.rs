@@ -468,7 +468,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 continue;
             }
             let described_body = || {
-                (m.country.is_none() && m.refs.iter().all(|&c| c == Class::Agency || m.kind == MentionKind::Unnamed))
+                (m.country.is_none() && (m.kind == MentionKind::Unnamed || m.refs.iter().all(|&c| c == Class::Agency)))
                     .then(|| described_as(m, si))
                     .flatten()
             };
