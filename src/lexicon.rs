@@ -547,6 +547,8 @@ pub struct WordSets {
     pub relatives: WordSet,
     /// Words of origin after a place and a hyphen.
     pub origin: WordSet,
+    /// First words of personal names: given names and family names written first.
+    pub name_starts: WordSet,
     /// Spans of time that end a noun phrase before them.
     pub time_nouns: WordSet,
     /// Prepositions.
@@ -698,6 +700,15 @@ impl Lexicon {
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
+            name_starts: word_set(
+                &ontology
+                    .names
+                    .given
+                    .iter()
+                    .chain(&ontology.names.family_first)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
             time_nouns: word_set(&lang.time_nouns),
             prepositions: word_set(&lang.prepositions),
             be: word_set(&lang.be_forms),
@@ -838,6 +849,7 @@ impl Lexicon {
             &mut w.clause_openers,
             &mut w.relatives,
             &mut w.origin,
+            &mut w.name_starts,
             &mut w.time_nouns,
             &mut w.prepositions,
             &mut w.be,

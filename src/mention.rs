@@ -648,7 +648,11 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         let relative_subject = a > 0 && lex.words.relatives.contains(&toks[a - 1]) && verb_follows(toks, b, lex);
         let agent = a >= 2 && toks[a - 1].lower == "by" && lex.is_trigger(&toks[a - 2]);
         let acts = b - a >= 2 && !is_title && (relative_subject || agent);
+        // A run that starts with a personal name is a full name wherever it stands: "Elon Musk
+        // criticised the ruling", "Zhang Yiming stepped down".
+        let personal = b - a >= 2 && !is_title && lex.words.name_starts.contains(&toks[a]);
         if speech_after
+            || personal
             || speech_before
             || acts
             || who_after

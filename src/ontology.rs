@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 /// The files of an ontology directory, with the built-in copy of each.
-const FILES: [(&str, &str); 7] = [
+const FILES: [(&str, &str); 8] = [
     ("newsgraph.ttl", include_str!("../ontology/newsgraph.ttl")),
     ("entities.toml", include_str!("../ontology/entities.toml")),
     ("countries.tsv", include_str!("../ontology/countries.tsv")),
@@ -18,7 +18,20 @@ const FILES: [(&str, &str); 7] = [
     ("titles.toml", include_str!("../ontology/titles.toml")),
     ("cues.toml", include_str!("../ontology/cues.toml")),
     ("language.toml", include_str!("../ontology/language.toml")),
+    ("names.toml", include_str!("../ontology/names.toml")),
 ];
+
+/// The first words of personal names (names.toml): a capitalised run of two or three words that
+/// starts with one is a person's full name wherever it stands.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Names {
+    /// Given names, written first in most of the world ("Elon Musk").
+    #[serde(default)]
+    pub given: Vec<String>,
+    /// Family names written first (Chinese, Korean and Vietnamese order: "Zhang Yiming").
+    #[serde(default)]
+    pub family_first: Vec<String>,
+}
 
 /// A named entity known in advance.
 #[derive(Debug, Clone, Deserialize)]
@@ -333,6 +346,8 @@ pub struct Ontology {
     pub cues: Cues,
     /// Language tables.
     pub language: Language,
+    /// Personal names that start a full name.
+    pub names: Names,
     /// The OWL schema in Turtle.
     pub schema_ttl: String,
 }
@@ -412,6 +427,7 @@ impl Ontology {
         let titles: TitlesFile = parse_toml("titles.toml", &read("titles.toml")?)?;
         let cues: Cues = parse_toml("cues.toml", &read("cues.toml")?)?;
         let language: Language = parse_toml("language.toml", &read("language.toml")?)?;
+        let names: Names = parse_toml("names.toml", &read("names.toml")?)?;
         let countries = parse_countries(&read("countries.tsv")?)?;
         let ont = Ontology {
             entities: entities.entity,
@@ -422,6 +438,7 @@ impl Ontology {
             titles: titles.title,
             cues,
             language,
+            names,
             schema_ttl: read("newsgraph.ttl")?,
         };
         ont.check()?;

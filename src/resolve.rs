@@ -465,6 +465,15 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         for mi in 0..mentions[si].len() {
             let m = &mentions[si][mi];
             if m.key.is_some() {
+                // "South Korea's antitrust regulator, the Korea Fair Trade Commission,": the
+                // country's body is the one named.
+                if m.kind == MentionKind::Unnamed {
+                    if let Some(k) = apposed_body(&sentences[si], &mentions[si], mi, lex) {
+                        let m = &mut mentions[si][mi];
+                        m.class = Class::Agency;
+                        m.key = Some(k);
+                    }
+                }
                 continue;
             }
             let described_body = || {
@@ -473,6 +482,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .flatten()
             };
             let key = match m.kind {
+                // "The telecommunications authority, TIB," and "South Korea's antitrust regulator,
+                // the Korea Fair Trade Commission,": the description is the body it names.
+                MentionKind::Unnamed | MentionKind::Definite if apposed_body(&sentences[si], &mentions[si], mi, lex).is_some() => {
+                    apposed_body(&sentences[si], &mentions[si], mi, lex)
+                }
                 MentionKind::Unnamed => named_body_before(mentions, si, mi, lex)
                     .or_else(described_body)
                     .or_else(|| {
@@ -578,6 +592,24 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
     ms.iter()
         .find(|c| c.start == m.end + 1 && c.class == Class::Country)
         .and_then(|c| c.country)
+}
+
+/// The named state body in apposition right after a description of one: "the telecommunications
+/// authority, TIB," and "South Korea's antitrust regulator, the Korea Fair Trade Commission,".
+fn apposed_body(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<Key> {
+    let m = &ms[mi];
+    let toks = &s.tokens;
+    if toks.get(m.end).is_none_or(|t| t.lower != ",") || !lex.appositive_body_nouns.contains(&toks[m.end - 1]) {
+        return None;
+    }
+    let at = if toks.get(m.end + 1).is_some_and(|t| t.lower == "the") {
+        m.end + 2
+    } else {
+        m.end + 1
+    };
+    ms.get(mi + 1)
+        .filter(|n| n.start == at && n.kind == MentionKind::Named && n.class == Class::Agency)
+        .and_then(|n| n.key.clone())
 }
 
 /// State bodies introduced by what they are, with the sentence and the describing noun:
@@ -761,7 +793,8 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
     let only_proxy = lex.proxy_nouns.contains(m.name.as_str());
     let _ = doc;
     // "the ministry" after "the interior ministry told the Islamabad High Court": a state body of
-    // that head word first, the last body of any kind only if there is none.
+    // that head word first, however far back ("blocked by the same authority" five sentences on),
+    // the last body of any kind only if there is none.
     if m.kind == MentionKind::Definite && m.refs.iter().all(|&c| c == Class::Agency) {
         let head = m.name.rsplit(' ').next().unwrap_or("");
         let same_head = |c: &&Mention| {
@@ -770,7 +803,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 && c.kind != MentionKind::Pronoun
                 && c.name.split(' ').any(|w| w.eq_ignore_ascii_case(head))
         };
-        let window = (si.saturating_sub(4)..si).rev().flat_map(|s| mentions[s].iter().rev());
+        let window = (0..si).rev().flat_map(|s| mentions[s].iter().rev());
         if let Some(c) = mentions[si][..mi].iter().rev().chain(window).find(same_head) {
             return c.key.clone();
         }

@@ -928,3 +928,50 @@ fn an_unknown_pair_of_capitalised_words_opening_a_sentence_is_no_person() {
         assert!(!classes.iter().any(|c| c.starts_with("Person")), "{text}: {classes:#?}");
     }
 }
+
+#[test]
+fn a_full_name_that_starts_with_a_personal_name_is_a_person_wherever_it_stands() {
+    check(
+        "Malawi blocked Telegram on Friday. Pavel Quenby refused to hand over the keys to the Malawi Communications Authority.",
+        &["Pavel Quenby refuses Malawi Communications Authority"],
+        &[],
+    );
+    common::assert_entity(
+        "Zhang Weirong stepped down as chief executive of Kestrel Labs.",
+        "Person Zhang Weirong",
+    );
+    common::assert_entity("Observers said Elon Marsh criticised the ruling.", "Person Elon Marsh");
+}
+
+#[test]
+fn a_description_with_a_body_named_in_apposition_is_that_body() {
+    check(
+        "Chile's antitrust regulator, the Chile Market Commission, fined Google on Tuesday.",
+        &["Chile Market Commission fines Google"],
+        &["Chile fines Google"],
+    );
+    check(
+        "The telecommunications authority, ZTA, had shut off Twitter on Monday.",
+        &["ZTA bans Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn the_same_body_is_found_however_far_back() {
+    check(
+        "The telecommunications authority, ZTA, blocked Twitter. The Supreme Court of Zambia ruled on Monday. \
+         Officials spoke. Users complained. Prices rose. YouTube was later blocked by the same authority.",
+        &["ZTA bans YouTube"],
+        &["Supreme Court of Zambia bans YouTube"],
+    );
+}
+
+#[test]
+fn taking_an_app_offline_bans_it() {
+    check(
+        "The Zambian regulator, ZICTA, took WhatsApp offline for ten days.",
+        &["ZICTA bans WhatsApp"],
+        &[],
+    );
+}
