@@ -549,6 +549,10 @@ pub struct WordSets {
     pub origin: WordSet,
     /// First words of personal names: given names and family names written first.
     pub name_starts: WordSet,
+    /// Words after which a trigger's form in -s is a plural noun.
+    pub plural_noun_markers: WordSet,
+    /// Modifiers too general to tell state bodies apart.
+    pub generic_modifiers: WordSet,
     /// Spans of time that end a noun phrase before them.
     pub time_nouns: WordSet,
     /// Prepositions.
@@ -700,6 +704,8 @@ impl Lexicon {
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
+            plural_noun_markers: word_set(&lang.plural_noun_markers),
+            generic_modifiers: word_set(&lang.generic_modifiers),
             name_starts: word_set(
                 &ontology
                     .names
@@ -850,6 +856,8 @@ impl Lexicon {
             &mut w.relatives,
             &mut w.origin,
             &mut w.name_starts,
+            &mut w.plural_noun_markers,
+            &mut w.generic_modifiers,
             &mut w.time_nouns,
             &mut w.prepositions,
             &mut w.be,

@@ -307,6 +307,10 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                     continue;
                 }
             }
+            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
+                // "the youth group Hami Nepal": the country's name ends the group's.
+                break;
+            }
             if entry.form == NameForm::Capital && capital_is_place(toks, i, len, lex) {
                 found = Some((len, None));
                 break;
@@ -665,6 +669,16 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     Vec::new()
+}
+
+/// Whether the known country name at `i` closes a name that a lower-case organisation noun
+/// introduces: "the youth group Hami Nepal", "the rights group Free Kenya".
+fn ends_group_name(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
+    let mut a = i;
+    while a > 0 && i - a < 2 && toks[a - 1].cap && toks[a - 1].kind == TokenKind::Word {
+        a -= 1;
+    }
+    a < i && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap)
 }
 
 /// Whether a relation's verb follows token `b`, maybe after an auxiliary or an adverb ("has

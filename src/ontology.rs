@@ -300,6 +300,12 @@ pub struct Language {
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,
+    /// Modifiers too general to tell state bodies apart ("the same regulator").
+    #[serde(default)]
+    pub generic_modifiers: Vec<String>,
+    /// Words after which a trigger's form in -s is a plural noun ("earlier requests").
+    #[serde(default)]
+    pub plural_noun_markers: Vec<String>,
     /// Prepositions.
     pub prepositions: Vec<String>,
     /// Forms of "be" (and "remain", "get").

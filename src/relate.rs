@@ -136,6 +136,25 @@ impl<'a> View<'a> {
         prev == "by" || self.lex.words.prepositions.contains_word(prev)
     }
 
+    /// The name before a parenthesis between commas that closes right before the verb group at
+    /// `vg`: "TikTok, owned by the Chinese company ByteDance, was fined" and "TikTok, which ByteDance
+    /// owns, was blocked" (TikTok). A list ("Facebook, Instagram, WhatsApp were blocked") is no
+    /// parenthesis: after its commas come names.
+    fn parenthesis_head(&self, vg: usize) -> Option<usize> {
+        if vg < 3 || self.lower(vg - 1) != "," {
+            return None;
+        }
+        let mut c = vg - 1;
+        while c > 1 && vg - c < 16 {
+            c -= 1;
+            if self.lower(c) == "," {
+                let opens = self.toks.get(c + 1).is_some_and(|t| !t.cap && t.kind == TokenKind::Word);
+                return if opens { self.slot[c - 1] } else { None };
+            }
+        }
+        None
+    }
+
     /// For a name inside an apposition's complement ("Koo, a homegrown alternative to Twitter"),
     /// the name the apposition describes (Koo).
     fn apposition_head(&self, m: usize) -> Option<usize> {
@@ -514,8 +533,13 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
                 v.lower(i - 1),
                 "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "'s"
             );
+        // "unaware of earlier requests from the ministry": a plural noun, not a verb.
+        let plural_noun = i > 0
+            && v.toks[i].lower.ends_with('s')
+            && !v.toks[i].lower.ends_with("ss")
+            && lex.words.plural_noun_markers.contains(&v.toks[i - 1]);
         for &p in cands {
-            if after_det && !lex.triggers[p].nominal {
+            if (after_det || plural_noun) && !lex.triggers[p].nominal {
                 continue;
             }
             if let Some(end) =
@@ -768,6 +792,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
             // "Koo, a homegrown alternative to Twitter built by ...": what was built is Koo.
             left = left.map(|m| v.apposition_head(m).unwrap_or(m));
+            // "TikTok, owned by the Chinese company ByteDance, was fined": what was fined is the
+            // name the parenthesis describes.
+            if let Some(h) = v.parenthesis_head(v.verb_group_start(f.start)) {
+                left = Some(h);
+            }
             if left.is_none() && k > 0 && v.lex.words.relatives.contains_at(v.toks, k - 1) {
                 // "Twitter and Facebook, which are blocked in Iran": the antecedent is the object.
                 let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };

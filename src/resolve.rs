@@ -516,7 +516,9 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                         // "that country": the country named last, else the one the document is about.
                         antecedent(doc, sentences, mentions, si, mi, lex).or_else(|| main_country.map(|c| country_key(lex, c)))
                     } else {
-                        antecedent(doc, sentences, mentions, si, mi, lex).or_else(described_body)
+                        antecedent(doc, sentences, mentions, si, mi, lex)
+                            .or_else(described_body)
+                            .or_else(|| body_of_same_field(sentences, mentions, si, mi, lex))
                     }
                 }
                 _ => None,
@@ -592,6 +594,38 @@ fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
     ms.iter()
         .find(|c| c.start == m.end + 1 && c.class == Class::Country)
         .and_then(|c| c.country)
+}
+
+/// "the telecommunications regulator" after "the Nepal Telecommunications Authority": the one
+/// state body named earlier in the document whose name shares a word of the description's field
+/// (plurals folded: "communications" meets "Communication").
+fn body_of_same_field(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
+    let m = &mentions[si][mi];
+    if !m.refs.iter().all(|&c| c == Class::Agency) {
+        return None;
+    }
+    let fold = |w: &str| w.trim_end_matches('s').to_lowercase();
+    let toks = sentences[si].tokens.get(m.start..m.end.saturating_sub(1))?;
+    let field: Vec<String> = toks
+        .iter()
+        .filter(|t| t.kind == crate::text::TokenKind::Word && t.lower.len() > 3 && !lex.words.generic_modifiers.contains(t))
+        .map(|t| fold(&t.lower))
+        .collect();
+    if field.is_empty() {
+        return None;
+    }
+    let mut found: Option<&Key> = None;
+    let earlier = mentions[..si].iter().flatten().chain(&mentions[si][..mi]);
+    for e in earlier.filter(|e| e.kind == MentionKind::Named && e.class == Class::Agency) {
+        let Some(k) = &e.key else { continue };
+        if e.name.split(' ').any(|w| field.contains(&fold(w))) {
+            match found {
+                Some(f) if f != k => return None,
+                _ => found = Some(k),
+            }
+        }
+    }
+    found.cloned()
 }
 
 /// The named state body in apposition right after a description of one: "the telecommunications

@@ -975,3 +975,46 @@ fn taking_an_app_offline_bans_it() {
         &[],
     );
 }
+
+#[test]
+fn a_passive_after_a_parenthesis_is_about_the_name_before_it() {
+    check(
+        "TikTok, owned by the Chinese company ByteDance, was fined by the Chile Market Commission in 2023.",
+        &["Chile Market Commission fines TikTok", "ByteDance owns TikTok"],
+        &["Chile Market Commission fines ByteDance"],
+    );
+    check("TikTok, which ByteDance owns, was blocked by Chile.", &["Chile bans TikTok"], &[]);
+    check(
+        "WhatsApp, Signal, Viber were blocked by Chile.",
+        &["Chile bans WhatsApp", "Chile bans Signal", "Chile bans Viber"],
+        &[],
+    );
+}
+
+#[test]
+fn a_trigger_in_the_plural_after_a_quantifier_is_a_noun() {
+    check(
+        "Pavel Quenby said he had been unaware of earlier requests from the Malawi Communications Authority.",
+        &[],
+        &["Pavel Quenby demands Malawi Communications Authority"],
+    );
+}
+
+#[test]
+fn a_country_name_that_ends_a_group_name_is_part_of_it() {
+    check(
+        "Organisers, including the youth group Hami Malawi, used TikTok to call for protests.",
+        &["Hami Malawi uses TikTok"],
+        &["Malawi uses TikTok"],
+    );
+}
+
+#[test]
+fn a_body_described_by_its_field_is_the_body_of_that_field_named_earlier() {
+    check(
+        "The ministry told the Malawi Telecommunications Authority to act. Officials spoke. Users complained. \
+         Prices rose. Nothing changed. In July the telecommunications regulator blocked Telegram.",
+        &["Malawi Telecommunications Authority bans Telegram"],
+        &[],
+    );
+}
