@@ -371,6 +371,33 @@ impl<'a> View<'a> {
                 }
             }
         }
+        // A gerund of reason: "fined Google for blocking Signal" and "fined Twitter $50 million for
+        // refusing": its agent is the object right before "for" (over an amount), and an object
+        // that is no name ("arrested three men for using Telegram") gives none. After a passive
+        // or with no object ("was criticised for blocking") the subject is found as for any verb.
+        if vg == v && v >= 2 && self.lower(v - 1) == "for" && self.toks[v].lower.ends_with("ing") {
+            let w = &self.lex.words;
+            let mut k = v - 1;
+            while k > 0
+                && self.slot[k - 1].is_none()
+                && (self.toks[k - 1].kind != TokenKind::Word
+                    || w.scales.get(&self.toks[k - 1]).is_some()
+                    || w.not_user_nouns.contains(&self.toks[k - 1]))
+            {
+                k -= 1;
+            }
+            if let Some(m) = k.checked_sub(1).and_then(|p| self.slot[p]) {
+                return if self.usable(m, classes) {
+                    smallvec![m]
+                } else {
+                    MentionList::new()
+                };
+            }
+            let after_be = (v.saturating_sub(4)..v - 1).any(|x| w.be.contains(&self.toks[x]));
+            if !after_be && k > 0 && self.toks[k - 1].kind == TokenKind::Word && !self.toks[k - 1].cap {
+                return MentionList::new();
+            }
+        }
         // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject.
         if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
             if let Some(m) = (0..self.ms.len())

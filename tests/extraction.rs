@@ -1018,3 +1018,27 @@ fn a_body_described_by_its_field_is_the_body_of_that_field_named_earlier() {
         &[],
     );
 }
+
+#[test]
+fn a_gerund_of_reason_belongs_to_the_object_before_for() {
+    check(
+        "Chile fined Google for blocking Signal.",
+        &["Chile fines Google"],
+        &["Chile bans Signal"],
+    );
+    check("Chile arrested three men for using Telegram.", &[], &["Chile uses Telegram"]);
+    check(
+        "Chile fined Twitter $50 million for refusing to remove the posts.",
+        &["Chile fines Twitter", "Twitter refuses Chile"],
+        &[],
+    );
+}
+
+#[test]
+fn cutting_ties_with_an_app_quits_it_and_urging_a_move_promotes_it() {
+    check(
+        "President Luis Arce said he was cutting ties with WhatsApp. He urged Bolivians to move to Telegram.",
+        &["Luis Arce stopsUsing WhatsApp", "Luis Arce promotes Telegram"],
+        &[],
+    );
+}
