@@ -534,6 +534,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             m.key = key;
         }
     }
+    also_known_as(sentences, mentions);
+    join_lower_case_bodies(mentions);
     // What the document says of each entity, keyed by borrowed keys (one hash lookup a mention,
     // no copy), then sorted once.
     let mut info: HashMap<&str, EntityInfo> = HashMap::default();
@@ -626,6 +628,118 @@ fn body_of_same_field(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
         }
     }
     found.cloned()
+}
+
+/// "The Ministry of Communication and Information Technology, known as Kominfo,": the name after
+/// "known as" (or "also known as", "dubbed") is another name of the one before it.
+fn also_known_as(sentences: &[Sentence], mentions: &mut [Vec<Mention>]) {
+    // The alias, the name's key and class: the alias is the name wherever it recurs.
+    let mut renamed: Vec<(String, Key, Class)> = Vec::new();
+    for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
+        let lower = |i: usize| s.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+        for mi in 1..ms.len() {
+            let a = ms[mi].start;
+            let marker = if a >= 2 && lower(a - 2) == "known" && lower(a - 1) == "as" {
+                a - 2
+            } else if a >= 1 && lower(a - 1) == "dubbed" {
+                a - 1
+            } else {
+                continue;
+            };
+            let mut p = marker;
+            if p > 0 && lower(p - 1) == "also" {
+                p -= 1;
+            }
+            if p == 0 || lower(p - 1) != "," {
+                continue;
+            }
+            let named = &ms[mi - 1];
+            if named.end + 1 != p || named.kind != MentionKind::Named || named.key.is_none() || ms[mi].kind == MentionKind::Pronoun {
+                continue;
+            }
+            let (Some(key), class) = (named.key.clone(), named.class) else {
+                continue;
+            };
+            let m = &mut ms[mi];
+            m.key = Some(key.clone());
+            renamed.push((m.name.clone(), key, class));
+            m.class = class;
+            m.kind = MentionKind::Named;
+        }
+    }
+    if renamed.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().flatten() {
+        let by_name = matches!(m.kind, MentionKind::Named | MentionKind::Surname);
+        if let Some((_, key, class)) = renamed.iter().find(|(name, _, _)| by_name && *name == m.name) {
+            m.kind = MentionKind::Named;
+            m.key = Some(key.clone());
+            m.class = *class;
+        }
+    }
+}
+
+/// Whether the last word of a name starts with a letter of this case ("communications ministry",
+/// "Nepal Telecommunications Authority").
+fn last_word_is(name: &str, case: fn(char) -> bool) -> bool {
+    name.rsplit(' ').next().and_then(|w| w.chars().next()).is_some_and(case)
+}
+
+/// "blocked by the communications ministry" and later "the Ministry of Communication and
+/// Information Technology": a state body written in lower case is the one body of the document
+/// named with capitals that has its country, its head word and a word of its field (plurals folded).
+fn join_lower_case_bodies(mentions: &mut [Vec<Mention>]) {
+    // Keys read "agency:<country>:<words>".
+    let parts = |k: &str| -> Option<(String, Vec<String>)> {
+        let rest = k.strip_prefix("agency:")?;
+        let (country, words) = rest.split_once(':')?;
+        Some((
+            country.to_string(),
+            words.split(' ').map(|w| w.trim_end_matches('s').to_string()).collect(),
+        ))
+    };
+    let capitalised: Vec<(Key, String, Vec<String>)> = {
+        let mut v: Vec<(Key, String, Vec<String>)> = Vec::new();
+        for m in mentions.iter().flatten() {
+            let Some(k) = &m.key else { continue };
+            if m.kind != MentionKind::Named || m.class != Class::Agency || !last_word_is(&m.name, char::is_uppercase) {
+                continue;
+            }
+            if v.iter().any(|(x, _, _)| x == k) {
+                continue;
+            }
+            if let Some((c, w)) = parts(k) {
+                v.push((k.clone(), c, w));
+            }
+        }
+        v
+    };
+    if capitalised.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().flatten() {
+        let Some(k) = &m.key else { continue };
+        if m.kind != MentionKind::Named || m.class != Class::Agency || !last_word_is(&m.name, char::is_lowercase) {
+            continue;
+        }
+        let Some((country, words)) = parts(k) else { continue };
+        let Some((head, field)) = words.split_last() else { continue };
+        let mut found: Option<&Key> = None;
+        for (ck, cc, cw) in &capitalised {
+            if ck == k || cc != &country || cw.last() != Some(head) || !field.iter().any(|f| f.len() > 3 && cw.contains(f)) {
+                continue;
+            }
+            if found.is_some_and(|f| f != ck) {
+                found = None;
+                break;
+            }
+            found = Some(ck);
+        }
+        if let Some(f) = found {
+            m.key = Some(f.clone());
+        }
+    }
 }
 
 /// The named state body in apposition right after a description of one: "the telecommunications

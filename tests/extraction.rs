@@ -1042,3 +1042,29 @@ fn cutting_ties_with_an_app_quits_it_and_urging_a_move_promotes_it() {
         &[],
     );
 }
+
+#[test]
+fn a_name_after_known_as_is_another_name_of_the_one_before() {
+    common::assert_entity(
+        "The Ministry of Digital Affairs, known as Kemdig, blocked Telegram. Kemdig later lifted the block on Telegram.",
+        "Agency Ministry of Digital Affairs",
+    );
+    check(
+        "The Ministry of Digital Affairs, known as Kemdig, said nothing. Kemdig later blocked Telegram.",
+        &["Ministry of Digital Affairs bans Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn a_body_in_lower_case_is_the_capitalised_body_of_its_field_in_the_document() {
+    check(
+        "Telegram was blocked by the Malawian communications ministry. \
+         The Malawian Ministry of Communication and Digital Technology later lifted the block on Telegram.",
+        &[
+            "Ministry of Communication and Digital Technology bans Telegram",
+            "Ministry of Communication and Digital Technology unbans Telegram",
+        ],
+        &[],
+    );
+}
