@@ -239,8 +239,10 @@ impl<'a> View<'a> {
                 && !self.toks[k].cap
                 && !self.lex.is_trigger(&self.toks[k])
                 && !self.lex.words.clause_openers.contains(&self.toks[k])
+                && l != "of"
+                && !self.lex.words.prepositions.contains(&self.toks[k])
             {
-                // "and other popular services such as Instagram"
+                // "and other popular services such as Instagram", but not "..., and of TikTok"
                 words += 1;
                 k += 1;
             } else {
@@ -355,6 +357,27 @@ impl<'a> View<'a> {
         k
     }
 
+    /// The speaker of a reporting clause that ends at the comma `c`: "Minister Moussa Thiam said
+    /// on Wednesday," or "said Thiam,".
+    fn speaker_before(&self, c: usize) -> Option<usize> {
+        let reporting = |k: usize| self.lex.words.reporting.contains_at(self.toks, k);
+        let mut k = c;
+        while k > 0 && c - k < 6 {
+            k -= 1;
+            if reporting(k) {
+                return k.checked_sub(1).and_then(|p| self.slot[p]);
+            }
+            if let Some(m) = self.slot[k] {
+                let start = self.ms[m].start;
+                return (start > 0 && reporting(start - 1)).then_some(m);
+            }
+            if self.lower(k) == "," {
+                return None;
+            }
+        }
+        None
+    }
+
     /// The subject(s) of a verb starting at token `v`.
     fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
         let vg = self.verb_group_start(v);
@@ -398,8 +421,13 @@ impl<'a> View<'a> {
                 return MentionList::new();
             }
         }
-        // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject.
+        // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject;
+        // after a reporting clause, its speaker ("Senegal has suspended TikTok, Minister Moussa
+        // Thiam said on Wednesday, accusing the app of ...").
         if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
+            if let Some(m) = self.speaker_before(vg - 1).filter(|&m| self.usable(m, classes)) {
+                return smallvec![m];
+            }
             if let Some(m) = (0..self.ms.len())
                 .find(|&m| self.ms[m].start < v && self.usable(m, classes) && !self.after_preposition(m) && !self.ms[m].possessive)
             {
@@ -1247,9 +1275,13 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
             .copied()
             .flatten()
             .or_else(|| (v.lower(of) == "the").then(|| v.slot.get(of + 1).copied().flatten()).flatten());
-        if let Some(t) = target.filter(|&t| t != mi && v.usable(t, lex.signature(rel).1)) {
-            if let Some(tk) = v.key(t) {
-                add(key, rel, Object::Entity(tk.clone()), Modality::Asserted, None, None, m.start);
+        // "Meta, the owner of Facebook, WhatsApp and Instagram": every item of the list.
+        let range = lex.signature(rel).1;
+        if let Some(t) = target.filter(|&t| t != mi && v.usable(t, range)) {
+            for o in v.coordinated(t, range, true) {
+                if let Some(tk) = v.key(o) {
+                    add(key, rel, Object::Entity(tk.clone()), Modality::Asserted, None, None, m.start);
+                }
             }
         }
     }

@@ -1068,3 +1068,39 @@ fn a_body_in_lower_case_is_the_capitalised_body_of_its_field_in_the_document() {
         &[],
     );
 }
+
+#[test]
+fn a_participle_after_a_reporting_clause_belongs_to_the_speaker() {
+    check(
+        "Chile has banned TikTok, said Information Minister Rosa Vial, accusing the app of spreading lies.",
+        &["Chile bans TikTok", "Rosa Vial criticizes TikTok"],
+        &["Chile criticizes TikTok"],
+    );
+    check(
+        "Chile banned TikTok on Monday, accusing the app of spreading lies.",
+        &["Chile bans TikTok", "Chile criticizes TikTok"],
+        &[],
+    );
+}
+
+#[test]
+fn an_owner_apposition_owns_every_item_of_its_list_and_no_more() {
+    check(
+        "Officials met representatives of Meta, the owner of Facebook, WhatsApp and Instagram, and of TikTok.",
+        &["Meta owns Facebook", "Meta owns WhatsApp", "Meta owns Instagram"],
+        &["Meta owns TikTok"],
+    );
+}
+
+#[test]
+fn extending_a_block_to_an_app_bans_it_and_a_monitor_is_an_organization() {
+    check(
+        "Chile could extend the block to WhatsApp.",
+        &["Chile bans WhatsApp [Hypothetical]"],
+        &[],
+    );
+    common::assert_entity(
+        "The UK-based internet monitor NetWatchers said Chile blocked Telegram.",
+        "Organization NetWatchers",
+    );
+}
