@@ -215,7 +215,15 @@ impl<'a> View<'a> {
                     k += 1;
                     continue;
                 }
-                return (saw_link && self.ms[n].start == k).then_some(n);
+                if !(saw_link && self.ms[n].start == k) {
+                    return None;
+                }
+                // "ByteDance's TikTok, Tencent's WeChat": the item is what the possessor has.
+                let owned = self.ms[n]
+                    .possessive
+                    .then(|| self.slot.get(self.ms[n].end).copied().flatten())
+                    .flatten();
+                return Some(owned.unwrap_or(n));
             }
             let l = self.lower(k);
             // "Koo, a homegrown alternative to Twitter": an apposition, not the next item.
@@ -1282,6 +1290,28 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
                 if let Some(tk) = v.key(o) {
                     add(key, rel, Object::Entity(tk.clone()), Modality::Asserted, None, None, m.start);
                 }
+            }
+        }
+    }
+    // "ByteDance's TikTok", "Tencent's WeChat": a company's app is its own.
+    for m in
+        v.ms.iter()
+            .filter(|m| m.possessive && m.kind == MentionKind::Named && m.class == Class::Organization)
+    {
+        let (Some(key), Some(n)) = (m.key.as_ref(), v.slot.get(m.end).copied().flatten()) else {
+            continue;
+        };
+        if v.ms[n].class == Class::App && v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end {
+            if let Some(nk) = v.key(n).filter(|nk| *nk != key) {
+                add(
+                    key,
+                    Relation::Owns,
+                    Object::Entity(nk.clone()),
+                    Modality::Asserted,
+                    None,
+                    None,
+                    m.start,
+                );
             }
         }
     }

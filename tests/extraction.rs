@@ -1104,3 +1104,27 @@ fn extending_a_block_to_an_app_bans_it_and_a_monitor_is_an_organization() {
         "Organization NetWatchers",
     );
 }
+
+#[test]
+fn a_companys_app_in_a_list_is_an_item_and_its_own() {
+    check(
+        "Chile banned 12 apps, including ByteDance's TikTok, Tencent's WeChat and Signal.",
+        &[
+            "Chile bans TikTok",
+            "Chile bans WeChat",
+            "Chile bans Signal",
+            "ByteDance owns TikTok",
+            "Tencent owns WeChat",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn would_have_is_counterfactual() {
+    check(
+        "A judge blocked a law that would have made Chile the first country to ban TikTok.",
+        &["Chile bans TikTok [Hypothetical]"],
+        &["Chile bans TikTok"],
+    );
+}
