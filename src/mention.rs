@@ -600,7 +600,14 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     // apposition after the name saying it is one: "Vestri, the Polish regulator,".
     let body_noun = a > 0 && lex.body_nouns.contains(&toks[a - 1]) && !toks[a].text(doc).chars().all(|c| !c.is_lowercase());
     let apposed_body = {
-        let c = if a > 0 && toks[a - 1].lower == "the" { a - 1 } else { a };
+        let mut c = if a > 0 && toks[a - 1].lower == "the" { a - 1 } else { a };
+        // "The regulator, known as the Garante,".
+        if c >= 2 && toks[c - 1].lower == "as" && toks[c - 2].lower == "known" {
+            c -= 2;
+            if c >= 1 && toks[c - 1].lower == "also" {
+                c -= 1;
+            }
+        }
         c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
     };
     let apposition = apposition_class(toks, b, lex);

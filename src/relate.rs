@@ -1015,11 +1015,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             .copied()
             .flatten()
             .is_some_and(|m| matches!(v.ms[m].kind, MentionKind::Named | MentionKind::Surname));
-        // So is a plain noun there: "stop using shutdowns" is no use of the document's app.
+        // So is a plain noun there, after a determiner or not: "stop using shutdowns" is no use
+        // of the document's app, and "leave the matter to his successor" no quitting of it.
         let w = &lex.words;
         let noun_after = || {
-            v.slot.get(f.end).copied().flatten().is_none()
-                && v.toks.get(f.end).is_some_and(|t| {
+            let mut k = f.end;
+            if v.slot.get(k).copied().flatten().is_none()
+                && matches!(v.lower(k), "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their")
+            {
+                k += 1;
+            }
+            v.slot.get(k).copied().flatten().is_none()
+                && v.toks.get(k).is_some_and(|t| {
                     t.kind == TokenKind::Word
                         && !t.cap
                         && ![

@@ -638,7 +638,10 @@ fn also_known_as(sentences: &[Sentence], mentions: &mut [Vec<Mention>]) {
     for (s, ms) in sentences.iter().zip(mentions.iter_mut()) {
         let lower = |i: usize| s.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
         for mi in 1..ms.len() {
-            let a = ms[mi].start;
+            let mut a = ms[mi].start;
+            if a > 0 && lower(a - 1) == "the" {
+                a -= 1;
+            }
             let marker = if a >= 2 && lower(a - 2) == "known" && lower(a - 1) == "as" {
                 a - 2
             } else if a >= 1 && lower(a - 1) == "dubbed" {
@@ -654,7 +657,20 @@ fn also_known_as(sentences: &[Sentence], mentions: &mut [Vec<Mention>]) {
                 continue;
             }
             let named = &ms[mi - 1];
-            if named.end + 1 != p || named.kind != MentionKind::Named || named.key.is_none() || ms[mi].kind == MentionKind::Pronoun {
+            if named.end + 1 != p || ms[mi].kind == MentionKind::Pronoun {
+                continue;
+            }
+            // "The regulator, known as the Garante,": the description is the body it names.
+            if matches!(named.kind, MentionKind::Definite | MentionKind::Unnamed) && ms[mi].kind == MentionKind::Named {
+                let (key, class) = (ms[mi].key.clone(), ms[mi].class);
+                if key.is_some() {
+                    let d = &mut ms[mi - 1];
+                    d.key = key;
+                    d.class = class;
+                }
+                continue;
+            }
+            if named.kind != MentionKind::Named || named.key.is_none() {
                 continue;
             }
             let (Some(key), class) = (named.key.clone(), named.class) else {
@@ -769,11 +785,15 @@ fn described_bodies(sentences: &[Sentence], mentions: &[Vec<Mention>], lex: &Lex
         for m in sm.iter().filter(|m| m.kind == MentionKind::Named && m.class == Class::Agency) {
             let Some(k) = &m.key else { continue };
             let lower = |i: usize| toks.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-            let c = if m.start > 0 && lower(m.start - 1) == "the" {
+            let mut c = if m.start > 0 && lower(m.start - 1) == "the" {
                 m.start - 1
             } else {
                 m.start
             };
+            // "The regulator, known as the Garante,".
+            if c >= 2 && lower(c - 1) == "as" && lower(c - 2) == "known" {
+                c -= 2;
+            }
             let before = (c >= 2 && lower(c - 1) == ",")
                 .then(|| c - 2)
                 .filter(|&h| lex.appositive_body_nouns.contains(&toks[h]));

@@ -1128,3 +1128,26 @@ fn would_have_is_counterfactual() {
         &["Chile bans TikTok"],
     );
 }
+
+#[test]
+fn a_description_known_as_a_name_is_that_body_however_far_on() {
+    check(
+        "Chile banned ChatGPT. The regulator, known as the Vigilante, said OpenAI broke the law. Officials spoke. \
+         Users complained. Prices rose. Nothing changed. Minister Rosa Vial criticised the regulator's decision.",
+        &["Rosa Vial criticizes Vigilante"],
+        &["Rosa Vial criticizes Chile"],
+    );
+    common::assert_entity(
+        "Chile banned ChatGPT. The regulator, known as the Vigilante, said nothing.",
+        "Agency Vigilante",
+    );
+}
+
+#[test]
+fn a_plain_noun_after_a_determiner_keeps_the_documents_app_out() {
+    check(
+        "Chile banned TikTok. President Rosa Vial said she would leave the matter to her successor.",
+        &["Chile bans TikTok"],
+        &["Chile stopsUsing TikTok", "Rosa Vial stopsUsing TikTok [Planned]"],
+    );
+}
