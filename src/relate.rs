@@ -1092,10 +1092,15 @@ fn nearest_state_actor(v: &View, at: usize, exclude: &[Key]) -> Option<Key> {
     let after = (0..v.ms.len())
         .filter(|&m| v.ms[m].start > at)
         .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
-    let before = (0..v.ms.len())
-        .filter(|&m| v.ms[m].end <= at)
-        .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
-    after.or(before).and_then(|m| v.key(m).cloned())
+    // Before the verb, an actor that is no preposition's object first: in "In a report to the
+    // Sindh High Court, the interior ministry said X had failed to comply", the ministry.
+    let fits = |m: usize| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor();
+    let before = || {
+        let mut cands = (0..v.ms.len()).filter(|&m| v.ms[m].end <= at && fits(m));
+        let first = cands.clone().next();
+        cands.find(|&m| !v.after_preposition(m)).or(first)
+    };
+    after.or_else(before).and_then(|m| v.key(m).cloned())
 }
 
 /// "replaced X with Y": stops using X, uses Y.

@@ -1151,3 +1151,12 @@ fn a_plain_noun_after_a_determiner_keeps_the_documents_app_out() {
         &["Chile stopsUsing TikTok", "Rosa Vial stopsUsing TikTok [Planned]"],
     );
 }
+
+#[test]
+fn a_refusal_with_no_object_is_of_the_state_actor_that_is_no_prepositions_object() {
+    check(
+        "In a report to the Santiago High Court, the Chilean interior ministry said Twitter had failed to comply with its orders.",
+        &["Twitter refuses Chilean interior ministry"],
+        &["Twitter refuses Santiago High Court"],
+    );
+}
