@@ -446,7 +446,15 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
     let continues = |k: usize| !covered[k] && is_name_token(&toks[k]) && lex.words.weekdays.get(&toks[k]).is_none() && !month_date(k);
     let mut i = 0;
     while i < n {
-        let starts = continues(i) && (i != 0 || !is_common_word(&toks[i], lex, facts)) && !lex.words.non_names.contains(&toks[i]);
+        // A title opening a sentence starts the name it precedes even when the document also has
+        // the word in lower case ("A justice of the court ... Justice Alexandre de Moraes told").
+        let titles_name = || {
+            lex.titles
+                .longest(toks, i)
+                .is_some_and(|(len, _)| i + len < n && continues(i + len))
+        };
+        let starts =
+            continues(i) && (i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name()) && !lex.words.non_names.contains(&toks[i]);
         if !starts {
             i += 1;
             continue;

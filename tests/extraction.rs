@@ -1160,3 +1160,16 @@ fn a_refusal_with_no_object_is_of_the_state_actor_that_is_no_prepositions_object
         &["Twitter refuses Santiago High Court"],
     );
 }
+
+#[test]
+fn a_title_opening_a_sentence_names_the_person_even_when_the_word_is_also_in_lower_case() {
+    check(
+        "A justice of the court spoke on Monday. Justice Rosa de Vial told the regulator to block X.",
+        &["Rosa de Vial bans Twitter"],
+        &[],
+    );
+    common::assert_entity(
+        "A justice of the court spoke on Monday. Justice Rosa de Vial told the regulator to block X.",
+        "Official Rosa de Vial",
+    );
+}
