@@ -1089,12 +1089,10 @@ impl DocState {
 
 /// The state actor a refusal answers: one named in the sentence, else the document's country.
 fn nearest_state_actor(v: &View, at: usize, exclude: &[Key]) -> Option<Key> {
-    let after = (0..v.ms.len())
-        .filter(|&m| v.ms[m].start > at)
-        .find(|&m| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor());
+    let fits = |m: usize| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor();
+    let after = (0..v.ms.len()).find(|&m| v.ms[m].start > at && fits(m));
     // Before the verb, an actor that is no preposition's object first: in "In a report to the
     // Sindh High Court, the interior ministry said X had failed to comply", the ministry.
-    let fits = |m: usize| v.ms[m].class.is_state() && v.ms[m].key.as_ref().is_some_and(|k| !exclude.contains(k)) && v.ms[m].is_actor();
     let before = || {
         let mut cands = (0..v.ms.len()).filter(|&m| v.ms[m].end <= at && fits(m));
         let first = cands.clone().next();

@@ -464,15 +464,17 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     for si in 0..n {
         for mi in 0..mentions[si].len() {
             let m = &mentions[si][mi];
+            // "The telecommunications authority, TIB," and "South Korea's antitrust regulator, the
+            // Korea Fair Trade Commission,": the description is the body it names.
+            let apposed = matches!(m.kind, MentionKind::Unnamed | MentionKind::Definite)
+                .then(|| apposed_body(&sentences[si], &mentions[si], mi, lex))
+                .flatten();
             if m.key.is_some() {
-                // "South Korea's antitrust regulator, the Korea Fair Trade Commission,": the
-                // country's body is the one named.
-                if m.kind == MentionKind::Unnamed {
-                    if let Some(k) = apposed_body(&sentences[si], &mentions[si], mi, lex) {
-                        let m = &mut mentions[si][mi];
-                        m.class = Class::Agency;
-                        m.key = Some(k);
-                    }
+                // A country's body ("South Korea's antitrust regulator") is the one named.
+                if let Some(k) = apposed.filter(|_| m.kind == MentionKind::Unnamed) {
+                    let m = &mut mentions[si][mi];
+                    m.class = Class::Agency;
+                    m.key = Some(k);
                 }
                 continue;
             }
@@ -482,11 +484,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .flatten()
             };
             let key = match m.kind {
-                // "The telecommunications authority, TIB," and "South Korea's antitrust regulator,
-                // the Korea Fair Trade Commission,": the description is the body it names.
-                MentionKind::Unnamed | MentionKind::Definite if apposed_body(&sentences[si], &mentions[si], mi, lex).is_some() => {
-                    apposed_body(&sentences[si], &mentions[si], mi, lex)
-                }
+                _ if apposed.is_some() => apposed,
                 MentionKind::Unnamed => named_body_before(mentions, si, mi, lex)
                     .or_else(described_body)
                     .or_else(|| {
@@ -715,6 +713,13 @@ fn join_lower_case_bodies(mentions: &mut [Vec<Mention>]) {
             words.split(' ').map(|w| w.trim_end_matches('s').to_string()).collect(),
         ))
     };
+    let lower_case = |m: &Mention| {
+        m.key.is_some() && m.kind == MentionKind::Named && m.class == Class::Agency && last_word_is(&m.name, char::is_lowercase)
+    };
+    // Most documents have no body in lower case: nothing to build then.
+    if !mentions.iter().flatten().any(lower_case) {
+        return;
+    }
     let capitalised: Vec<(Key, String, Vec<String>)> = {
         let mut v: Vec<(Key, String, Vec<String>)> = Vec::new();
         for m in mentions.iter().flatten() {
@@ -734,11 +739,8 @@ fn join_lower_case_bodies(mentions: &mut [Vec<Mention>]) {
     if capitalised.is_empty() {
         return;
     }
-    for m in mentions.iter_mut().flatten() {
+    for m in mentions.iter_mut().flatten().filter(|m| lower_case(m)) {
         let Some(k) = &m.key else { continue };
-        if m.kind != MentionKind::Named || m.class != Class::Agency || !last_word_is(&m.name, char::is_lowercase) {
-            continue;
-        }
         let Some((country, words)) = parts(k) else { continue };
         let Some((head, field)) = words.split_last() else { continue };
         let mut found: Option<&Key> = None;
