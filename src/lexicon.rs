@@ -541,6 +541,8 @@ pub struct WordSets {
     pub reporting: WordSet,
     /// Control verbs.
     pub control: WordSet,
+    /// Verbs of appeal ("urged ... to").
+    pub appeal: WordSet,
     /// Clause openers.
     pub clause_openers: WordSet,
     /// Relative pronouns.
@@ -555,6 +557,8 @@ pub struct WordSets {
     pub generic_modifiers: WordSet,
     /// Spans of time that end a noun phrase before them.
     pub time_nouns: WordSet,
+    /// Words of a time adjunct after a relative pronoun ("which last week barred").
+    pub time_adjunct: WordSet,
     /// Prepositions.
     pub prepositions: WordSet,
     /// Forms of be.
@@ -701,6 +705,7 @@ impl Lexicon {
             non_names: word_set(&lang.non_names),
             reporting: word_set(&lang.reporting_verbs),
             control: word_set(&lang.control_verbs),
+            appeal: word_set(&lang.appeal_verbs),
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
@@ -716,6 +721,7 @@ impl Lexicon {
                     .collect::<Vec<_>>(),
             ),
             time_nouns: word_set(&lang.time_nouns),
+            time_adjunct: word_set(&lang.time_adjunct_words),
             prepositions: word_set(&lang.prepositions),
             be: word_set(&lang.be_forms),
             have: word_set(&lang.have_forms),
@@ -852,6 +858,7 @@ impl Lexicon {
             &mut w.non_names,
             &mut w.reporting,
             &mut w.control,
+            &mut w.appeal,
             &mut w.clause_openers,
             &mut w.relatives,
             &mut w.origin,
@@ -859,6 +866,7 @@ impl Lexicon {
             &mut w.plural_noun_markers,
             &mut w.generic_modifiers,
             &mut w.time_nouns,
+            &mut w.time_adjunct,
             &mut w.prepositions,
             &mut w.be,
             &mut w.have,

@@ -378,6 +378,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     mark_possessives(toks, &mut out);
     attach_titles(toks, &mut out, lex);
     attach_modifiers(toks, &mut out, lex);
+    attach_country_of(doc, toks, &mut out);
     join_acronym_definitions(toks, &mut out);
     for m in out.iter_mut() {
         if m.class == Class::Organization && m.start > 0 && lex.state_markers.contains(toks[m.start - 1].lower.as_str()) {
@@ -1186,6 +1187,29 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
             }
         }
         k += 1;
+    }
+}
+
+/// "the Communications Authority of Kenya", "the Law Society of Zambia": a body named with "of"
+/// and its country. The country is the body's, and the whole phrase is one more name of it (the
+/// name before "of" still keys it, as a name after a demonym does).
+fn attach_country_of(doc: &str, toks: &[Token], out: &mut [Mention]) {
+    for k in 0..out.len().saturating_sub(1) {
+        let (m, c) = (&out[k], &out[k + 1]);
+        let body = matches!(m.class, Class::Agency | Class::Organization) && m.kind == MentionKind::Named;
+        if !body || m.possessive || m.country.is_some() || c.kind != MentionKind::Named || c.class != Class::Country {
+            continue;
+        }
+        let at = m.end + 1 + usize::from(toks.get(m.end + 1).is_some_and(|t| t.lower == "the"));
+        if toks.get(m.end).is_none_or(|t| t.lower != "of") || c.start != at || c.possessive {
+            continue;
+        }
+        let Some(country) = c.country else { continue };
+        let written = &doc[toks[m.end].start..toks[c.end - 1].end];
+        let m = &mut out[k];
+        m.country = Some(country);
+        let name = format!("{} {written}", m.name);
+        m.bare = Some(std::mem::replace(&mut m.name, name));
     }
 }
 

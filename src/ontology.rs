@@ -290,6 +290,9 @@ pub struct Language {
     pub reporting_verbs: Vec<String>,
     /// Verbs whose subject is the agent of the infinitive after their object.
     pub control_verbs: Vec<String>,
+    /// Verbs of appeal, whose infinitive is only asked for ("urged the government to lift").
+    #[serde(default)]
+    pub appeal_verbs: Vec<String>,
     /// Words that open a clause.
     pub clause_openers: Vec<String>,
     /// Relative pronouns.
@@ -300,6 +303,9 @@ pub struct Language {
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,
+    /// Words of a time adjunct between a relative pronoun and its verb ("which last week barred").
+    #[serde(default)]
+    pub time_adjunct_words: Vec<String>,
     /// Modifiers too general to tell state bodies apart ("the same regulator").
     #[serde(default)]
     pub generic_modifiers: Vec<String>,

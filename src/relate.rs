@@ -111,6 +111,50 @@ impl<'a> View<'a> {
         self.ms[m].key.as_ref()
     }
 
+    /// The verb that governs the infinitive at `v` ("told providers to block", "urged the
+    /// government to lift"): its position, and whether it is an appeal (whose infinitive is only
+    /// asked for) rather than a command.
+    fn infinitive_controller(&self, v: usize) -> Option<(usize, bool)> {
+        if v == 0 || self.lower(v - 1) != "to" {
+            return None;
+        }
+        let w = &self.lex.words;
+        let mut k = v - 1;
+        while k > 0 && v - k < 8 {
+            k -= 1;
+            if w.control.contains_at(self.toks, k) {
+                return Some((k, false));
+            }
+            if w.appeal.contains_at(self.toks, k) {
+                return Some((k, true));
+            }
+            if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger(&self.toks[k])) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The relative pronoun that opens the clause whose verb group starts at `vg`: right before
+    /// it, or before a time adjunct of up to four words with a time noun, a month, a weekday or a
+    /// number in it ("the Commission, which last week barred", "which on Monday blocked").
+    fn relative_before(&self, vg: usize) -> Option<usize> {
+        let w = &self.lex.words;
+        let mut k = vg;
+        let mut anchored = false;
+        while k > 0 && vg - k < 4 {
+            let t = &self.toks[k - 1];
+            let time = w.time_nouns.contains(t) || w.months.get(t).is_some() || w.weekdays.get(t).is_some();
+            if self.slot[k - 1].is_some() || !(time || t.kind == TokenKind::Number || w.time_adjunct.contains(t)) {
+                break;
+            }
+            anchored |= time || t.kind == TokenKind::Number;
+            k -= 1;
+        }
+        let at = if anchored && k < vg { k } else { vg };
+        (at > 0 && w.relatives.contains_at(self.toks, at - 1)).then(|| at - 1)
+    }
+
     /// Whether the mention at `m` follows a preposition (skipping determiners).
     fn after_preposition(&self, m: usize) -> bool {
         let mut p = self.ms[m].start;
@@ -390,17 +434,18 @@ impl<'a> View<'a> {
     fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
         let vg = self.verb_group_start(v);
         // "Anatel told internet providers to block X": the agent is the subject of "told".
-        if v > 0 && self.lower(v - 1) == "to" {
-            let mut k = v - 1;
-            while k > 0 && v - k < 8 {
-                k -= 1;
-                if self.lex.words.control.contains_at(self.toks, k) {
-                    return self.subject(k, classes);
-                }
-                if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger(&self.toks[k])) {
-                    break;
-                }
+        // "The opposition urged the government to lift the ban": the one appealed to.
+        match self.infinitive_controller(v) {
+            Some((k, false)) => return self.subject(k, classes),
+            Some((k, true)) => {
+                return (k + 1..v - 1)
+                    .filter_map(|x| self.slot[x])
+                    .find(|&m| self.ms[m].start > k)
+                    .filter(|&m| self.usable(m, classes))
+                    .map(|m| self.coordinated(m, classes, false))
+                    .unwrap_or_default();
             }
+            None => {}
         }
         // A gerund of reason: "fined Google for blocking Signal" and "fined Twitter $50 million for
         // refusing": its agent is the object right before "for" (over an amount), and an object
@@ -443,8 +488,7 @@ impl<'a> View<'a> {
             }
         }
         // Relative clause: "Jahangiri, who shut down ...", "Soroush, which ...".
-        if vg > 0 && self.lex.words.relatives.contains_at(self.toks, vg - 1) {
-            let mut p = vg - 1;
+        if let Some(mut p) = self.relative_before(vg) {
             if p > 0 && self.lower(p - 1) == "," {
                 p -= 1;
             }
@@ -691,6 +735,10 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let group = &v.toks[lo..start];
     if group.iter().any(|t| w.negation.contains(t)) || has(&w.denial, context.clone()) || has(&w.refusal, lo..start) {
         return Modality::Negated;
+    }
+    // "urged the government to lift the ban": asked for, not done.
+    if v.infinitive_controller(start).is_some_and(|(_, appeal)| appeal) {
+        return Modality::Hypothetical;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".
     let conditional_after = (start + 1..(start + 14).min(v.toks.len()))
@@ -1402,11 +1450,22 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
 /// Whether a mention's country comes from a modifier written in this sentence (not the lexicon).
 fn modifier_written(v: &View, m: &Mention) -> bool {
     let first = &v.toks[m.start];
-    v.lex
+    let before = v
+        .lex
         .names
         .matches(v.toks, m.start)
         .any(|(_, e)| e.form == crate::lexicon::NameForm::Demonym || matches!(e.target, crate::lexicon::NameTarget::Country(_)))
-        && first.cap
+        && first.cap;
+    // "the Communications Authority of Kenya": the country named after "of".
+    let after = || {
+        let at = m.end + 1 + usize::from(v.lower(m.end + 1) == "the");
+        v.lower(m.end) == "of"
+            && v.slot.get(at).copied().flatten().is_some_and(|c| {
+                let c = &v.ms[c];
+                c.start == at && c.class == Class::Country && c.kind == MentionKind::Named && c.country == m.country
+            })
+    };
+    before || after()
 }
 
 /// User figures: "some 40 million users", "used by about three million Iranians", "Gap has more than 1.3 million".
