@@ -120,7 +120,15 @@ fn is_name_token(t: &Token) -> bool {
 }
 
 /// Connectors allowed inside a capitalised name ("Supreme Council of Cyberspace").
-const CONNECTORS: [&str; 9] = ["of", "the", "for", "and", "de", "al", "bin", "&", "on"];
+const CONNECTORS: [&str; 6] = ["of", "the", "for", "and", "&", "on"];
+/// Particles of personal and organisation names ("Alexandre de Moraes", "La Quadrature du Net"):
+/// connectors that never split a name.
+const PARTICLES: [&str; 9] = ["de", "al", "bin", "du", "da", "dos", "van", "von", "der"];
+
+/// Whether a word may stand inside a capitalised name (a connector or a particle).
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&word) || PARTICLES.contains(&word)
+}
 
 impl DocFacts {
     /// Collects document-wide facts from all sentences before mentions are found.
@@ -159,7 +167,7 @@ impl DocFacts {
                 {
                     let mut j = i - 1;
                     while j > 0
-                        && (is_name_token(&s.tokens[j - 1]) || CONNECTORS.contains(&s.tokens[j - 1].lower.as_str()))
+                        && (is_name_token(&s.tokens[j - 1]) || is_connector(&s.tokens[j - 1].lower))
                         && (i - 1 - j) < 8
                     {
                         j -= 1;
@@ -398,8 +406,13 @@ impl<T: Clone> crate::lexicon::PhraseTable<T> {
     }
 }
 
-/// A capital is a place, not the state, after "in", "at", "from", before ", <country>", or in a dateline.
+/// A capital is a place, not the state, after "in", "at", "from", before ", <country>", or in a
+/// dateline; but not after a word of origin and "in" ("based in Abu Dhabi" names the country a
+/// company is based in).
 fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool {
+    if i >= 2 && toks[i - 1].lower == "in" && lex.words.origin.contains(&toks[i - 2]) {
+        return false;
+    }
     let before = i.checked_sub(1).map(|j| toks[j].lower.as_str());
     let after = toks.get(i + len).map(|t| t.lower.as_str());
     matches!(
@@ -464,7 +477,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         loop {
             if j < n && continues(j) {
                 j += 1;
-            } else if j + 1 < n && CONNECTORS.contains(&toks[j].lower.as_str()) && continues(j + 1) {
+            } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
                 j += 2;
             } else if j + 2 < n && toks[j].lower == "of" && toks[j + 1].lower == "the" && continues(j + 2) {
                 j += 3;
@@ -494,7 +507,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
                 || lex.organization_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x))
     };
     for k in a + 1..b {
-        if is_name_token(&toks[k]) && ends_with_head(a, k) && !CONNECTORS.contains(&toks[k].lower.as_str()) {
+        if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) {
             // A head noun then a new capitalised word: two names.
             let head_end = k;
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
@@ -507,8 +520,8 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
         // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
         let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
         let splits = |k: usize| {
-            CONNECTORS.contains(&toks[k].lower.as_str())
-                && !matches!(toks[k].lower.as_str(), "de" | "al" | "bin")
+            is_connector(&toks[k].lower)
+                && !PARTICLES.contains(&toks[k].lower.as_str())
                 && (toks[k].lower != "of" || !has_title)
         };
         if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
@@ -518,10 +531,10 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     }
     let mut a = a;
     let mut b = b;
-    while a < b && CONNECTORS.contains(&toks[a].lower.as_str()) {
+    while a < b && is_connector(&toks[a].lower) {
         a += 1;
     }
-    while b > a && CONNECTORS.contains(&toks[b - 1].lower.as_str()) {
+    while b > a && is_connector(&toks[b - 1].lower) {
         b -= 1;
     }
     if a < b {

@@ -112,9 +112,10 @@ impl<'a> View<'a> {
     }
 
     /// The verb that governs the infinitive at `v` ("told providers to block", "urged the
-    /// government to lift"): its position, and whether it is an appeal (whose infinitive is only
-    /// asked for) rather than a command.
-    fn infinitive_controller(&self, v: usize) -> Option<(usize, bool)> {
+    /// government to lift"): its position, and for an appeal to a state actor, that actor's
+    /// mention. An appeal to anyone else is read as a command ("the ministry asked telecom
+    /// companies to block Telegram" is the ministry's block).
+    fn infinitive_controller(&self, v: usize) -> Option<(usize, Option<usize>)> {
         if v == 0 || self.lower(v - 1) != "to" {
             return None;
         }
@@ -123,10 +124,13 @@ impl<'a> View<'a> {
         while k > 0 && v - k < 8 {
             k -= 1;
             if w.control.contains_at(self.toks, k) {
-                return Some((k, false));
+                return Some((k, None));
             }
             if w.appeal.contains_at(self.toks, k) {
-                return Some((k, true));
+                let addressee = (k + 1..v - 1)
+                    .filter_map(|x| self.slot[x])
+                    .find(|&m| self.ms[m].start > k && self.ms[m].class.is_state());
+                return Some((k, addressee));
             }
             if self.slot[k].is_none() && (self.is_boundary(k) || self.lex.is_trigger(&self.toks[k])) {
                 return None;
@@ -436,15 +440,11 @@ impl<'a> View<'a> {
         // "Anatel told internet providers to block X": the agent is the subject of "told".
         // "The opposition urged the government to lift the ban": the one appealed to.
         match self.infinitive_controller(v) {
-            Some((k, false)) => return self.subject(k, classes),
-            Some((k, true)) => {
-                return (k + 1..v - 1)
-                    .filter_map(|x| self.slot[x])
-                    .find(|&m| self.ms[m].start > k)
-                    .filter(|&m| self.usable(m, classes))
-                    .map(|m| self.coordinated(m, classes, false))
-                    .unwrap_or_default();
+            Some((_, Some(addressee))) if self.usable(addressee, classes) => {
+                return self.coordinated(addressee, classes, false);
             }
+            Some((_, Some(_))) => return MentionList::new(),
+            Some((k, None)) => return self.subject(k, classes),
             None => {}
         }
         // A gerund of reason: "fined Google for blocking Signal" and "fined Twitter $50 million for
@@ -737,7 +737,7 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
         return Modality::Negated;
     }
     // "urged the government to lift the ban": asked for, not done.
-    if v.infinitive_controller(start).is_some_and(|(_, appeal)| appeal) {
+    if v.infinitive_controller(start).is_some_and(|(_, addressee)| addressee.is_some()) {
         return Modality::Hypothetical;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".
@@ -1231,6 +1231,32 @@ fn based_in(add: &mut Add, entity: &Key, country: Key, at: usize) {
     );
 }
 
+/// The country of ", which is based in Kenya" or ", headquartered in Nairobi" after a name ending
+/// at `end`: a word of origin (language.toml origin_words), "in" and a country or its capital.
+fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
+    let w = &lex.words;
+    let mut k = end;
+    if v.lower(k) != "," {
+        return None;
+    }
+    k += 1;
+    if w.relatives.contains_at(v.toks, k) {
+        k += 1;
+        if !w.be.contains_at(v.toks, k) {
+            return None;
+        }
+        k += 1;
+    }
+    if !w.origin.contains_at(v.toks, k) || v.lower(k + 1) != "in" {
+        return None;
+    }
+    let at = k + 2;
+    lex.names.matches(v.toks, at).find_map(|(_, e)| match e.target {
+        crate::lexicon::NameTarget::Country(c) if e.form != crate::lexicon::NameForm::Demonym && v.toks[at].cap => Some(c),
+        _ => None,
+    })
+}
+
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
 fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add: &mut Add) {
@@ -1274,6 +1300,14 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
             if explicit && m.class != Class::Country && !official_title {
                 based_in(add, key, country_key(c), m.start);
             }
+        }
+    }
+    // "Telegram, which is based in Dubai", "ByteDance, headquartered in Beijing": a word of origin
+    // and "in" a country or its capital after the name.
+    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Named && m.class != Class::Country && !m.class.is_person()) {
+        let Some(key) = m.key.as_ref() else { continue };
+        if let Some(c) = origin_in_after(v, lex, m.end) {
+            based_in(add, key, country_key(c), m.start);
         }
     }
     // "Beijing-based ByteDance", "Iranian-made Soroush": a country, a hyphen and a word of origin.

@@ -1231,6 +1231,12 @@ fn what_an_appeal_asks_for_is_the_addressees_and_only_hypothetical() {
         &["Chile bans Telegram"],
         &["Chile bans Telegram [Hypothetical]"],
     );
+    // A state body asking companies to act gives an order.
+    check(
+        "Brazil's regulator Anatel asked internet providers to block X on Friday.",
+        &["Anatel bans Twitter"],
+        &["Anatel bans Twitter [Hypothetical]"],
+    );
 }
 
 #[test]
@@ -1239,5 +1245,34 @@ fn condemning_a_restriction_opposes_the_ban() {
         "Malawi blocked Signal in May. Opposition leader John Banda condemned the restriction.",
         &["John Banda opposesBan Signal"],
         &[],
+    );
+}
+
+#[test]
+fn based_in_a_country_or_its_capital_after_the_name() {
+    check(
+        "Telegram, which is based in Abu Dhabi, did not respond to the ministry.",
+        &["Telegram basedIn United Arab Emirates"],
+        &[],
+    );
+    check(
+        "ByteDance, headquartered in Beijing, said it would appeal.",
+        &["ByteDance basedIn China"],
+        &[],
+    );
+    // A person is from somewhere, not based there as a company is.
+    check(
+        "Minister Rosa Vial, based in Santiago, said nothing.",
+        &[],
+        &["Rosa Vial basedIn Chile"],
+    );
+}
+
+#[test]
+fn particles_stay_inside_a_name() {
+    check(
+        "Chile banned TikTok. Judge Maria van Berg criticised the ban.",
+        &["Maria van Berg opposesBan TikTok"],
+        &["Berg opposesBan TikTok"],
     );
 }
