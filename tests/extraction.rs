@@ -1276,3 +1276,12 @@ fn particles_stay_inside_a_name() {
         &["Berg opposesBan TikTok"],
     );
 }
+
+#[test]
+fn a_head_after_a_head_is_one_bodys_name() {
+    check(
+        "Chile banned TikTok on Monday. Cabinet Office minister Rosa Vial said the ban was a precaution.",
+        &["Rosa Vial holdsPositionIn Cabinet Office"],
+        &["Rosa Vial holdsPositionIn Cabinet"],
+    );
+}
