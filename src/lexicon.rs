@@ -633,7 +633,7 @@ impl Lexicon {
             for d in &c.demonyms {
                 add(d, NameTarget::Country(i), NameForm::Demonym);
             }
-            for cap in &c.capitals {
+            for cap in c.capitals.iter().chain(&c.cities) {
                 add(cap, NameTarget::Country(i), NameForm::Capital);
             }
         }

@@ -65,6 +65,9 @@ pub struct CountryRow {
     pub capitals: Vec<String>,
     /// Other names of the state.
     pub aliases: Vec<String>,
+    /// Other large cities, read as capitals are: the state where a city acts or stands before
+    /// "-based", a place after "in" (optional fifth column).
+    pub cities: Vec<String>,
 }
 
 /// A relation's triggers and the classes it accepts.
@@ -386,10 +389,13 @@ fn parse_countries(text: &str) -> Result<Vec<CountryRow>> {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        if cells.len() != 4 || cells[0].trim().is_empty() {
+        if !(4..=5).contains(&cells.len()) || cells[0].trim().is_empty() {
             return Err(Error::Ontology {
                 file: "countries.tsv".into(),
-                message: format!("line {}: expected 4 tab-separated cells (name, demonyms, capitals, aliases)", n + 1),
+                message: format!(
+                    "line {}: expected 4 or 5 tab-separated cells (name, demonyms, capitals, aliases, cities)",
+                    n + 1
+                ),
             });
         }
         rows.push(CountryRow {
@@ -397,6 +403,7 @@ fn parse_countries(text: &str) -> Result<Vec<CountryRow>> {
             demonyms: split_list(cells[1]),
             capitals: split_list(cells[2]),
             aliases: split_list(cells[3]),
+            cities: cells.get(4).map(|c| split_list(c)).unwrap_or_default(),
         });
     }
     Ok(rows)

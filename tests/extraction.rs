@@ -1285,3 +1285,23 @@ fn a_head_after_a_head_is_one_bodys_name() {
         &["Rosa Vial holdsPositionIn Cabinet"],
     );
 }
+
+#[test]
+fn a_large_city_names_its_state_where_a_company_is_based() {
+    check(
+        "Telegram, which is based in Dubai, did not respond to the ministry.",
+        &["Telegram basedIn United Arab Emirates"],
+        &[],
+    );
+    check(
+        "The Mumbai-based company Kanzu said it would comply.",
+        &["Kanzu basedIn India"],
+        &[],
+    );
+    // A city where something happens is a place, not an actor.
+    check(
+        "Officials met in Dubai on Monday. Kenya blocked Telegram.",
+        &["Kenya bans Telegram"],
+        &["United Arab Emirates bans Telegram"],
+    );
+}
