@@ -218,6 +218,8 @@ pub struct TriggerPattern {
     pub relation: Relation,
     /// A nominalisation ("ban on") rather than a verb.
     pub nominal: bool,
+    /// Read the other way round: the subject is the relation's object ("belongs to").
+    pub inverse: bool,
     /// The elements.
     pub elems: Vec<PatternElem>,
     /// Other triggers up to the object belong to this one.
@@ -661,7 +663,7 @@ impl Lexicon {
         }
         let mut triggers = Vec::new();
         for spec in &ontology.relations {
-            for (phrases, nominal) in [(&spec.verbs, false), (&spec.nouns, true)] {
+            for (phrases, nominal, inverse) in [(&spec.verbs, false, false), (&spec.nouns, true, false), (&spec.inverse_verbs, false, true)] {
                 for p in phrases {
                     let mut elems = parse_pattern(p);
                     if nominal {
@@ -674,6 +676,7 @@ impl Lexicon {
                     triggers.push(TriggerPattern {
                         relation: spec.name,
                         nominal,
+                        inverse,
                         elems,
                         absorbs: spec.absorbs,
                         fallback: spec.object_fallback,

@@ -87,6 +87,10 @@ pub struct RelationSpec {
     /// Nominalisations.
     #[serde(default)]
     pub nouns: Vec<String>,
+    /// Verb phrases read the other way round: their subject is the relation's object and the name
+    /// after them its subject ("Zalo belongs to VNG": VNG owns Zalo).
+    #[serde(default)]
+    pub inverse_verbs: Vec<String>,
     /// Other triggers up to this one's object belong to it.
     #[serde(default)]
     pub absorbs: bool,

@@ -893,7 +893,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let has_gap = pat.elems.iter().any(|e| matches!(e, PatternElem::Gap));
         let obj_from = if has_gap { f.start + 1 } else { f.end };
         let (subjects, mut objects, subj_end);
-        let is_passive = passive(v, &f, pat);
+        let is_passive = pat.inverse || passive(v, &f, pat);
         if is_passive {
             // Object before the verb, agent after "by" or "in <Country>".
             let mut k = f.start;
@@ -918,7 +918,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 _ => v.objects(f.end, rng, &stops),
             };
             let mut subj = MentionList::new();
-            let mut j = f.end;
+            if pat.inverse {
+                // "belongs to the tech group VNG": the first usable name after the trigger.
+                let agent = (f.end..(f.end + 6).min(v.toks.len()))
+                    .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
+                    .filter_map(|x| v.slot[x])
+                    .find(|&m| v.usable(m, dom));
+                if let Some(m) = agent {
+                    subj = v.coordinated(m, dom, true);
+                }
+            }
+            let mut j = if pat.inverse { v.toks.len() } else { f.end };
             while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
                     // The agent: the first usable name within a few words ("by the Beijing-based company ByteDance").

@@ -1305,3 +1305,13 @@ fn a_large_city_names_its_state_where_a_company_is_based() {
         &["United Arab Emirates bans Telegram"],
     );
 }
+
+#[test]
+fn a_verb_read_the_other_way_round_gives_the_owner() {
+    check(
+        "The messaging app Kanzu, which belongs to the tech group Zedco, is popular in Malawi.",
+        &["Zedco owns Kanzu"],
+        &["Kanzu owns Zedco"],
+    );
+    check("WhatsApp is a subsidiary of Meta.", &["Meta owns WhatsApp"], &["WhatsApp owns Meta"]);
+}
