@@ -591,6 +591,8 @@ pub struct WordSets {
     pub scales: WordMap<u64>,
     /// Approximators.
     pub approximators: WordSet,
+    /// Shares before "of" and a number ("half of").
+    pub fractions: WordSet,
     /// User nouns.
     pub user_nouns: WordSet,
     /// Not-user nouns.
@@ -740,6 +742,7 @@ impl Lexicon {
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
             approximators: word_set(&lang.numbers.approximators),
+            fractions: word_set(&lang.numbers.fractions),
             user_nouns: word_set(&lang.numbers.user_nouns),
             not_user_nouns: word_set(&lang.numbers.not_user_nouns),
             months: WordMap::new(lang.dates.months.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -879,6 +882,7 @@ impl Lexicon {
             &mut w.future_in_past,
             &mut w.continuing,
             &mut w.approximators,
+            &mut w.fractions,
             &mut w.user_nouns,
             &mut w.not_user_nouns,
             &mut w.reversal_nouns,

@@ -255,6 +255,10 @@ pub struct NumberCues {
     pub scales: HashMap<String, u64>,
     /// Words before a number that keep its value.
     pub approximators: Vec<String>,
+    /// Words of a share before "of" and a number ("half of the country's 54 million people"):
+    /// the number is then not the count.
+    #[serde(default)]
+    pub fractions: Vec<String>,
     /// Nouns after a number that make it a user count.
     pub user_nouns: Vec<String>,
     /// Nouns after a number that make it something else.

@@ -1558,7 +1558,14 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
             v.lower(x - 1) == "number" && v.lower(x) == "of" && (x + 1..(x + 4).min(k)).any(|y| w.user_nouns.contains_at(v.toks, y))
         });
         let is_users = is_users || number_of_users && j == end;
-        if !is_users && !elliptic {
+        // "half of the country's 54 million people": a share of the figure, not the count; but
+        // "40% of Telegram's 45 million users" counts the app named between.
+        let share = (k.saturating_sub(6)..k).any(|x| {
+            w.fractions.contains_at(v.toks, x)
+                && (x + 1..k).any(|y| v.lower(y) == "of")
+                && !(x..k).any(|y| v.is_boundary(y) || v.slot[y].is_some_and(|m| v.ms[m].class == Class::App))
+        });
+        if !is_users && !elliptic || share {
             k = end;
             continue;
         }

@@ -1315,3 +1315,17 @@ fn a_verb_read_the_other_way_round_gives_the_owner() {
     );
     check("WhatsApp is a subsidiary of Meta.", &["Meta owns WhatsApp"], &["WhatsApp owns Meta"]);
 }
+
+#[test]
+fn a_share_of_a_population_is_no_user_count() {
+    check(
+        "Around half of the country's 18 million people use Facebook, officials in Malawi said.",
+        &[],
+        &["Facebook userCount 18000000"],
+    );
+    check(
+        "About 40% of Telegram's 45 million users live in Zambia.",
+        &["Telegram userCount 45000000"],
+        &[],
+    );
+}
