@@ -506,11 +506,12 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
             && (lex.agency_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x)
                 || lex.organization_heads.ending_at(toks, y, 3).is_some_and(|(s, _)| s >= x))
     };
+    let final_head = lex.agency_heads.ending_at(toks, b, 3).map(|(s, _)| s);
     for k in a + 1..b {
         // "Cabinet Office", "Parliament Committee": what follows the head is a head itself, and
         // the whole one body's name.
-        let rest_is_head = lex.agency_heads.ending_at(toks, b, 3).is_some_and(|(s, _)| s <= k);
-        if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) && !rest_is_head {
+        let rest_is_head = || final_head.is_some_and(|s| s <= k);
+        if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) && !rest_is_head() {
             // A head noun then a new capitalised word: two names.
             let head_end = k;
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
