@@ -665,7 +665,11 @@ impl Lexicon {
         }
         let mut triggers = Vec::new();
         for spec in &ontology.relations {
-            for (phrases, nominal, inverse) in [(&spec.verbs, false, false), (&spec.nouns, true, false), (&spec.inverse_verbs, false, true)] {
+            for (phrases, nominal, inverse) in [
+                (&spec.verbs, false, false),
+                (&spec.nouns, true, false),
+                (&spec.inverse_verbs, false, true),
+            ] {
                 for p in phrases {
                     let mut elems = parse_pattern(p);
                     if nominal {

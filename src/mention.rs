@@ -166,10 +166,7 @@ impl DocFacts {
                     && acr.chars().all(|c| c.is_uppercase() || c == '.')
                 {
                     let mut j = i - 1;
-                    while j > 0
-                        && (is_name_token(&s.tokens[j - 1]) || is_connector(&s.tokens[j - 1].lower))
-                        && (i - 1 - j) < 8
-                    {
+                    while j > 0 && (is_name_token(&s.tokens[j - 1]) || is_connector(&s.tokens[j - 1].lower)) && (i - 1 - j) < 8 {
                         j -= 1;
                     }
                     while j < i - 1 && (!is_name_token(&s.tokens[j]) || lex.words.non_names.contains(&s.tokens[j])) {
@@ -524,9 +521,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
         // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
         let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
         let splits = |k: usize| {
-            is_connector(&toks[k].lower)
-                && !PARTICLES.contains(&toks[k].lower.as_str())
-                && (toks[k].lower != "of" || !has_title)
+            is_connector(&toks[k].lower) && !PARTICLES.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title)
         };
         if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
             out.push((a, k));

@@ -1314,7 +1314,10 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
     }
     // "Telegram, which is based in Dubai", "ByteDance, headquartered in Beijing": a word of origin
     // and "in" a country or its capital after the name.
-    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Named && m.class != Class::Country && !m.class.is_person()) {
+    for m in
+        v.ms.iter()
+            .filter(|m| m.kind == MentionKind::Named && m.class != Class::Country && !m.class.is_person())
+    {
         let Some(key) = m.key.as_ref() else { continue };
         if let Some(c) = origin_in_after(v, lex, m.end) {
             based_in(add, key, country_key(c), m.start);

@@ -1313,7 +1313,11 @@ fn a_verb_read_the_other_way_round_gives_the_owner() {
         &["Zedco owns Kanzu"],
         &["Kanzu owns Zedco"],
     );
-    check("WhatsApp is a subsidiary of Meta.", &["Meta owns WhatsApp"], &["WhatsApp owns Meta"]);
+    check(
+        "WhatsApp is a subsidiary of Meta.",
+        &["Meta owns WhatsApp"],
+        &["WhatsApp owns Meta"],
+    );
 }
 
 #[test]
