@@ -520,9 +520,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     if head_class(toks, a, b, lex).is_none() {
         // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
         let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
-        let splits = |k: usize| {
-            is_connector(&toks[k].lower) && !PARTICLES.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title)
-        };
+        let splits = |k: usize| CONNECTORS.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title);
         if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
             out.push((a, k));
             return split_run(toks, k + 1, b, lex, out);
@@ -1202,6 +1200,13 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
     }
 }
 
+/// Where the name after "of" or "of the" starts, when the token at `end` is "of" ("the
+/// Communications Authority of Kenya": the position of "Kenya").
+pub(crate) fn after_of(toks: &[Token], end: usize) -> Option<usize> {
+    let the = toks.get(end + 1).is_some_and(|t| t.lower == "the");
+    toks.get(end).is_some_and(|t| t.lower == "of").then(|| end + 1 + usize::from(the))
+}
+
 /// "the Communications Authority of Kenya", "the Law Society of Zambia": a body named with "of"
 /// and its country. The country is the body's, and the whole phrase is one more name of it (the
 /// name before "of" still keys it, as a name after a demonym does).
@@ -1212,8 +1217,7 @@ fn attach_country_of(doc: &str, toks: &[Token], out: &mut [Mention]) {
         if !body || m.possessive || m.country.is_some() || c.kind != MentionKind::Named || c.class != Class::Country {
             continue;
         }
-        let at = m.end + 1 + usize::from(toks.get(m.end + 1).is_some_and(|t| t.lower == "the"));
-        if toks.get(m.end).is_none_or(|t| t.lower != "of") || c.start != at || c.possessive {
+        if after_of(toks, m.end) != Some(c.start) || c.possessive {
             continue;
         }
         let Some(country) = c.country else { continue };

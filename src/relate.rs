@@ -928,8 +928,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     subj = v.coordinated(m, dom, true);
                 }
             }
-            let mut j = if pat.inverse { v.toks.len() } else { f.end };
-            while j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
+            let mut j = f.end;
+            while !pat.inverse && j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
                     // The agent: the first usable name within a few words ("by the Beijing-based company ByteDance").
                     let agent = (j + 1..(j + 7).min(v.toks.len()))
@@ -1242,7 +1242,9 @@ fn based_in(add: &mut Add, entity: &Key, country: Key, at: usize) {
 }
 
 /// The country of ", which is based in Kenya" or ", headquartered in Nairobi" after a name ending
-/// at `end`: a word of origin (language.toml origin_words), "in" and a country or its capital.
+/// at `end`: a word of origin (language.toml origin_words), "in" and a country named there (a
+/// capital or city after a word of origin and "in" is a mention of its state, see
+/// `mention::capital_is_place`).
 fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
     let w = &lex.words;
     let mut k = end;
@@ -1261,10 +1263,10 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
         return None;
     }
     let at = k + 2;
-    lex.names.matches(v.toks, at).find_map(|(_, e)| match e.target {
-        crate::lexicon::NameTarget::Country(c) if e.form != crate::lexicon::NameForm::Demonym && v.toks[at].cap => Some(c),
-        _ => None,
-    })
+    let c = &v.ms[v.slot.get(at).copied().flatten()?];
+    (c.start == at && c.class == Class::Country && c.kind == MentionKind::Named)
+        .then_some(c.country)
+        .flatten()
 }
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
@@ -1505,12 +1507,12 @@ fn modifier_written(v: &View, m: &Mention) -> bool {
         && first.cap;
     // "the Communications Authority of Kenya": the country named after "of".
     let after = || {
-        let at = m.end + 1 + usize::from(v.lower(m.end + 1) == "the");
-        v.lower(m.end) == "of"
-            && v.slot.get(at).copied().flatten().is_some_and(|c| {
+        crate::mention::after_of(v.toks, m.end).is_some_and(|at| {
+            v.slot.get(at).copied().flatten().is_some_and(|c| {
                 let c = &v.ms[c];
                 c.start == at && c.class == Class::Country && c.kind == MentionKind::Named && c.country == m.country
             })
+        })
     };
     before || after()
 }
