@@ -727,10 +727,13 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
         }
     }
     let starts_upper = |l: &str| l.chars().next().is_some_and(|c| !c.is_lowercase());
+    // An app also written as its company ("Kanzu Holdings") keeps the name it is keyed by.
+    let app_name = key.strip_prefix("app:");
     let best = labels
         .iter()
         .max_by_key(|l| {
             (
+                app_name.is_some_and(|a| crate::resolve::key_text(l) == a),
                 // A name, not a phrase: "Kenya's Communications Authority" yields to "Communications Authority".
                 !l.contains("'s") && !l.contains("\u{2019}s"),
                 starts_upper(l),

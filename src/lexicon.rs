@@ -539,6 +539,8 @@ pub struct WordSets {
     pub abbreviations: WordSet,
     /// Capitalised words that are not names.
     pub non_names: WordSet,
+    /// Non-names that open a name when another name word follows ("State Duma").
+    pub name_openers: WordSet,
     /// Reporting verbs.
     pub reporting: WordSet,
     /// Control verbs.
@@ -712,6 +714,7 @@ impl Lexicon {
         let words = WordSets {
             abbreviations: word_set(&lang.abbreviations),
             non_names: word_set(&lang.non_names),
+            name_openers: word_set(&lang.name_openers),
             reporting: word_set(&lang.reporting_verbs),
             control: word_set(&lang.control_verbs),
             appeal: word_set(&lang.appeal_verbs),
@@ -866,6 +869,7 @@ impl Lexicon {
         for set in [
             &mut w.abbreviations,
             &mut w.non_names,
+            &mut w.name_openers,
             &mut w.reporting,
             &mut w.control,
             &mut w.appeal,

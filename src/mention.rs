@@ -122,8 +122,10 @@ fn is_name_token(t: &Token) -> bool {
 /// Connectors allowed inside a capitalised name ("Supreme Council of Cyberspace").
 const CONNECTORS: [&str; 6] = ["of", "the", "for", "and", "&", "on"];
 /// Particles of personal and organisation names ("Alexandre de Moraes", "La Quadrature du Net"):
-/// connectors that never split a name.
-const PARTICLES: [&str; 9] = ["de", "al", "bin", "du", "da", "dos", "van", "von", "der"];
+/// connectors that never split a name. Two may stand together ("Pieter van der Berg").
+const PARTICLES: [&str; 14] = [
+    "de", "al", "bin", "du", "da", "dos", "van", "von", "der", "del", "di", "la", "den", "el",
+];
 
 /// Whether a word may stand inside a capitalised name (a connector or a particle).
 fn is_connector(word: &str) -> bool {
@@ -464,8 +466,10 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 .longest(toks, i)
                 .is_some_and(|(len, _)| i + len < n && continues(i + len))
         };
-        let starts =
-            continues(i) && (i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name()) && !lex.words.non_names.contains(&toks[i]);
+        let opens_name = || lex.words.name_openers.contains(&toks[i]) && i + 1 < n && continues(i + 1);
+        let starts = continues(i)
+            && (opens_name()
+                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name()) && !lex.words.non_names.contains(&toks[i])));
         if !starts {
             i += 1;
             continue;
@@ -476,7 +480,11 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 j += 1;
             } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
                 j += 2;
-            } else if j + 2 < n && toks[j].lower == "of" && toks[j + 1].lower == "the" && continues(j + 2) {
+            } else if j + 2 < n
+                && (toks[j].lower == "of" && toks[j + 1].lower == "the"
+                    || PARTICLES.contains(&toks[j].lower.as_str()) && PARTICLES.contains(&toks[j + 1].lower.as_str()))
+                && continues(j + 2)
+            {
                 j += 3;
             } else {
                 break;
@@ -514,6 +522,21 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
                 out.push((a, head_end));
                 return split_run(toks, k, b, lex, out);
+            }
+        }
+    }
+    // "Judge Maria Santos of the Supreme Court": a title and a name, then the body they serve.
+    if let Some((title_len, _)) = lex.titles.longest(toks, a) {
+        let name_end = (a + title_len..b).find(|&k| !is_name_token(&toks[k]) && !PARTICLES.contains(&toks[k].lower.as_str()));
+        if let Some(k) = name_end.filter(|&k| k > a + title_len && toks[k].lower == "of") {
+            let body = if toks.get(k + 1).is_some_and(|t| t.lower == "the") {
+                k + 2
+            } else {
+                k + 1
+            };
+            if body < b && ends_with_head(body, b) && head_class(toks, a, k, lex).is_none() {
+                out.push((a, k));
+                return split_run(toks, body, b, lex, out);
             }
         }
     }
@@ -581,12 +604,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     if let Some(ne) = last_title_end {
-        let particle = |x: usize| {
-            matches!(
-                toks[x].lower.as_str(),
-                "de" | "da" | "al" | "bin" | "van" | "von" | "el" | "du" | "di" | "dos"
-            )
-        };
+        let particle = |x: usize| PARTICLES.contains(&toks[x].lower.as_str());
         let name_ok = (ne..b).all(|x| is_name_token(&toks[x]) || particle(x) && x > ne && x + 1 < b)
             && b - ne <= 5
             && head_class(toks, ne, b, lex).is_none();
@@ -627,7 +645,12 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
                 c -= 1;
             }
         }
-        c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
+        // The apposition closes after the name: "According to the watchdog, Didi gathered" is a
+        // clause of its own.
+        let closes = toks
+            .get(b)
+            .is_none_or(|t| matches!(t.lower.as_str(), "," | "." | "(" | ")" | ";" | ":" | "'s"));
+        closes && c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
     };
     let apposition = apposition_class(toks, b, lex);
     if b - a == 1 && (apposed_body || body_noun) || apposition == Some(Class::Agency) {
@@ -692,6 +715,17 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             || apposition_title(toks, b, lex).is_some()
         {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
+        }
+        // A name of a few words right after a relation's verb, that starts with no personal name:
+        // "fined Didi Global", "banned Boss Zhipin". An app after a verb that takes apps, else a
+        // company.
+        if b - a >= 2 && a > 0 && !toks[a - 1].cap && lex.is_trigger(&toks[a - 1]) {
+            let cls = if lex.app_object_verbs.ending_at(toks, a, 3).is_some() {
+                Class::App
+            } else {
+                Class::Organization
+            };
+            return vec![Mention::new(a, b, cls, MentionKind::Named, text(a, b))];
         }
     }
     Vec::new()
@@ -1300,6 +1334,19 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                             })
                             .collect();
                     }
+                }
+            }
+        }
+        // "Judge Maria Santos of the Supreme Court": the body named right after the name.
+        let end = out[k].end;
+        if out[k].titles.iter().any(|t| t.body.is_none()) && toks.get(end).is_some_and(|t| t.lower == "of") {
+            let at = end + 1 + usize::from(toks.get(end + 1).is_some_and(|t| t.lower == "the"));
+            let body = out[k + 1..]
+                .iter()
+                .find(|m| m.start == at && m.kind == MentionKind::Named && !m.class.is_person());
+            if let Some(b) = body.map(|m| m.start) {
+                for t in out[k].titles.iter_mut().filter(|t| t.body.is_none()) {
+                    t.body = Some(b);
                 }
             }
         }

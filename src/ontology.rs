@@ -297,6 +297,9 @@ pub struct Language {
     pub abbreviations: Vec<String>,
     /// Capitalised words that are not names.
     pub non_names: Vec<String>,
+    /// Non-names that still open a name when another name word follows ("the New York Times").
+    #[serde(default)]
+    pub name_openers: Vec<String>,
     /// Reporting verbs.
     pub reporting_verbs: Vec<String>,
     /// Verbs whose subject is the agent of the infinitive after their object.

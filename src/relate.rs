@@ -1314,6 +1314,13 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
             }
         }
     }
+    // "Spain's data regulator, the Custodia,": a country's description that names a body says
+    // where the body is.
+    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Unnamed && m.class == Class::Agency) {
+        if let (Some(key), Some(c)) = (m.key.as_ref(), m.country) {
+            based_in(add, key, country_key(c), m.start);
+        }
+    }
     // "Telegram, which is based in Dubai", "ByteDance, headquartered in Beijing": a word of origin
     // and "in" a country or its capital after the name.
     for m in

@@ -326,6 +326,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
+    merge_company_into_app(mentions);
     // Initials of the document's names, for acronyms used without definition ("the TIC"): only
     // when the document has a capitalised single name still to resolve.
     let mut initials: HashMap<String, (Key, Class)> = HashMap::default();
@@ -352,7 +353,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             } else {
                 m.name.split(' ').next().filter(|w| w.len() > 2)
             };
-            if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _)| t == n)) {
+            if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _)| t.eq_ignore_ascii_case(n))) {
                 named_things.push((name.to_string(), k.clone(), m.class));
             }
         }
@@ -365,7 +366,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if !lone
                 || m.name.contains('.')
                 || m.name.chars().all(|c| !c.is_lowercase())
-                || named_things.iter().any(|(n, _, _)| *n == m.name)
+                || named_things.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(&m.name))
             {
                 continue;
             }
@@ -393,7 +394,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if m.kind != MentionKind::Surname || m.key.is_some() {
                 continue;
             }
-            if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| *n == m.name) {
+            if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(&m.name)) {
                 m.key = Some(k.clone());
                 m.class = *c;
                 m.kind = MentionKind::Named;
@@ -470,7 +471,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 .then(|| apposed_body(&sentences[si], &mentions[si], mi, lex))
                 .flatten();
             if m.key.is_some() {
-                // A country's body ("South Korea's antitrust regulator") is the one named.
+                // A country's body ("South Korea's antitrust regulator") is the one named, in an
+                // apposition or anywhere in the document ("China's cyberspace regulator" and the
+                // Cyberspace Administration of China).
+                let apposed = apposed.or_else(|| {
+                    (m.kind == MentionKind::Unnamed)
+                        .then(|| country_body_named(sentences, mentions, si, mi, lex))
+                        .flatten()
+                });
                 if let Some(k) = apposed.filter(|_| m.kind == MentionKind::Unnamed) {
                     let m = &mut mentions[si][mi];
                     m.class = Class::Agency;
@@ -586,6 +594,31 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     sorted.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
+/// "Didi Global" and "the DiDi app" in one document: an app and the company of its name are one
+/// App (GUIDE.md), so a company whose name is an app's name, or starts with it, takes the app's key.
+fn merge_company_into_app(mentions: &mut [Vec<Mention>]) {
+    let apps: Vec<(String, Key)> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.class == Class::App && m.kind == MentionKind::Named)
+        .filter_map(|m| Some((key_text(&m.name), m.key.clone()?)))
+        .collect();
+    if apps.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().flatten() {
+        if m.class != Class::Organization || m.kind != MentionKind::Named {
+            continue;
+        }
+        let name = key_text(m.bare.as_deref().unwrap_or(&m.name));
+        let first = name.split(' ').next().unwrap_or("");
+        if let Some((_, k)) = apps.iter().find(|(a, _)| *a == name || *a == first && !a.contains(' ')) {
+            m.key = Some(k.clone());
+            m.class = Class::App;
+        }
+    }
+}
+
 /// "a court in Moscow": the country named right after "in".
 fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
     if s.tokens.get(m.end).is_none_or(|t| t.lower != "in") {
@@ -623,6 +656,46 @@ fn body_of_same_field(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
                 Some(f) if f != k => return None,
                 _ => found = Some(k),
             }
+        }
+    }
+    found.cloned()
+}
+
+/// "China's cyberspace regulator" and "Brazil's top court": the one state body of that country the
+/// document names (before or after) whose name shares a word of the description's field, or, with
+/// no field word, whose name ends in the description's head ("Supreme Federal Court").
+fn country_body_named(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
+    let m = &mentions[si][mi];
+    let toks = sentences[si].tokens.get(m.start..m.end)?;
+    let (head, before) = toks.split_last()?;
+    if m.country.is_none() || !lex.body_nouns.contains(head) {
+        return None;
+    }
+    let fold = |w: &str| w.trim_end_matches('s').to_lowercase();
+    let field: Vec<String> = before
+        .iter()
+        .filter(|t| t.kind == crate::text::TokenKind::Word && !t.cap && t.lower.len() > 3 && !lex.words.generic_modifiers.contains(t))
+        .map(|t| fold(&t.lower))
+        .collect();
+    let fits = |e: &Mention| {
+        let mut words = e.name.split(' ');
+        if field.is_empty() {
+            words.next_back().is_some_and(|w| w.eq_ignore_ascii_case(&head.lower))
+        } else {
+            words.any(|w| field.contains(&fold(w)))
+        }
+    };
+    let mut found: Option<&Key> = None;
+    for e in mentions.iter().flatten() {
+        let Some(k) = e.key.as_ref().filter(|_| e.kind == MentionKind::Named && e.class == Class::Agency) else {
+            continue;
+        };
+        if e.country.is_some_and(|c| Some(c) != m.country) || !fits(e) {
+            continue;
+        }
+        match found {
+            Some(f) if f != k => return None,
+            _ => found = Some(k),
         }
     }
     found.cloned()

@@ -1333,3 +1333,78 @@ fn a_share_of_a_population_is_no_user_count() {
         &[],
     );
 }
+
+#[test]
+fn new_and_state_open_a_name_when_a_name_follows() {
+    check(
+        "Russia's State Duma voted to restrict Telegram. The New York Times said the Duma acted quickly.",
+        &["State Duma bans Telegram", "State Duma basedIn Russia"],
+        &["Duma bans Telegram", "York Times basedIn Russia"],
+    );
+}
+
+#[test]
+fn a_judge_of_a_named_court_holds_office_in_it() {
+    check(
+        "Judge Pieter van der Berg of the Supreme Court ordered Telegram blocked in Suriname.",
+        &[
+            "Pieter van der Berg bans Telegram",
+            "Pieter van der Berg holdsPositionIn Supreme Court",
+        ],
+        &["Judge Pieter van der Berg of the Supreme Court bans Telegram"],
+    );
+}
+
+#[test]
+fn a_company_after_a_verb_is_named_without_a_cue() {
+    check(
+        "Kenya's data regulator fined Kanzu Global 3 million shillings. The company said the Office of the Data Protection Commissioner had erred.",
+        &["Office of the Data Protection Commissioner fines Kanzu Global"],
+        &[],
+    );
+}
+
+#[test]
+fn a_description_before_a_name_is_no_apposition_when_a_verb_follows() {
+    check(
+        "The Kenyan regulator said its review was over. According to the watchdog, Kanzu gathered data illegally.",
+        &[],
+        &["Kanzu basedIn Kenya"],
+    );
+}
+
+#[test]
+fn a_country_body_described_in_the_headline_is_the_one_named_later() {
+    check(
+        "Zambia's cyberspace regulator fines Kanzu\n\nThe Zambia Cyberspace Authority on Monday fined the app Kanzu.",
+        &["Zambia Cyberspace Authority fines Kanzu"],
+        &["Zambia fines Kanzu"],
+    );
+}
+
+#[test]
+fn an_app_and_the_company_of_its_name_are_one_app() {
+    check(
+        "Regulators in Malawi removed the Kanzu app from stores. Malawi later fined Kanzu Holdings.",
+        &["Malawi bans Kanzu", "Malawi fines Kanzu"],
+        &["Malawi fines Kanzu Holdings"],
+    );
+}
+
+#[test]
+fn opening_a_review_of_an_app_is_an_investigation() {
+    check(
+        "Kenya's communications authority opened a security review of the app Kanzu on Monday.",
+        &["Kenya investigates Kanzu"],
+        &[],
+    );
+}
+
+#[test]
+fn a_group_opening_a_sentence_is_no_name() {
+    check(
+        "Authorities in Malawi blocked Telegram on Monday.",
+        &["Malawi bans Telegram"],
+        &["Authorities bans Telegram"],
+    );
+}
