@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Extraction quality on the development sets: the shared seed articles and this project's own
+# articles in tests/dev/ (written in our words on real events, gold by ../shared/eval/GUIDE.md).
+# Usage: benches/quality.sh [NEWSGRAPH_BINARY]   (default: target/release/newsgraph)
+# Prints kgscore's entity and relation lines for each set. tests/dev/ is a development set: tuning
+# on it is allowed, but only through general machinery; never put its names in the lexicon.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${1:-target/release/newsgraph}
+score=../shared/eval/kgscore.py
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+run() { # name input gold
+  "$bin" build "$2" --out "$out/$1" --quiet
+  echo "== $1"
+  python3 "$score" "$3" "$out/$1/graph.ttl" | grep -E '^(entities|relations)'
+}
+run seeds ../shared/corpus/seeds ../shared/eval/seeds.gold.json
+run dev-a tests/dev/a tests/dev/a.gold.json
+run dev-b tests/dev/b tests/dev/b.gold.json
