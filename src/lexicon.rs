@@ -467,6 +467,8 @@ pub struct Lexicon {
     pub body_nouns: WordSet,
     /// Nouns of a state body in an apposition beside a lone name.
     pub appositive_body_nouns: WordSet,
+    /// Head words of state bodies that are no regulator.
+    pub non_regulator_heads: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -777,6 +779,7 @@ impl Lexicon {
             member_nouns: word_set(&cues.member_nouns),
             body_nouns: word_set(&cues.body_nouns),
             appositive_body_nouns: word_set(&cues.appositive_body_nouns),
+            non_regulator_heads: word_set(&cues.non_regulator_heads),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -848,6 +851,7 @@ impl Lexicon {
             &mut lex.member_nouns,
             &mut lex.body_nouns,
             &mut lex.appositive_body_nouns,
+            &mut lex.non_regulator_heads,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,

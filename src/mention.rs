@@ -318,6 +318,22 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 // "the youth group Hami Nepal": the country's name ends the group's.
                 break;
             }
+            // "Judge Ana Lima": a capital's name after a given name is a surname.
+            if entry.form == NameForm::Capital && i > 0 && toks[i - 1].cap && lex.words.name_starts.contains(&toks[i - 1]) {
+                break;
+            }
+            // "Victoria Shakina said": a capital that is also a given name, before a name word
+            // that is no known name and no head of a body, opens a person's name.
+            if entry.form == NameForm::Capital
+                && lex.words.name_starts.contains(&toks[i])
+                && toks
+                    .get(i + len)
+                    .is_some_and(|t| is_name_token(t) && !lex.words.non_names.contains(t))
+                && lex.names.matches(toks, i + len).next().is_none()
+                && head_class(toks, i, i + len + 1, lex).is_none()
+            {
+                break;
+            }
             if entry.form == NameForm::Capital && capital_is_place(toks, i, len, lex) {
                 found = Some((len, None));
                 break;
@@ -690,6 +706,17 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         // An acronym: resolved against the initials of names in the document, or dropped.
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Surname, text(a, b))];
     }
+    // "Alexandre de Moraes", "Pieter van der Berg": name words with particles between them are a
+    // personal name ("La Quadrature du Net" opens with its particle and is left alone).
+    let particle = |x: usize| PARTICLES.contains(&toks[x].lower.as_str());
+    let particle_name = (3..=6).contains(&(b - a))
+        && !particle(a)
+        && !particle(b - 1)
+        && (a..b).any(particle)
+        && (a..b).all(|x| particle(x) || is_name_token(&toks[x]) && !calendar(x) && !all_caps(x));
+    if particle_name {
+        return vec![Mention::new(a, b, Class::Person, MentionKind::Named, text(a, b))];
+    }
     if all_names && b - a <= 3 {
         let kind = if b - a == 1 { MentionKind::Surname } else { MentionKind::Named };
         let who_after = toks.get(b).is_some_and(|t| t.lower == "who")
@@ -761,7 +788,12 @@ fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
 /// ", a Chinese company" an Organization, ", the Russian regulator" an Agency (a singular cue
 /// or head within a few modifiers).
 fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
-    if !(toks.get(b).is_some_and(|t| t.lower == ",") && toks.get(b + 1).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))) {
+    // "X, the ...", "X, a ..." or "X, Brazil's ...".
+    let opens = |k: usize| {
+        toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
+            || toks.get(k).is_some_and(|t| t.cap) && toks.get(k + 1).is_some_and(|t| t.lower == "'s")
+    };
+    if !(toks.get(b).is_some_and(|t| t.lower == ",") && opens(b + 1)) {
         return None;
     }
     let singular = |end: usize| toks.get(end - 1).is_some_and(is_singular);
@@ -880,14 +912,30 @@ fn apposed_title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usiz
     if a < 2 || toks[a - 1].lower != "," {
         return None;
     }
-    title_before(toks, a - 1, lex).or_else(|| {
-        // "Meta's president of global affairs, Nick Clegg": the title's portfolio in lower case.
-        let of = (a.saturating_sub(6)..a - 1)
-            .rev()
-            .take_while(|&k| !toks[k].cap && toks[k].kind == TokenKind::Word)
-            .find(|&k| toks[k].lower == "of")?;
-        title_before(toks, of, lex)
-    })
+    title_before(toks, a - 1, lex)
+        .or_else(|| {
+            // "Meta's president of global affairs, Nick Clegg": the title's portfolio in lower case.
+            let of = (a.saturating_sub(6)..a - 1)
+                .rev()
+                .take_while(|&k| !toks[k].cap && toks[k].kind == TokenKind::Word)
+                .find(|&k| toks[k].lower == "of")?;
+            title_before(toks, of, lex)
+        })
+        .or_else(|| {
+            // "one of its justices, Alexandre de Moraes": one of a plural title.
+            let w = a.checked_sub(2).map(|k| &toks[k]).filter(|t| !t.cap && t.kind == TokenKind::Word)?;
+            let one_of = a >= 4 && toks[a - 4].lower == "of" || a >= 5 && toks[a - 5].lower == "of";
+            let singular = w.lower.strip_suffix('s')?;
+            let spec = lex.titles.by_stem(singular).filter(|_| one_of)?;
+            Some((
+                a - 2,
+                vec![TitleUse {
+                    spec,
+                    text: singular.to_string(),
+                    body: None,
+                }],
+            ))
+        })
 }
 
 /// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.
@@ -1371,7 +1419,23 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 if let Some(j) = (k + 1..out.len()).find(|&j| out[j].end <= ts && out[j].start > out[k].end && out[j].possessive) {
                     t.body = Some(out[j].start);
                 }
+                // "Koo's co-founder and chief executive": a second title joined by "and" holds
+                // in the same body.
+                let second = toks
+                    .get(te)
+                    .filter(|w| w.lower == "and")
+                    .and_then(|_| lex.titles.longest(toks, te + 1))
+                    .map(|(len, &spec2)| TitleUse {
+                        spec: spec2,
+                        text: toks[te + 1..te + 1 + len]
+                            .iter()
+                            .map(|t| t.lower.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        body: t.body,
+                    });
                 out[k].titles.push(t);
+                out[k].titles.extend(second);
             }
         }
         if !out[k].titles.is_empty() {

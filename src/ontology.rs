@@ -199,6 +199,10 @@ pub struct Cues {
     /// Nouns of a state body in an apposition beside a lone name ("the regulator, Roskomnadzor,").
     #[serde(default)]
     pub appositive_body_nouns: Vec<String>,
+    /// Head words of state bodies that are no regulator ("court", "parliament"): "China's internet
+    /// regulator" is never the one court the document names.
+    #[serde(default)]
+    pub non_regulator_heads: Vec<String>,
     /// Heads that make "<portfolio> <head>" a state body ("foreign ministry").
     pub portfolio_heads: Vec<String>,
     /// Heads that make "<head> of <portfolio>" a state body ("ministry of education").

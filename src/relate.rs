@@ -38,6 +38,9 @@ pub struct DocState {
     pub doc_date: Option<Date>,
     /// The last state actor named in an earlier sentence (whom a refusal answers).
     last_state: Option<Key>,
+    /// The ministries the document names, each with its portfolio's words (plurals folded):
+    /// where a "communications minister" holds office.
+    ministries: Vec<(Vec<String>, Key)>,
 }
 
 /// Reads one sentence.
@@ -567,6 +570,11 @@ impl<'a> View<'a> {
     /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
     fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> MentionList {
         let mut k = from;
+        // "the rocket company Musk founded, to guarantee ...": a verb with its object before it
+        // (a relative clause without "that") ends at the comma.
+        if self.lower(from) == "," {
+            return MentionList::new();
+        }
         while k < self.toks.len() && k < from + OBJECT_REACH {
             if stops.contains(&k) {
                 break;
@@ -791,6 +799,7 @@ pub fn extract_document(
     let mut byte_pos = 0usize;
     let dates = DateReader::new(lex);
     let doc_arc: std::sync::Arc<str> = doc_id.into();
+    state.ministries = ministries(mentions);
     for (s, ms) in sentences.iter().zip(mentions) {
         char_pos += doc[byte_pos..s.start].chars().count();
         let text = &doc[s.start..s.end];
@@ -854,7 +863,7 @@ pub fn extract_document(
             });
         };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, state.main_country.as_ref(), &mut add);
+        modifier_statements(&v, lex, state.main_country.as_ref(), &state.ministries, &mut add);
         user_counts(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -1270,8 +1279,33 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
 }
 
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
+/// A word with a plural "s" dropped ("communications" = "communication").
+fn fold_plural(w: &str) -> String {
+    w.strip_suffix('s').filter(|r| r.len() > 3).unwrap_or(w).to_string()
+}
+
+/// The ministries a document names ("Ministry of X", "X Ministry") and their portfolios' words.
+fn ministries(mentions: &[Vec<Mention>]) -> Vec<(Vec<String>, Key)> {
+    let mut out: Vec<(Vec<String>, Key)> = Vec::new();
+    for m in mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.class == Class::Agency && m.kind == MentionKind::Named)
+    {
+        let Some(k) = m.key.as_ref() else { continue };
+        let name = crate::resolve::key_text(m.bare.as_deref().unwrap_or(&m.name));
+        let Some(portfolio) = name.strip_prefix("ministry of ").or_else(|| name.strip_suffix(" ministry")) else {
+            continue;
+        };
+        if !out.iter().any(|(_, o)| o == k) {
+            out.push((portfolio.split(' ').filter(|w| *w != "and").map(fold_plural).collect(), k.clone()));
+        }
+    }
+    out
+}
+
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add: &mut Add) {
+fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, ministries: &[(Vec<String>, Key)], add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_ref() else {
@@ -1298,12 +1332,26 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, add:
                     None
                 }
             });
+            // "Communications Minister X" and the Ministry of Information and Communications the
+            // document names: the one ministry whose portfolio holds the title's.
+            let ministry = || {
+                let portfolio = t.text.strip_suffix(" minister").or_else(|| t.text.strip_prefix("minister of "))?;
+                let words: Vec<String> = portfolio.split(' ').filter(|w| *w != "and").map(fold_plural).collect();
+                let mut fits = ministries.iter().filter(|(p, _)| words.iter().all(|w| p.contains(w)));
+                match (fits.next(), fits.next()) {
+                    (Some((_, k)), None) if !words.is_empty() => Some(k.clone()),
+                    _ => None,
+                }
+            };
             if let Some(b) = body {
                 let (_, rng) = lex.signature(rel);
                 let bclass = body_ix.map(|b| v.ms[b].class).unwrap_or(Class::Country);
                 if rng.contains(&bclass) {
                     add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
+            }
+            if let Some(k) = ministry().filter(|_| body_ix.is_none() && spec.class == Class::Official && rel == Relation::HoldsPositionIn) {
+                add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
             }
         }
         // Demonym or country possessive before a non-country name: basedIn.

@@ -232,6 +232,25 @@ impl DocPersons {
         };
         found.map(|(k, _, _)| k)
     }
+
+    /// The one person whose name holds `word` before its last word: "Lula" of "Luiz Inacio Lula
+    /// da Silva", "Cheng" of "Cheng Wei" (family name first). None when two persons hold it, or
+    /// when the document names too many persons to scan.
+    fn find_inner(&self, word: &str) -> Option<&Key> {
+        if word.len() < 3 || self.list.len() > 4 * SCAN_PERSONS {
+            return None;
+        }
+        let mut found = None;
+        for (k, words, _) in &self.list {
+            if words.len() >= 2 && words[..words.len() - 1].iter().any(|w| w == word) {
+                match found {
+                    Some(f) if f != k => return None,
+                    _ => found = Some(k),
+                }
+            }
+        }
+        found
+    }
 }
 
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
@@ -327,6 +346,17 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     merge_company_into_app(mentions);
+    // "the rocket company Musk founded": a lone word taken for a company that is the surname of a
+    // person the document names is that person.
+    for m in mentions.iter_mut().flatten() {
+        let guessed = m.class == Class::Organization && m.end - m.start == 1 && m.key.as_deref().is_some_and(|k| k.starts_with("org:"));
+        if guessed {
+            if let Some(k) = persons.find(&key_text(&m.name), lex, |w| w.len() >= 2) {
+                m.key = Some(k.clone());
+                m.class = Class::Person;
+            }
+        }
+    }
     // Initials of the document's names, for acronyms used without definition ("the TIC"): only
     // when the document has a capitalised single name still to resolve.
     let mut initials: HashMap<String, (Key, Class)> = HashMap::default();
@@ -409,7 +439,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             let w = key_text(&m.name);
             let w = w.rsplit(' ').next().unwrap_or("").to_string();
-            if let Some(k) = persons.find(&w, lex, |_| true) {
+            if let Some(k) = persons.find(&w, lex, |_| true).or_else(|| persons.find_inner(&w)) {
                 m.key = Some(k.clone());
             } else if w.contains('.') || m.start == 0 {
                 // A capitalised first word matching no name of the document is as likely an
@@ -685,20 +715,33 @@ fn country_body_named(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
             words.any(|w| field.contains(&fold(w)))
         }
     };
-    let mut found: Option<&Key> = None;
-    for e in mentions.iter().flatten() {
-        let Some(k) = e.key.as_ref().filter(|_| e.kind == MentionKind::Named && e.class == Class::Agency) else {
-            continue;
-        };
-        if e.country.is_some_and(|c| Some(c) != m.country) || !fits(e) {
-            continue;
+    // The bodies that fit, and failing those, the one body of the country the document names
+    // at all ("China's internet regulator" and the Cyberspace Administration of China).
+    let one = |fits: &dyn Fn(&Mention) -> bool| -> Result<Option<&Key>, ()> {
+        let mut found: Option<&Key> = None;
+        for e in mentions.iter().flatten() {
+            let Some(k) = e.key.as_ref().filter(|_| e.kind == MentionKind::Named && e.class == Class::Agency) else {
+                continue;
+            };
+            if e.country.is_some_and(|c| Some(c) != m.country) || !fits(e) {
+                continue;
+            }
+            match found {
+                Some(f) if f != k => return Err(()),
+                _ => found = Some(k),
+            }
         }
-        match found {
-            Some(f) if f != k => return None,
-            _ => found = Some(k),
+        Ok(found)
+    };
+    match one(&fits) {
+        Ok(Some(k)) => Some(k.clone()),
+        Ok(None) if !lex.non_regulator_heads.contains(head) => {
+            let regulator = |e: &Mention| !e.name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()));
+            one(&regulator).ok().flatten().cloned()
         }
+        Ok(None) => None,
+        Err(()) => None,
     }
-    found.cloned()
 }
 
 /// "The Ministry of Communication and Information Technology, known as Kominfo,": the name after

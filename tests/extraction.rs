@@ -588,12 +588,12 @@ fn a_name_after_the_verb_that_fits_no_object_is_not_replaced_by_the_documents_ap
 #[test]
 fn an_apposition_or_a_noun_before_it_says_what_an_unknown_name_is_for_the_whole_document() {
     check(
-        "Vietnam's Ministry of Information and Communications encouraged state employees to use Zalo, a messaging app developed by the Vietnamese company VNG. \
-         Zalo has more than 74 million users, according to VNG.",
+        "Vietnam's Ministry of Information and Communications encouraged state employees to use Zelo, a messaging app developed by the Vietnamese company VNX. \
+         Zelo has more than 74 million users, according to VNX.",
         &[
-            "Ministry of Information and Communications promotes Zalo",
-            "VNG founded Zalo",
-            "Zalo userCount 74000000",
+            "Ministry of Information and Communications promotes Zelo",
+            "VNX founded Zelo",
+            "Zelo userCount 74000000",
         ],
         &[],
     );
@@ -970,8 +970,8 @@ fn the_same_body_is_found_however_far_back() {
 #[test]
 fn taking_an_app_offline_bans_it() {
     check(
-        "The Zambian regulator, ZICTA, took WhatsApp offline for ten days.",
-        &["ZICTA bans WhatsApp"],
+        "The Zambian regulator, ZITRA, took WhatsApp offline for ten days.",
+        &["ZITRA bans WhatsApp"],
         &[],
     );
 }
@@ -1406,5 +1406,81 @@ fn a_group_opening_a_sentence_is_no_name() {
         "Authorities in Malawi blocked Telegram on Monday.",
         &["Malawi bans Telegram"],
         &["Authorities bans Telegram"],
+    );
+}
+
+#[test]
+fn a_name_with_a_particle_is_a_person_and_one_of_its_justices_holds_office_in_the_court() {
+    check(
+        "The Supreme Court backed an order by one of its justices, Marta de Souza, to suspend Telegram.",
+        &["Supreme Court bans Telegram", "Marta de Souza holdsPositionIn Supreme Court"],
+        &[],
+    );
+}
+
+#[test]
+fn a_later_mention_by_an_inner_name_is_the_same_person() {
+    check(
+        "Carlos Alberto Mendes da Rocha spoke on Monday. Mendes criticised Telegram.",
+        &["Carlos Alberto Mendes da Rocha criticizes Telegram"],
+        &["Mendes criticizes Telegram"],
+    );
+}
+
+#[test]
+fn run_by_and_operated_by_say_who_owns_an_app_and_a_verb_before_a_comma_has_no_object_after() {
+    check(
+        "Starlink, the satellite internet service run by SpaceX, the rocket company Musk founded, said it would comply with X's orders.",
+        &["SpaceX owns Starlink"],
+        &["Musk founded Twitter"],
+    );
+    check(
+        "Linkline, a messaging service operated by Kanzu Holdings, was blocked in Kenya.",
+        &["Kanzu Holdings owns Linkline", "Kenya bans Linkline"],
+        &[],
+    );
+}
+
+#[test]
+fn a_name_apposed_to_a_country_s_regulator_is_that_body_and_a_capital_after_a_given_name_is_a_surname() {
+    check(
+        "Judge Ana Lima ordered Telnet, Brazil's telecommunications regulator, to block Telegram.",
+        &["Ana Lima orders Telnet", "Telnet bans Telegram", "Telnet basedIn Brazil"],
+        &["Peru orders Telnet"],
+    );
+}
+
+#[test]
+fn a_minister_of_a_portfolio_holds_office_in_the_ministry_of_it_the_document_names() {
+    check(
+        "Vietnam's Ministry of Information and Communications said it would inspect TikTok. \
+         Information and Communications Minister Tran Van Long said foreign platforms must obey the law.",
+        &["Tran Van Long holdsPositionIn Ministry of Information and Communications"],
+        &[],
+    );
+}
+
+#[test]
+fn a_country_s_regulator_is_the_one_regulator_of_that_country_the_document_names() {
+    check(
+        "China's internet regulator fined Rido Global 8 billion yuan on Thursday. \
+         The Cyberspace Administration of China said Rido had broken data laws.",
+        &["Cyberspace Administration of China fines Rido Global"],
+        &["China fines Rido Global"],
+    );
+    // A court is no regulator.
+    check(
+        "Brazil's telecoms regulator blocked Telegram on Friday. The Supreme Court upheld the order.",
+        &["Brazil bans Telegram"],
+        &["Supreme Court bans Telegram"],
+    );
+}
+
+#[test]
+fn a_second_title_joined_by_and_holds_in_the_same_body() {
+    check(
+        "Aprameya Rao, Koo's co-founder and chief executive, said Nigeria was a natural market.",
+        &["Aprameya Rao founded Koo", "Aprameya Rao holdsPositionIn Koo"],
+        &[],
     );
 }
