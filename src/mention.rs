@@ -1037,6 +1037,12 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             continue;
         }
         let words = |a: usize, b: usize| doc[toks[a].start..toks[b - 1].end].to_string();
+        // A definite description over tokens a..b that refers back to these classes.
+        let definite = |a: usize, b: usize, classes: &Vec<Class>| {
+            let mut m = Mention::new(a, b, classes[0], MentionKind::Definite, words(a, b).to_lowercase());
+            m.refs = classes.clone();
+            m
+        };
         // "<demonym> authorities" is found through the demonym mention: handled in attach_modifiers.
         if let Some((len, _)) = lex.bare_unnamed.longest(toks, i) {
             if (i..i + len).all(|x| !covered[x]) && ends_noun_phrase(toks, i + len, lex) {
@@ -1068,10 +1074,8 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
         if let Some((len, classes)) = lex.definite.longest(toks, i) {
             let end = i + len;
             if toks.get(end).is_some_and(|t| t.lower == "'s") && (i..end).all(|x| !covered[x]) && !toks[i].cap {
-                let mut m = Mention::new(i, end, classes[0], MentionKind::Definite, words(i, end).to_lowercase());
-                m.refs = classes.clone();
                 covered[i..end].iter_mut().for_each(|c| *c = true);
-                out.push(m);
+                out.push(definite(i, end, classes));
                 i = end;
                 continue;
             }
@@ -1080,8 +1084,22 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             // Up to two modifiers, then a description noun ending the phrase.
             let mut found_at = None;
             // A demonym among the modifiers stays a mention of its own: "the Chinese platform" is
-            // the platform, from China.
+            // the platform, from China; so does a place of origin: "the Beijing-based firm".
             let mut from = i;
+            let origin = out
+                .iter()
+                .find(|m| m.start == i + 1 && m.class == Class::Country)
+                .map(|m| m.end)
+                .filter(|&e| toks.get(e).is_some_and(|t| t.lower == "-") && toks.get(e + 1).is_some_and(|t| lex.words.origin.contains(t)));
+            if let Some((h, (len, classes))) = origin.and_then(|e| lex.definite.longest(toks, e + 2).map(|d| (e + 2, d))) {
+                let end = h + len;
+                if (h..end).all(|x| !covered[x]) && toks.get(end).is_none_or(|t| !t.cap) && ends_noun_phrase(toks, end, lex) {
+                    covered[h..end].iter_mut().for_each(|c| *c = true);
+                    out.push(definite(h, end, classes));
+                    i = end;
+                    continue;
+                }
+            }
             for skip in 0..3 {
                 let h = i + 1 + skip;
                 if h < n && covered[h] && out.iter().any(|m| m.kind == MentionKind::Demonym && m.start == h && m.end == h + 1) {

@@ -653,6 +653,15 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
             && v.toks[i].lower.ends_with('s')
             && !v.toks[i].lower.ends_with("ss")
             && lex.words.plural_noun_markers.contains(&v.toks[i - 1]);
+        // "Among the blocked apps are TikTok and Helo": a participle before a plural noun that a
+        // list follows is read as the verb, with the ban the document told of behind it.
+        let listed_participle = after_det
+            && v.toks[i].lower.ends_with("ed")
+            && v.toks
+                .get(i + 1)
+                .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && t.lower.ends_with('s'))
+            && (lex.words.be.contains_at(v.toks, i + 2) || lex.list_introducers.starts_at(v.toks, i + 2));
+        let after_det = after_det && !listed_participle;
         for &p in cands {
             if (after_det || plural_noun) && !lex.triggers[p].nominal {
                 continue;
@@ -1073,6 +1082,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 subj_keys.extend(state.main_country.clone());
             }
         }
+        // "Among the blocked apps are TikTok and Helo", "the banned services include X": the apps
+        // of the ban the document told of, banned by whoever banned it.
+        let participle = f.end == f.start + 1
+            && f.start >= 1
+            && v.lower(f.start - 1) == "the"
+            && v.lower(f.start).ends_with("ed")
+            && v.slot.get(f.end).copied().flatten().is_none()
+            && v.toks.get(f.end).is_some_and(|t| !t.cap && t.lower.ends_with('s'));
+        if subj_keys.is_empty() && rel == Relation::Bans && participle && !objects.is_empty() {
+            subj_keys.extend(state.last_ban.as_ref().map(|(s, _)| s.clone()));
+        }
         let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         // A name right after the verb that is no fit object ("left Signal" read as a surname) is
         // still the object: the document's apps are not put in its place.
@@ -1119,6 +1139,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     .into_iter()
                     .collect(),
                 None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
+                // "The ministry announced the ban on June 29": the ban the document told of.
+                None if rel == Relation::Bans
+                    && f.end >= 2
+                    && lex.words.reversal_nouns.contains_at(v.toks, f.end - 1)
+                    && matches!(v.lower(f.end - 2), "the" | "this" | "that") =>
+                {
+                    state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect()
+                }
                 None => KeyList::new(),
             };
         }
