@@ -918,6 +918,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             while k > 0 && v.slot[k - 1].is_none() && !v.is_boundary(k - 1) {
                 k -= 1;
             }
+            // "the service run by SpaceX" (or ", a service run by") names what SpaceX runs right
+            // before "run by"; "stores such as those run by Apple" names nothing there.
+            let described = (k..f.start)
+                .find(|&x| v.lower(x) == ",")
+                .is_some_and(|x| matches!(v.lower(x + 1), "a" | "an" | "the"));
+            if pat.inverse && v.lower(f.end - 1) == "by" && k != f.start && !described {
+                continue;
+            }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
             // "Koo, a homegrown alternative to Twitter built by ...": what was built is Koo.
             left = left.map(|m| v.apposition_head(m).unwrap_or(m));
@@ -1150,6 +1158,15 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 None => KeyList::new(),
             };
         }
+        // "ordered the PTA to shut the app down": the order to ban is also an order to the body
+        // told to carry it out.
+        if rel == Relation::Bans && has_gap {
+            if let Some(o) = ordered_body(v, lex, &f) {
+                for s in &subj_keys {
+                    add(s, Relation::Orders, Object::Entity(o.clone()), modality, None, None, f.start);
+                }
+            }
+        }
         for s in &subj_keys {
             for o in &obj_keys {
                 add(s, rel, Object::Entity(o.clone()), modality, None, None, f.start);
@@ -1161,6 +1178,25 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
     }
     swaps(v, lex, add);
     reversals(v, lex, state, add);
+}
+
+/// The body a ban trigger opening with an order verb tells to act: "ordered the PTA to shut ...
+/// down" (a name right after the verb, then "to").
+fn ordered_body(v: &View, lex: &Lexicon, f: &Found) -> Option<Key> {
+    let orders = lex
+        .triggers_from(&v.toks[f.start])?
+        .iter()
+        .any(|&p| lex.triggers[p].relation == Relation::Orders);
+    let m = v.slot.get(f.start + 1).copied().flatten().or_else(|| {
+        // "ordered the PTA": past one determiner.
+        (v.lower(f.start + 1) == "the")
+            .then(|| v.slot.get(f.start + 2).copied().flatten())
+            .flatten()
+    })?;
+    let (_, rng) = lex.signature(Relation::Orders);
+    (orders && v.usable(m, rng) && v.lower(v.ms[m].end) == "to")
+        .then(|| v.key(m).cloned())
+        .flatten()
 }
 
 impl DocState {

@@ -698,7 +698,8 @@ fn country_body_named(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
     let m = &mentions[si][mi];
     let toks = sentences[si].tokens.get(m.start..m.end)?;
     let (head, before) = toks.split_last()?;
-    if m.country.is_none() || !lex.body_nouns.contains(head) {
+    // "China's internet regulator", and "a Moscow court" when the document names the court.
+    if m.country.is_none() || !lex.body_nouns.contains(head) && !lex.appositive_body_nouns.contains(head) {
         return None;
     }
     let fold = |w: &str| w.trim_end_matches('s').to_lowercase();
@@ -953,7 +954,11 @@ fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexi
         if e.name.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case(head)) {
             return Some(k.clone());
         }
-        if !bodies.contains(&k) {
+        // "the regulator" is no court named before it ("Roskomnadzor ... the Tverskoy District
+        // Court ... The regulator blocked Instagram").
+        let other_kind = !lex.non_regulator_heads.contains_word(head)
+            && e.name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()));
+        if !other_kind && !bodies.contains(&k) {
             bodies.push(k);
         }
     }

@@ -515,8 +515,8 @@ fn swaps_and_spelled_out_figures() {
 
 #[test]
 fn a_body_head_added_to_the_ontology_names_a_state_body_and_its_references() {
-    let text = "In Kenya, the senate banned TikTok on Monday.\nThe senate said the watchdog fined Meta.";
-    // Without the head, the senate is no body ("the watchdog" alone is Kenya's state).
+    let text = "In Kenya, the senate banned TikTok on Monday.\nThe senate said it fined Meta.";
+    // Without the head, the senate is no body.
     let plain = statements(text);
     assert!(plain.iter().all(|s| !s.contains("enate")), "{plain:#?}");
     // Users extend cues.toml without recompiling; the same edit, made on the loaded ontology.
@@ -1523,6 +1523,41 @@ fn founder_and_chief_executive_are_two_titles_and_the_watchdog_is_the_regulator_
     check(
         "The Cyberspace Administration of China fined Rido Global on Thursday. Its founder, Li Wei, was fined 1 million yuan by the watchdog.",
         &["Cyberspace Administration of China fines Rido Global", "Cyberspace Administration of China fines Li Wei"],
+        &[],
+    );
+}
+
+#[test]
+fn a_city_s_court_is_the_court_the_document_names_and_the_regulator_is_no_court() {
+    check(
+        "A Moscow court banned Instagram on Monday. Judge Olga Petrova of the Tverskoy District Court granted the petition. \
+         Roskomnadzor, Russia's communications watchdog, had cut off Facebook. The regulator blocked Viber ten days later.",
+        &[
+            "Tverskoy District Court bans Instagram",
+            "Roskomnadzor bans Facebook",
+            "Roskomnadzor bans Viber",
+        ],
+        &["Russia bans Instagram", "Russia bans Viber"],
+    );
+}
+
+#[test]
+fn those_run_by_a_company_name_nothing_it_owns() {
+    check(
+        "TikTok and app stores such as those run by Apple and Google would face fines.",
+        &[],
+        &["Apple owns TikTok", "Google owns TikTok"],
+    );
+}
+
+#[test]
+fn shutting_an_app_down_bans_it_and_switching_it_back_on_lifts_the_ban() {
+    check(
+        "The Peshawar High Court ordered the PTA to shut the app TikTok down. The regulator later switched TikTok back on.",
+        &[
+            "Peshawar High Court orders Pakistan Telecommunication Authority",
+            "Pakistan Telecommunication Authority unbans TikTok",
+        ],
         &[],
     );
 }
