@@ -313,6 +313,13 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 if lex.ontology.entities[k].needs_cue && !facts.confirmed.contains(&k) {
                     continue;
                 }
+                // "Uganda's Ministry of Information and Communications Technology" is not the
+                // ministry of a shorter name: a state body's name that goes on is another body's.
+                let goes_on = toks.get(i + len).is_some_and(|t| is_name_token(t) && t.kind == TokenKind::Word)
+                    && lex.names.matches(toks, i + len).next().is_none();
+                if lex.ontology.entities[k].class == Class::Agency && goes_on {
+                    continue;
+                }
             }
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.

@@ -1689,7 +1689,16 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                 && (x + 1..k).any(|y| v.lower(y) == "of")
                 && !(x..k).any(|y| v.is_boundary(y) || v.slot[y].is_some_and(|m| v.ms[m].class == Class::App))
         });
-        if !is_users && !elliptic || share {
+        // "a country of about 45 million people": a population, not users.
+        let population = (k.saturating_sub(4)..k).rev().find(|&x| v.lower(x) == "of").is_some_and(|x| {
+            x >= 1
+                && (v.slot[x - 1].is_some_and(|m| v.ms[m].class == Class::Country)
+                    || lex
+                        .definite
+                        .longest(v.toks, x - 1)
+                        .is_some_and(|(len, c)| len == 1 && c.as_slice() == [Class::Country]))
+        });
+        if !is_users && !elliptic || share || population {
             k = end;
             continue;
         }

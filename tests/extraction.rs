@@ -1561,3 +1561,22 @@ fn shutting_an_app_down_bans_it_and_switching_it_back_on_lifts_the_ban() {
         &[],
     );
 }
+
+#[test]
+fn a_country_s_population_is_no_user_count() {
+    check(
+        "Facebook has about 2.5 million users in Uganda, a country of about 45 million people.",
+        &["Facebook userCount 2500000"],
+        &["Facebook userCount 45000000"],
+    );
+}
+
+#[test]
+fn a_known_body_s_name_that_goes_on_is_another_body() {
+    // The lexicon knows Vietnam's Ministry of Information and Communications.
+    check(
+        "Uganda's Ministry of Information and Communications Technology blocked Facebook.",
+        &["Ministry of Information and Communications Technology bans Facebook"],
+        &["Ministry of Information and Communications basedIn Uganda"],
+    );
+}
