@@ -129,7 +129,17 @@ const PARTICLES: [&str; 14] = [
 
 /// Whether a word may stand inside a capitalised name (a connector or a particle).
 fn is_connector(word: &str) -> bool {
-    CONNECTORS.contains(&word) || PARTICLES.contains(&word)
+    CONNECTORS.contains(&word) || is_particle(word)
+}
+
+/// Whether a folded word is a name particle ("de", "van").
+fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// The folded words of tokens a..b, joined by spaces: a title as written ("chief executive").
+fn folded_words(toks: &[Token], a: usize, b: usize) -> String {
+    toks[a..b].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ")
 }
 
 impl DocFacts {
@@ -315,9 +325,11 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 }
                 // "Uganda's Ministry of Information and Communications Technology" is not the
                 // ministry of a shorter name: a state body's name that goes on is another body's.
-                let goes_on = toks.get(i + len).is_some_and(|t| is_name_token(t) && t.kind == TokenKind::Word)
-                    && lex.names.matches(toks, i + len).next().is_none();
-                if lex.ontology.entities[k].class == Class::Agency && goes_on {
+                let goes_on = || {
+                    toks.get(i + len).is_some_and(|t| is_name_token(t) && t.kind == TokenKind::Word)
+                        && lex.names.matches(toks, i + len).next().is_none()
+                };
+                if lex.ontology.entities[k].class == Class::Agency && goes_on() {
                     continue;
                 }
             }
@@ -504,8 +516,7 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
                 j += 2;
             } else if j + 2 < n
-                && (toks[j].lower == "of" && toks[j + 1].lower == "the"
-                    || PARTICLES.contains(&toks[j].lower.as_str()) && PARTICLES.contains(&toks[j + 1].lower.as_str()))
+                && (toks[j].lower == "of" && toks[j + 1].lower == "the" || is_particle(&toks[j].lower) && is_particle(&toks[j + 1].lower))
                 && continues(j + 2)
             {
                 j += 3;
@@ -550,7 +561,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     }
     // "Judge Maria Santos of the Supreme Court": a title and a name, then the body they serve.
     if let Some((title_len, _)) = lex.titles.longest(toks, a) {
-        let name_end = (a + title_len..b).find(|&k| !is_name_token(&toks[k]) && !PARTICLES.contains(&toks[k].lower.as_str()));
+        let name_end = (a + title_len..b).find(|&k| !is_name_token(&toks[k]) && !is_particle(&toks[k].lower));
         if let Some(k) = name_end.filter(|&k| k > a + title_len && toks[k].lower == "of") {
             let body = if toks.get(k + 1).is_some_and(|t| t.lower == "the") {
                 k + 2
@@ -588,6 +599,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
 /// Classifies a capitalised run by titles, head nouns, app cues and context.
 #[inline(never)]
 fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, facts: &DocFacts) -> Vec<Mention> {
+    let particle = |x: usize| is_particle(&toks[x].lower);
     let text = |x: usize, y: usize| doc[toks[x].start..toks[y - 1].end].to_string();
     // "Shenzhen-based": a place of origin, not a name of the graph.
     if toks.get(b).is_some_and(|t| t.lower == "-") && toks.get(b + 1).is_some_and(|t| lex.words.origin.contains(t)) {
@@ -627,7 +639,6 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     if let Some(ne) = last_title_end {
-        let particle = |x: usize| PARTICLES.contains(&toks[x].lower.as_str());
         let name_ok = (ne..b).all(|x| is_name_token(&toks[x]) || particle(x) && x > ne && x + 1 < b)
             && b - ne <= 5
             && head_class(toks, ne, b, lex).is_none();
@@ -638,7 +649,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
                 if let Some((len, &spec)) = lex.titles.longest(toks, k) {
                     m.titles.push(TitleUse {
                         spec,
-                        text: toks[k..k + len].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "),
+                        text: folded_words(toks, k, k + len),
                         body: None,
                     });
                     k += len;
@@ -715,7 +726,6 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     // "Alexandre de Moraes", "Pieter van der Berg": name words with particles between them are a
     // personal name ("La Quadrature du Net" opens with its particle and is left alone).
-    let particle = |x: usize| PARTICLES.contains(&toks[x].lower.as_str());
     let particle_name = (3..=6).contains(&(b - a))
         && !particle(a)
         && !particle(b - 1)
@@ -900,7 +910,7 @@ fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<T
     let mut start = a;
     loop {
         if let Some((s, &spec)) = lex.titles.ending_at(toks, start, 4) {
-            let text = toks[s..start].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" ");
+            let text = folded_words(toks, s, start);
             titles.insert(0, TitleUse { spec, text, body: None });
             start = s;
         } else if start > 1 && toks[start - 1].lower == "and" && lex.titles.ending_at(toks, start - 1, 4).is_some() {
@@ -1428,7 +1438,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             if let Some((spec, ts, te)) = apposition_title(toks, out[k].end, lex) {
                 let mut t = TitleUse {
                     spec,
-                    text: toks[ts..te].iter().map(|t| t.lower.as_str()).collect::<Vec<_>>().join(" "),
+                    text: folded_words(toks, ts, te),
                     body: None,
                 };
                 // "the chief of staff of X", "Telegram's founder"
@@ -1452,11 +1462,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     .and_then(|_| lex.titles.longest(toks, te + 1))
                     .map(|(len, &spec2)| TitleUse {
                         spec: spec2,
-                        text: toks[te + 1..te + 1 + len]
-                            .iter()
-                            .map(|t| t.lower.as_str())
-                            .collect::<Vec<_>>()
-                            .join(" "),
+                        text: folded_words(toks, te + 1, te + 1 + len),
                         body: t.body,
                     });
                 out[k].titles.push(t);

@@ -38,9 +38,6 @@ pub struct DocState {
     pub doc_date: Option<Date>,
     /// The last state actor named in an earlier sentence (whom a refusal answers).
     last_state: Option<Key>,
-    /// The ministries the document names, each with its portfolio's words (plurals folded):
-    /// where a "communications minister" holds office.
-    ministries: Vec<(Vec<String>, Key)>,
 }
 
 /// Reads one sentence.
@@ -808,7 +805,8 @@ pub fn extract_document(
     let mut byte_pos = 0usize;
     let dates = DateReader::new(lex);
     let doc_arc: std::sync::Arc<str> = doc_id.into();
-    state.ministries = ministries(mentions);
+    // The ministries the document names, where a "communications minister" holds office.
+    let ministries = ministries(mentions);
     for (s, ms) in sentences.iter().zip(mentions) {
         char_pos += doc[byte_pos..s.start].chars().count();
         let text = &doc[s.start..s.end];
@@ -872,7 +870,7 @@ pub fn extract_document(
             });
         };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, state.main_country.as_ref(), &state.ministries, &mut add);
+        modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &mut add);
         user_counts(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
@@ -920,10 +918,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
             // "the service run by SpaceX" (or ", a service run by") names what SpaceX runs right
             // before "run by"; "stores such as those run by Apple" names nothing there.
-            let described = (k..f.start)
-                .find(|&x| v.lower(x) == ",")
-                .is_some_and(|x| matches!(v.lower(x + 1), "a" | "an" | "the"));
-            if pat.inverse && v.lower(f.end - 1) == "by" && k != f.start && !described {
+            let described = || {
+                (k..f.start)
+                    .find(|&x| v.lower(x) == ",")
+                    .is_some_and(|x| matches!(v.lower(x + 1), "a" | "an" | "the"))
+            };
+            if pat.inverse && v.lower(f.end - 1) == "by" && k != f.start && !described() {
                 continue;
             }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
@@ -1092,13 +1092,15 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         }
         // "Among the blocked apps are TikTok and Helo", "the banned services include X": the apps
         // of the ban the document told of, banned by whoever banned it.
-        let participle = f.end == f.start + 1
-            && f.start >= 1
-            && v.lower(f.start - 1) == "the"
-            && v.lower(f.start).ends_with("ed")
-            && v.slot.get(f.end).copied().flatten().is_none()
-            && v.toks.get(f.end).is_some_and(|t| !t.cap && t.lower.ends_with('s'));
-        if subj_keys.is_empty() && rel == Relation::Bans && participle && !objects.is_empty() {
+        let participle = || {
+            f.end == f.start + 1
+                && f.start >= 1
+                && v.lower(f.start - 1) == "the"
+                && v.lower(f.start).ends_with("ed")
+                && v.slot.get(f.end).copied().flatten().is_none()
+                && v.toks.get(f.end).is_some_and(|t| !t.cap && t.lower.ends_with('s'))
+        };
+        if subj_keys.is_empty() && rel == Relation::Bans && !objects.is_empty() && participle() {
             subj_keys.extend(state.last_ban.as_ref().map(|(s, _)| s.clone()));
         }
         let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
@@ -1342,7 +1344,6 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
         .flatten()
 }
 
-/// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// A word with a plural "s" dropped ("communications" = "communication").
 fn fold_plural(w: &str) -> String {
     w.strip_suffix('s').filter(|r| r.len() > 3).unwrap_or(w).to_string()
@@ -1368,6 +1369,7 @@ fn ministries(mentions: &[Vec<Mention>]) -> Vec<(Vec<String>, Key)> {
     out
 }
 
+/// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
 fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, ministries: &[(Vec<String>, Key)], add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
@@ -1414,8 +1416,10 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
                     add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
             }
-            if let Some(k) = ministry().filter(|_| body_ix.is_none() && spec.class == Class::Official && rel == Relation::HoldsPositionIn) {
-                add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
+            if body_ix.is_none() && spec.class == Class::Official && rel == Relation::HoldsPositionIn {
+                if let Some(k) = ministry() {
+                    add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
+                }
             }
         }
         // Demonym or country possessive before a non-country name: basedIn.

@@ -737,12 +737,18 @@ fn country_body_named(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
     match one(&fits) {
         Ok(Some(k)) => Some(k.clone()),
         Ok(None) if !lex.non_regulator_heads.contains(head) => {
-            let regulator = |e: &Mention| !e.name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()));
+            let regulator = |e: &Mention| !names_no_regulator(&e.name, lex);
             one(&regulator).ok().flatten().cloned()
         }
         Ok(None) => None,
         Err(()) => None,
     }
+}
+
+/// Whether a state body's name says it is no regulator: a court, a parliament, a ministry
+/// (cues.toml's non_regulator_heads).
+fn names_no_regulator(name: &str, lex: &Lexicon) -> bool {
+    name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()))
 }
 
 /// "The Ministry of Communication and Information Technology, known as Kominfo,": the name after
@@ -956,8 +962,7 @@ fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexi
         }
         // "the regulator" is no court named before it ("Roskomnadzor ... the Tverskoy District
         // Court ... The regulator blocked Instagram").
-        let other_kind = !lex.non_regulator_heads.contains_word(head)
-            && e.name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()));
+        let other_kind = !lex.non_regulator_heads.contains_word(head) && names_no_regulator(&e.name, lex);
         if !other_kind && !bodies.contains(&k) {
             bodies.push(k);
         }
