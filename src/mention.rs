@@ -711,7 +711,15 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     // A company named by what it is: "VNG, a Vietnamese company", "the Vietnamese company VNG".
     let org_before =
         b - a <= 3 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
-    if apposition == Some(Class::Organization) || org_before {
+    // A company by the role of someone in it: "chief executive of Bridget Connect", "founder of
+    // Nexa Labs" (a company role, titles.toml, then "of").
+    let role_of = a >= 2 && b - a <= 4 && toks[a - 1].lower == "of" && {
+        let end = a - 1;
+        lex.titles
+            .ending_at(toks, end, 4)
+            .is_some_and(|(s, &spec)| !toks[s].cap && is_company_role(lex, spec))
+    };
+    if apposition == Some(Class::Organization) || org_before || role_of {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
@@ -732,6 +740,18 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         && (a..b).any(particle)
         && (a..b).all(|x| particle(x) || is_name_token(&toks[x]) && !calendar(x) && !all_caps(x));
     if particle_name {
+        return vec![Mention::new(a, b, Class::Person, MentionKind::Named, text(a, b))];
+    }
+    // A name of four words is a person's only where the text says so ("Le Quang Tu Do, head of
+    // the broadcasting authority,", "said Maria da Graça Foster").
+    let person_cue = || {
+        speech_after
+            || speech_before
+            || title_before(toks, a, lex).is_some()
+            || apposed_title_before(toks, a, lex).is_some()
+            || apposition_title(toks, b, lex).is_some()
+    };
+    if all_names && b - a == 4 && person_cue() {
         return vec![Mention::new(a, b, Class::Person, MentionKind::Named, text(a, b))];
     }
     if all_names && b - a <= 3 {

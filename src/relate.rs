@@ -849,10 +849,11 @@ pub fn extract_document(
                     return;
                 }
             }
-            let event = !matches!(
-                relation,
-                Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
-            );
+            let event = at != UNDATED
+                && !matches!(
+                    relation,
+                    Relation::BasedIn | Relation::HoldsPositionIn | Relation::UserCount | Relation::Founded | Relation::Owns
+                );
             out.push(Statement {
                 subject: subject.clone(),
                 relation,
@@ -872,6 +873,7 @@ pub fn extract_document(
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &mut add);
         user_counts(&v, lex, &mut add);
+        platform_speech(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
         }
@@ -879,8 +881,11 @@ pub fn extract_document(
     out
 }
 
+/// The position of a statement read from no place of its own, which takes no date.
+const UNDATED: usize = usize::MAX;
+
 /// Adds a statement: subject, relation, object, modality, country, role, and the token it was read at
-/// (which picks the date nearest to it).
+/// (which picks the date nearest to it; [`UNDATED`] for none).
 type Add<'x> = dyn FnMut(&Key, Relation, Object, Modality, Option<Key>, Option<String>, usize) + 'x;
 
 /// Mentions (by index) that fill one role of a statement: one or two almost always, so held
@@ -946,7 +951,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut subj = MentionList::new();
             if pat.inverse {
                 // "belongs to the tech group VNG": the first usable name after the trigger.
-                let agent = (f.end..(f.end + 6).min(v.toks.len()))
+                let reach = f.end + 6 + place_of_origin_len(v, lex, f.end);
+                let agent = (f.end..reach.min(v.toks.len()))
                     .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
                     .filter_map(|x| v.slot[x])
                     .find(|&m| v.usable(m, dom));
@@ -958,7 +964,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             while !pat.inverse && j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
                     // The agent: the first usable name within a few words ("by the Beijing-based company ByteDance").
-                    let agent = (j + 1..(j + 7).min(v.toks.len()))
+                    let reach = j + 7 + place_of_origin_len(v, lex, j + 1);
+                    let agent = (j + 1..reach.min(v.toks.len()))
                         .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
                         .filter_map(|x| v.slot[x])
                         .find(|&m| v.usable(m, dom));
@@ -1169,9 +1176,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 }
             }
         }
+        // "Pakistan lifted its ban on TikTok": the ban lifted was the subject's own (undated: its
+        // date is not the lifting's).
+        let own_ban = rel == Relation::Unbans
+            && modality == Modality::Asserted
+            && (f.start + 1..f.end)
+                .any(|k| matches!(v.lower(k - 1), "its" | "their" | "his" | "her") && lex.words.reversal_nouns.contains_at(v.toks, k));
         for s in &subj_keys {
             for o in &obj_keys {
                 add(s, rel, Object::Entity(o.clone()), modality, None, None, f.start);
+                if own_ban {
+                    add(s, Relation::Bans, Object::Entity(o.clone()), modality, None, None, UNDATED);
+                }
                 if rel == Relation::Bans && modality == Modality::Asserted {
                     state.last_ban = Some((s.clone(), o.clone()));
                 }
@@ -1523,26 +1539,31 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
     }
-    // "ByteDance's TikTok", "Tencent's WeChat": a company's app is its own.
-    for m in
-        v.ms.iter()
-            .filter(|m| m.possessive && m.kind == MentionKind::Named && m.class == Class::Organization)
-    {
-        let (Some(key), Some(n)) = (m.key.as_ref(), v.slot.get(m.end).copied().flatten()) else {
+    // A company's app is its own: "ByteDance's TikTok", "Tencent's WeChat", and the app a
+    // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service".
+    for (mi, m) in v.ms.iter().enumerate() {
+        if !(m.possessive && m.kind == MentionKind::Named && m.class == Class::Organization) {
             continue;
-        };
-        if v.ms[n].class == Class::App && v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end {
-            if let Some(nk) = v.key(n).filter(|nk| *nk != key) {
-                add(
-                    key,
-                    Relation::Owns,
-                    Object::Entity(nk.clone()),
-                    Modality::Asserted,
-                    None,
-                    None,
-                    m.start,
-                );
-            }
+        }
+        let Some(key) = m.key.as_ref() else { continue };
+        let after = v
+            .slot
+            .get(m.end)
+            .copied()
+            .flatten()
+            .filter(|&n| v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end);
+        let is_app = |n: &usize| v.ms[*n].class == Class::App;
+        let app = after.filter(is_app).or_else(|| possessive_apposition(v, lex, mi).filter(is_app));
+        if let Some(nk) = app.and_then(|n| v.key(n)).filter(|nk| *nk != key) {
+            add(
+                key,
+                Relation::Owns,
+                Object::Entity(nk.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
         }
     }
     // A description with a demonym or a country possessive beside a name: "Koo, the Indian
@@ -1560,6 +1581,10 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
         let mut named = None;
         if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
             named = v.slot[m.start - 3];
+        }
+        // "VKontakte, Russia's largest social network".
+        if named.is_none() && m.possessive && m.class == Class::Country {
+            named = possessive_apposition(v, lex, mi);
         }
         if let Some(next) = v.ms.get(mi + 1) {
             // The description's head: lower-case words only, then the name, after a comma or not.
@@ -1617,6 +1642,93 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
     }
+}
+
+/// Speaking on a platform is using it (GUIDE.md: "posts on"): "the PTA said on Twitter" (a
+/// reporting verb right before "on" and the app), and "In a statement posted on Twitter, the PTA
+/// said" (the app in a phrase that opens the sentence, the speaker right after its comma).
+fn platform_speech(v: &View, lex: &Lexicon, add: &mut Add) {
+    let (dom, _) = lex.signature(Relation::Uses);
+    let reporting = |k: usize| v.toks.get(k).is_some_and(|t| lex.words.reporting.contains(t));
+    for (ai, a) in v.ms.iter().enumerate() {
+        let Some(app) = v.key(ai).filter(|_| a.class == Class::App && a.kind == MentionKind::Named) else {
+            continue;
+        };
+        // "on Twitter", "on its Weibo account", "on his own channel".
+        let mut on = a.start;
+        while on > 0 && matches!(v.lower(on - 1), "its" | "his" | "her" | "their" | "own" | "official") {
+            on -= 1;
+        }
+        if on == 0 || v.lower(on - 1) != "on" {
+            continue;
+        }
+        on -= 1;
+        let mut speakers = MentionList::new();
+        let mut at = on;
+        if let Some(k) = (on.saturating_sub(2)..on).rev().find(|&k| reporting(k)) {
+            speakers = v.subject(k, dom);
+            at = k;
+        } else if v.lower(0) == "in" && (1..on).all(|k| !v.toks[k].cap && v.toks[k].kind == TokenKind::Word) {
+            // The opening phrase closes with a comma after the app (and "account", "page").
+            let comma = (a.end..(a.end + 3).min(v.toks.len())).find(|&k| v.lower(k) == ",");
+            if let Some(c) = comma.filter(|&c| (a.end..c).all(|k| !v.toks[k].cap && v.toks[k].kind == TokenKind::Word)) {
+                let first = if v.lower(c + 1) == "the" { c + 2 } else { c + 1 };
+                if let Some(m) = v.slot.get(first).copied().flatten().filter(|&m| v.usable(m, dom)) {
+                    if reporting(v.ms[m].end) {
+                        speakers = v.coordinated(m, dom, true);
+                        at = v.ms[m].end;
+                    }
+                }
+            }
+        }
+        let subj_end = speakers.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
+        let modal = modality(v, at, subj_end.min(at));
+        for m in speakers {
+            if let Some(k) = v.key(m) {
+                add(k, Relation::Uses, Object::Entity(app.clone()), modal, None, None, at);
+            }
+        }
+    }
+}
+
+/// The length of a place of origin that opens a name's modifiers at token `at` ("Ho Chi Minh
+/// City-based" in "by Ho Chi Minh City-based VNG", "the Hong Kong-based company ByteDance"),
+/// maybe after "the": capitalised words, a hyphen and a word of origin; 0 when there is none. A
+/// search for the name after it reaches that much further.
+fn place_of_origin_len(v: &View, lex: &Lexicon, at: usize) -> usize {
+    let mut k = if v.lower(at) == "the" { at + 1 } else { at };
+    let first = k;
+    while k < first + 4 && v.toks.get(k).is_some_and(|t| t.cap && t.kind == TokenKind::Word) {
+        k += 1;
+    }
+    let origin = k > first && v.lower(k) == "-" && v.toks.get(k + 1).is_some_and(|t| lex.words.origin.contains(t));
+    if origin {
+        k + 2 - at
+    } else {
+        0
+    }
+}
+
+/// For a possessive that opens an apposition saying what a name is ("WhatsApp, Meta's messaging
+/// service,", "VKontakte, Russia's largest social network."), the name: the mention right before
+/// the comma. The description is lower-case words ending in an app cue, an organization head or
+/// a state body's noun, and closes the clause or the parenthesis.
+fn possessive_apposition(v: &View, lex: &Lexicon, mi: usize) -> Option<usize> {
+    let m = &v.ms[mi];
+    if m.start < 2 || v.lower(m.start - 1) != "," {
+        return None;
+    }
+    let named = v.slot[m.start - 2].filter(|&n| n != mi && v.ms[n].end == m.start - 1)?;
+    let mut k = m.end;
+    while k < m.end + 5 && v.toks.get(k).is_some_and(|t| !t.cap && t.kind == TokenKind::Word) {
+        k += 1;
+    }
+    let head = k > m.end
+        && (lex.app_cues.ending_at(v.toks, k, 3).is_some()
+            || lex.organization_heads.ending_at(v.toks, k, 2).is_some()
+            || lex.appositive_body_nouns.contains(&v.toks[k - 1]));
+    let closes = v.toks.get(k).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ";" | ")"));
+    (head && closes).then_some(named)
 }
 
 /// Whether a mention's country comes from a modifier written in this sentence (not the lexicon).

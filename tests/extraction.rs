@@ -1580,3 +1580,76 @@ fn a_known_body_s_name_that_goes_on_is_another_body() {
         &["Ministry of Information and Communications basedIn Uganda"],
     );
 }
+
+#[test]
+fn a_company_named_by_a_role_in_it() {
+    // An unknown name after a company role and "of" is an organization the person works in.
+    check(
+        "The complaint was filed by Amina Okafor, chief executive of Bridgeway Rights Hub, on Monday.",
+        &["Amina Okafor holdsPositionIn Bridgeway Rights Hub"],
+        &[],
+    );
+}
+
+#[test]
+fn a_possessive_opening_an_apposition_says_who_owns_an_app_or_where_it_is() {
+    check(
+        "Many users moved to Instagram, Meta's photo-sharing app, after the ban.",
+        &["Meta owns Instagram"],
+        &[],
+    );
+    check(
+        "Advertisers returned to Yandex, Russia's largest search engine, last year.",
+        &["Yandex basedIn Russia"],
+        &[],
+    );
+}
+
+#[test]
+fn the_agent_after_by_is_found_past_a_place_of_origin() {
+    check(
+        "Users switched to Lemon8, a photo app owned by the Hong Kong-based company ByteDance.",
+        &["ByteDance owns Lemon8"],
+        &[],
+    );
+}
+
+#[test]
+fn a_four_word_name_is_a_person_where_a_title_is_apposed() {
+    check(
+        "Tran Thi Thu Ha, director of the Department of Cybersecurity, said TikTok broke the law.",
+        &["Tran Thi Thu Ha holdsPositionIn Department of Cybersecurity"],
+        &[],
+    );
+}
+
+#[test]
+fn speaking_on_a_platform_is_using_it() {
+    check(
+        "In a message posted on Telegram, the Kremlin said the measures were temporary.",
+        &["Russia uses Telegram"],
+        &[],
+    );
+    check(
+        "The Uganda Communications Commission said on Twitter that access would return.",
+        &["Uganda Communications Commission uses Twitter"],
+        &[],
+    );
+    // Speech about a platform is no use of it.
+    check("The Kremlin said Telegram was a threat.", &[], &["Russia uses Telegram"]);
+}
+
+#[test]
+fn lifting_its_own_ban_says_the_subject_had_banned_the_app() {
+    check(
+        "Uzbekistan on Monday lifted its ban on Telegram.",
+        &["Uzbekistan unbans Telegram", "Uzbekistan bans Telegram"],
+        &[],
+    );
+    // The ban of someone else is no ban of the subject's.
+    check(
+        "The Uzbek regulator lifted the ban on Telegram that the previous government imposed.",
+        &[],
+        &["Uzbekistan bans Telegram"],
+    );
+}
