@@ -1653,3 +1653,17 @@ fn lifting_its_own_ban_says_the_subject_had_banned_the_app() {
         &["Uzbekistan bans Telegram"],
     );
 }
+
+#[test]
+fn describing_someone_with_an_insult_criticizes_them() {
+    check(
+        "President Yoweri Museveni hit back, describing Mark Zuckerberg as \"an arrogant billionaire\" who ignored the law.",
+        &["Yoweri Museveni criticizes Mark Zuckerberg"],
+        &[],
+    );
+    check(
+        "President Yoweri Museveni described Mark Zuckerberg as a visionary.",
+        &[],
+        &["Yoweri Museveni criticizes Mark Zuckerberg"],
+    );
+}
