@@ -726,7 +726,11 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
             return name.to_string();
         }
     }
-    let starts_upper = |l: &str| l.chars().next().is_some_and(|c| !c.is_lowercase());
+    // A name: its first letter in upper case, or a capital right after it ("eSafety").
+    let starts_upper = |l: &str| {
+        let mut c = l.chars();
+        c.next().is_some_and(|c| !c.is_lowercase()) || c.next().is_some_and(char::is_uppercase)
+    };
     // An app also written as its company ("Kanzu Holdings") keeps the name it is keyed by.
     let app_name = key.strip_prefix("app:");
     let best = labels

@@ -687,7 +687,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         closes && c >= 2 && toks[c - 1].lower == "," && !toks[c - 2].cap && lex.appositive_body_nouns.contains(&toks[c - 2])
     };
     let apposition = apposition_class(toks, b, lex);
-    if b - a == 1 && (apposed_body || body_noun) || apposition == Some(Class::Agency) {
+    if b - a == 1 && body_noun || b - a <= 3 && apposed_body || apposition == Some(Class::Agency) {
         let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
         m.refs = vec![Class::Agency];
         return vec![m];

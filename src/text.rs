@@ -328,11 +328,18 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             end: base + i,
             lower: fold_token(raw),
             kind,
-            cap: !raw.is_empty() && is_capital(c),
+            cap: !raw.is_empty() && (is_capital(c) || is_camel_name(raw)),
             word: crate::lexicon::WORD_UNSET,
         });
     }
     tokens
+}
+
+/// Whether a word is a name written in camel case after one lower-case letter: "eSafety",
+/// "iPhone", "eBay" are names as much as "Safety" is.
+fn is_camel_name(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase() && b[2..].iter().any(u8::is_ascii_lowercase)
 }
 
 /// Whether a character is there and upper case.

@@ -1667,3 +1667,19 @@ fn describing_someone_with_an_insult_criticizes_them() {
         &["Yoweri Museveni criticizes Mark Zuckerberg"],
     );
 }
+
+#[test]
+fn a_camel_case_name_in_an_apposition_to_a_regulator_is_a_state_body() {
+    // "eSafety" is a name as much as "Safety"; a name of a few words in apposition to a
+    // regulator is the regulator.
+    check(
+        "Canada's online safety regulator, the eSafety Bureau of Canada, fined TikTok on Monday.",
+        &["eSafety Bureau of Canada fines TikTok"],
+        &[],
+    );
+    check(
+        "Ireland's media regulator, the Coimisiun Mean, warned YouTube on Monday.",
+        &["Coimisiun Mean basedIn Ireland"],
+        &[],
+    );
+}
