@@ -1648,7 +1648,9 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
 /// reporting verb right before "on" and the app), and "In a statement posted on Twitter, the PTA
 /// said" (the app in a phrase that opens the sentence, the speaker right after its comma).
 fn platform_speech(v: &View, lex: &Lexicon, add: &mut Add) {
-    let (dom, _) = lex.signature(Relation::Uses);
+    // The speaker may be a company that is an app as well (GUIDE.md: one App): "Didi said on Weibo".
+    let dom: SmallVec<[Class; 8]> = lex.signature(Relation::Uses).0.iter().copied().chain([Class::App]).collect();
+    let dom = dom.as_slice();
     let reporting = |k: usize| v.toks.get(k).is_some_and(|t| lex.words.reporting.contains(t));
     for (ai, a) in v.ms.iter().enumerate() {
         let Some(app) = v.key(ai).filter(|_| a.class == Class::App && a.kind == MentionKind::Named) else {

@@ -515,15 +515,18 @@ fn swaps_and_spelled_out_figures() {
 
 #[test]
 fn a_body_head_added_to_the_ontology_names_a_state_body_and_its_references() {
-    let text = "In Kenya, the senate banned TikTok on Monday.\nThe senate said it fined Meta.";
-    // Without the head, the senate is no body.
+    let text = "In Norway, the storting banned TikTok on Monday.\nThe storting said it fined Meta.";
+    // Without the head, the storting is no body.
     let plain = statements(text);
-    assert!(plain.iter().all(|s| !s.contains("enate")), "{plain:#?}");
+    assert!(plain.iter().all(|s| !s.contains("torting")), "{plain:#?}");
     // Users extend cues.toml without recompiling; the same edit, made on the loaded ontology.
     let mut ontology = newsgraph::Ontology::builtin().expect("built-in ontology loads");
-    ontology.cues.named_body_heads.push("senate".into());
+    ontology.cues.named_body_heads.push("storting".into());
     let got = common::corpus_statements_with(&newsgraph::Lexicon::new(ontology), &[text], None);
-    let want: std::collections::BTreeSet<String> = ["Senate bans TikTok", "Senate fines Meta"].iter().map(|s| s.to_string()).collect();
+    let want: std::collections::BTreeSet<String> = ["Storting bans TikTok", "Storting fines Meta"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     assert_eq!(got, want);
 }
 
@@ -1635,6 +1638,12 @@ fn speaking_on_a_platform_is_using_it() {
         &["Uganda Communications Commission uses Twitter"],
         &[],
     );
+    // A company that is an app as well speaks on another.
+    check(
+        "In a post on its WeChat account, ByteDance said it would appeal.",
+        &["ByteDance uses WeChat"],
+        &[],
+    );
     // Speech about a platform is no use of it.
     check("The Kremlin said Telegram was a threat.", &[], &["Russia uses Telegram"]);
 }
@@ -1680,6 +1689,15 @@ fn a_camel_case_name_in_an_apposition_to_a_regulator_is_a_state_body() {
     check(
         "Ireland's media regulator, the Coimisiun Mean, warned YouTube on Monday.",
         &["Coimisiun Mean basedIn Ireland"],
+        &[],
+    );
+}
+
+#[test]
+fn a_legislature_named_by_its_head_alone_is_a_state_body() {
+    check(
+        "Washington has long distrusted the app. Congress banned TikTok on federal government devices last December.",
+        &["Congress bans TikTok"],
         &[],
     );
 }
