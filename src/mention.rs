@@ -1128,7 +1128,14 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 .find(|m| m.start == i + 1 && m.class == Class::Country)
                 .map(|m| m.end)
                 .filter(|&e| toks.get(e).is_some_and(|t| t.lower == "-") && toks.get(e + 1).is_some_and(|t| lex.words.origin.contains(t)));
-            if let Some((h, (len, classes))) = origin.and_then(|e| lex.definite.longest(toks, e + 2).map(|d| (e + 2, d))) {
+            // The description noun right after the origin, or after one more modifier ("the
+            // Chinese-owned video app").
+            let noun_after = |e: usize| {
+                (e + 2..e + 4)
+                    .take_while(|&h| toks.get(h).is_some_and(|t| !t.cap && t.kind == TokenKind::Word))
+                    .find_map(|h| lex.definite.longest(toks, h).map(|d| (h, d)))
+            };
+            if let Some((h, (len, classes))) = origin.and_then(noun_after) {
                 let end = h + len;
                 if (h..end).all(|x| !covered[x]) && toks.get(end).is_none_or(|t| !t.cap) && ends_noun_phrase(toks, end, lex) {
                     covered[h..end].iter_mut().for_each(|c| *c = true);

@@ -257,7 +257,8 @@ impl<'a> View<'a> {
         let mut k = self.ms[m].end;
         let mut saw_link = false;
         let mut words = 0;
-        while k < self.toks.len() && k < self.ms[m].end + 8 {
+        let mut limit = self.ms[m].end + 8;
+        while k < self.toks.len() && k < limit {
             if let Some(n) = self.slot[k] {
                 if n == m {
                     k += 1;
@@ -274,11 +275,21 @@ impl<'a> View<'a> {
                 return Some(owned.unwrap_or(n));
             }
             let l = self.lower(k);
-            // "Koo, a homegrown alternative to Twitter": an apposition, not the next item.
+            // "Koo, a homegrown alternative to Twitter": an apposition, not the next item; but
+            // "X, the file-sharing tool ShareIt" is the next item, described.
             let opens_apposition =
                 matches!(l, "a" | "an") || l == "the" && self.toks.get(k + 1).is_some_and(|t| !t.cap && t.kind == TokenKind::Word);
-            if k > 0 && self.lower(k - 1) == "," && opens_apposition {
+            if k > 0 && self.lower(k - 1) == "," && opens_apposition && !self.described_item(k) {
                 return None;
+            }
+            // "TikTok and Helo, both owned by ByteDance, Tencent's WeChat": a participle's
+            // parenthesis between two items is passed over, to its closing comma.
+            if k > 0 && self.lower(k - 1) == "," {
+                if let Some(close) = self.participle_parenthesis(k) {
+                    limit = close + 8;
+                    k = close;
+                    continue;
+                }
             }
             if let Some((len, _)) = self.lex.coordinators.longest(self.toks, k) {
                 saw_link = true;
@@ -306,6 +317,48 @@ impl<'a> View<'a> {
             }
         }
         None
+    }
+
+    /// Whether the article at `k` opens a list item described before its name: "the file-sharing
+    /// tool ShareIt" (lower-case words, then a name, no preposition between).
+    fn described_item(&self, k: usize) -> bool {
+        let mut j = k + 1;
+        while j < k + 4
+            && self.slot.get(j).copied().flatten().is_none()
+            && self
+                .toks
+                .get(j)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.cap && !self.lex.words.prepositions.contains(t) && !self.lex.is_trigger(t))
+        {
+            j += 1;
+        }
+        j > k + 1
+            && self
+                .slot
+                .get(j)
+                .copied()
+                .flatten()
+                .is_some_and(|n| self.ms[n].start == j && self.ms[n].kind == MentionKind::Named)
+    }
+
+    /// Where a participle's parenthesis that opens at `k` closes, at its comma: "both owned by
+    /// ByteDance," and "owned by the Chinese company ByteDance,". None when `k` opens none.
+    fn participle_parenthesis(&self, k: usize) -> Option<usize> {
+        let p = if matches!(self.lower(k), "both" | "all" | "each") {
+            k + 1
+        } else {
+            k
+        };
+        let participle = self
+            .toks
+            .get(p)
+            .is_some_and(|t| !t.cap && (t.lower.ends_with("ed") || t.lower == "run" || t.lower == "built"));
+        if !participle || self.lower(p + 1) != "by" {
+            return None;
+        }
+        (p + 2..(p + 10).min(self.toks.len()))
+            .take_while(|&x| !self.is_boundary(x))
+            .find(|&x| self.lower(x) == ",")
     }
 
     fn prev_in_list(&self, m: usize) -> Option<usize> {

@@ -1701,3 +1701,32 @@ fn a_legislature_named_by_its_head_alone_is_a_state_body() {
         &[],
     );
 }
+
+#[test]
+fn a_list_goes_on_past_a_participle_s_parenthesis_and_described_items() {
+    check(
+        "Uzbekistan blocked Telegram in May. Among the blocked apps are Viber, owned by Tokyo-based Rakuten, Tencent's WeChat, the messaging service Signal and the video app Imo.",
+        &[
+            "Uzbekistan bans Viber",
+            "Uzbekistan bans WeChat",
+            "Uzbekistan bans Signal",
+            "Uzbekistan bans Imo",
+        ],
+        &["Uzbekistan bans Rakuten"],
+    );
+    // An apposition is no item: "Koo, a homegrown alternative to Twitter".
+    check(
+        "Nigeria banned Koo, a homegrown alternative to Twitter, in June.",
+        &["Nigeria bans Koo"],
+        &["Nigeria bans Twitter"],
+    );
+}
+
+#[test]
+fn a_place_of_origin_before_a_described_app_says_where_it_is() {
+    check(
+        "Kyrgyzstan blocked TikTok, saying the Chinese-owned video app harmed children.",
+        &["TikTok basedIn China", "Kyrgyzstan bans TikTok"],
+        &[],
+    );
+}
