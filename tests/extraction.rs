@@ -1730,3 +1730,18 @@ fn a_place_of_origin_before_a_described_app_says_where_it_is() {
         &[],
     );
 }
+
+#[test]
+fn judges_of_a_country_act_for_its_state() {
+    check(
+        "Egyptian judges suspended the messaging app Signal twice in 2016.",
+        &["Egypt bans Signal"],
+        &[],
+    );
+    // Failing to hand over what was asked is refusing the one who asked.
+    check(
+        "Indian courts blocked Telegram after it failed to hand over the data of its users.",
+        &["India bans Telegram", "Telegram refuses India"],
+        &[],
+    );
+}
