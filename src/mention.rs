@@ -1316,7 +1316,19 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
             if let Some(next) = out.get(k + 1) {
                 let body = matches!(next.class, Class::Agency | Class::Organization);
                 let adjective = out[k].kind == MentionKind::Demonym || out[k].possessive;
-                if next.start == end && next.kind == MentionKind::Named && next.class != Class::Country && (adjective || body) {
+                // "Austrian privacy activist Max Schrems": a person's title may take lower-case
+                // modifiers after the demonym.
+                let titled_person = adjective
+                    && next.class.is_person()
+                    && next.start > end
+                    && next.start <= end + 2
+                    && lex.titles.starts_at(toks, next.start)
+                    && (end..next.start).all(|x| !toks[x].cap && toks[x].kind == TokenKind::Word && !lex.is_trigger(&toks[x]));
+                if (next.start == end || titled_person)
+                    && next.kind == MentionKind::Named
+                    && next.class != Class::Country
+                    && (adjective || body)
+                {
                     let mut next = out.remove(k + 1);
                     if !adjective {
                         // "Uganda Communications Commission": the country is part of the name.

@@ -588,8 +588,16 @@ impl<'a> View<'a> {
         // the subject of the verb before it, not that verb's object.
         if vg > 0 && self.lower(vg - 1) == "and" {
             let mut k = vg - 1;
-            while k > 0 && vg - k < 16 {
+            while k > 0 && vg - k < 20 {
                 k -= 1;
+                // "fined Meta 1.2 billion euros ($1.3 billion) on Monday and ordered": past a
+                // parenthesis.
+                if self.lower(k) == ")" {
+                    if let Some(open) = (k.saturating_sub(12)..k).rev().find(|&x| self.lower(x) == "(") {
+                        k = open;
+                        continue;
+                    }
+                }
                 if self.is_boundary(k) {
                     break;
                 }

@@ -1745,3 +1745,21 @@ fn judges_of_a_country_act_for_its_state() {
         &[],
     );
 }
+
+#[test]
+fn a_demonym_before_a_title_with_modifiers_says_where_a_person_is_from() {
+    check(
+        "The complaint was brought by Dutch privacy activist Pieter Visser.",
+        &["Pieter Visser basedIn Netherlands"],
+        &[],
+    );
+}
+
+#[test]
+fn a_verb_after_and_has_the_subject_of_the_verb_before_past_a_parenthesis() {
+    check(
+        "The Spanish Data Protection Agency fined Meta 5 million euros ($5.4 million) on Monday and ordered the company to stop collecting data.",
+        &["Agencia Española de Protección de Datos fines Meta", "Agencia Española de Protección de Datos orders Meta"],
+        &[],
+    );
+}
