@@ -626,6 +626,23 @@ impl<'a> View<'a> {
     }
 
     /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
+    /// Whether a pronoun after `from` opens a relative clause without "that" ("take down videos it
+    /// describes as blasphemous"): right after a plain noun, it is that clause's subject, not an object.
+    fn relative_subject(&self, m: usize, from: usize) -> bool {
+        let s = self.ms[m].start;
+        let w = &self.lex.words;
+        s > from
+            && self.toks.get(s - 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && !t.cap
+                    && self.slot[s - 1].is_none()
+                    && !self.lex.is_trigger(t)
+                    && ![&w.prepositions, &w.clause_openers, &w.be, &w.have, &w.adverbs]
+                        .iter()
+                        .any(|set| set.contains(t))
+            })
+    }
+
     fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> MentionList {
         let mut k = from;
         // "the rocket company Musk founded, to guarantee ...": a verb with its object before it
@@ -646,7 +663,10 @@ impl<'a> View<'a> {
                         .copied()
                         .flatten()
                         .is_some_and(|n| self.usable(n, classes));
-                if self.usable(m, classes) && !owns_next && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive) {
+                if self.usable(m, classes)
+                    && !owns_next
+                    && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive && !self.relative_subject(m, from))
+                {
                     return self.coordinated(m, classes, true);
                 }
                 // "use Fala, a homegrown alternative to WhatsApp": a name that fits no object,

@@ -1121,7 +1121,20 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                     m.refs.contains(&c.class) || wants_proxy && proxy(c)
                 })
         };
-        let pick = if back == 0 {
+        // "The regulator blocked Tinder and Grindr, and it has asked YouTube": a pronoun opening
+        // a coordinated clause goes on with the sentence's subject.
+        let opens_clause = back == 0
+            && m.kind == MentionKind::Pronoun
+            && !m.possessive
+            && m.start >= 2
+            && matches!(stoks[m.start - 1].lower.as_str(), "and" | "but")
+            && stoks[m.start - 2].lower == ",";
+        let pick = if opens_clause {
+            cands
+                .first()
+                .filter(|c| fits(c) && c.start < 2)
+                .or_else(|| cands.iter().rev().find(|c| fits(c)))
+        } else if back == 0 {
             cands.iter().rev().find(|c| fits(c))
         } else if matches!(m.kind, MentionKind::Pronoun) {
             cands

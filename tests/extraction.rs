@@ -1763,3 +1763,17 @@ fn a_verb_after_and_has_the_subject_of_the_verb_before_past_a_parenthesis() {
         &[],
     );
 }
+
+#[test]
+fn a_pronoun_opening_a_coordinated_clause_goes_on_with_the_subject() {
+    // "it" is the regulator, not the last app named; and "videos it describes" names no app banned.
+    check(
+        "The Bangladesh Telecommunication Regulatory Commission has blocked the dating apps Tinder and Grindr, and it has asked YouTube to remove videos it calls obscene.",
+        &[
+            "Bangladesh Telecommunication Regulatory Commission bans Tinder",
+            "Bangladesh Telecommunication Regulatory Commission bans Grindr",
+            "Bangladesh Telecommunication Regulatory Commission demands YouTube",
+        ],
+        &["Bangladesh Telecommunication Regulatory Commission bans YouTube", "Grindr demands YouTube"],
+    );
+}
