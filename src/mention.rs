@@ -1247,6 +1247,8 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
         || l.ends_with("ed")
         || l.ends_with("ly")
         || matches!(l, "will" | "shall" | "has" | "had" | "does" | "did" | "do")
+        // A verb's particle after its object: "shut the app down", "switched the service back on".
+        || matches!(l, "down" | "off" | "up" | "out" | "back" | "away")
         || t.cap
 }
 

@@ -1777,3 +1777,15 @@ fn a_pronoun_opening_a_coordinated_clause_goes_on_with_the_subject() {
         &["Bangladesh Telecommunication Regulatory Commission bans YouTube", "Grindr demands YouTube"],
     );
 }
+
+#[test]
+fn a_court_orders_a_regulator_to_shut_the_app_down_and_the_same_court_lifts_it() {
+    check(
+        "Bangladesh blocked TikTok in 2021. In March, the Dhaka High Court ordered the regulator BTRC to shut the app down. The same court allowed the app to return in May.",
+        &[
+            "Dhaka High Court bans TikTok",
+            "Dhaka High Court unbans TikTok",
+        ],
+        &[],
+    );
+}
