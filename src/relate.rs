@@ -579,7 +579,9 @@ impl<'a> View<'a> {
                     }
                     break;
                 }
-                if self.is_boundary(k) {
+                // "the Wikimedia Foundation, the non-profit that owns the encyclopedia, refused":
+                // a relative clause inside the apposition.
+                if self.is_boundary(k) && !matches!(self.lower(k), "that" | "which" | "who") {
                     break;
                 }
             }

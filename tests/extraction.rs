@@ -1789,3 +1789,32 @@ fn a_court_orders_a_regulator_to_shut_the_app_down_and_the_same_court_lifts_it()
         &[],
     );
 }
+
+#[test]
+fn courts_strike_down_bans_and_campaigners_campaign_against_them() {
+    check(
+        "Russia blocked Telegram in 2018. The Supreme Court struck down the Telegram ban in 2020.",
+        &["Supreme Court unbans Telegram"],
+        &[],
+    );
+    check(
+        "Kazakhstan blocked Telegram in 2019. Activist Zhanna Nurlan, who had campaigned against the block, welcomed the news.",
+        &["Zhanna Nurlan opposesBan Telegram"],
+        &[],
+    );
+    // The online encyclopedia is the app the document is about.
+    check(
+        "China blocked Wikipedia again. It had blocked all language versions of the free online encyclopedia in 2019.",
+        &["China bans Wikipedia"],
+        &[],
+    );
+}
+
+#[test]
+fn the_subject_before_an_apposition_holding_a_relative_clause() {
+    check(
+        "Iran asked Wikipedia to remove two articles, but the Wikimedia Foundation, the non-profit that runs the encyclopedia, refused.",
+        &["Wikimedia Foundation refuses Iran"],
+        &["Wikipedia refuses Iran"],
+    );
+}
