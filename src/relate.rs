@@ -1622,6 +1622,43 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
     }
+    // "Facebook and Instagram, ruling that their owner, Meta Platforms,": a company in apposition
+    // to "its|their owner" (cues.toml apposition_relations) owns the apps named before.
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(key) = v
+            .key(mi)
+            .filter(|_| matches!(m.class, Class::App | Class::Organization) && m.kind == MentionKind::Named)
+        else {
+            continue;
+        };
+        if m.start < 3 || v.lower(m.start - 1) != "," {
+            continue;
+        }
+        let Some((at, &rel)) = lex.apposition_relations.ending_at(v.toks, m.start - 1, 3) else {
+            continue;
+        };
+        let plural = match at.checked_sub(1).map(|p| v.lower(p)) {
+            Some("their") => true,
+            Some("its") => false,
+            _ => continue,
+        };
+        let Some(last) = (0..mi)
+            .rev()
+            .find(|&a| v.ms[a].class == Class::App && v.ms[a].kind == MentionKind::Named)
+        else {
+            continue;
+        };
+        let owned = if plural {
+            v.coordinated(last, &[Class::App], false)
+        } else {
+            smallvec![last]
+        };
+        for o in owned {
+            if let Some(ok) = v.key(o) {
+                add(key, rel, Object::Entity(ok.clone()), Modality::Asserted, None, None, m.start);
+            }
+        }
+    }
     // A company's app is its own: "ByteDance's TikTok", "Tencent's WeChat", and the app a
     // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service".
     for (mi, m) in v.ms.iter().enumerate() {

@@ -1818,3 +1818,17 @@ fn the_subject_before_an_apposition_holding_a_relative_clause() {
         &["Wikipedia refuses Iran"],
     );
 }
+
+#[test]
+fn a_company_in_apposition_to_their_owner_owns_the_apps_named_before() {
+    check(
+        "A Tehran court banned WhatsApp and Instagram, ruling that their owner, Meta Platforms, ignored its orders.",
+        &["Meta owns WhatsApp", "Meta owns Instagram"],
+        &[],
+    );
+    check(
+        "Officials blocked Douyin, saying its parent company, ByteDance, had failed to register.",
+        &["ByteDance owns TikTok"],
+        &[],
+    );
+}
