@@ -1250,6 +1250,16 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 None => KeyList::new(),
             };
         }
+        // "ordered X and Meta to take down videos": an order to a company or a person is a demand
+        // on it (GUIDE.md: orders instruct a named body; demands ask something of anyone).
+        if rel == Relation::Orders && !is_passive {
+            let asked = v.objects(obj_from, &[Class::App, Class::Organization, Class::Person], &stops);
+            for s in &subj_keys {
+                for o in asked.iter().filter_map(|&m| v.key(m)) {
+                    add(s, Relation::Demands, Object::Entity(o.clone()), modality, None, None, f.start);
+                }
+            }
+        }
         // "ordered the PTA to shut the app down": the order to ban is also an order to the body
         // told to carry it out.
         if rel == Relation::Bans && has_gap {

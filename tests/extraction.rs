@@ -1832,3 +1832,18 @@ fn a_company_in_apposition_to_their_owner_owns_the_apps_named_before() {
         &[],
     );
 }
+
+#[test]
+fn an_order_to_a_company_is_a_demand_on_it() {
+    check(
+        "Brazil's regulator Anatel ordered Telegram and Meta last week to remove the posts.",
+        &["Anatel demands Telegram", "Anatel demands Meta", "Anatel orders Meta"],
+        &[],
+    );
+    // An order to a state body stays an order only.
+    check(
+        "The Peshawar High Court ordered the Pakistan Telecommunication Authority to explain the delay.",
+        &["Peshawar High Court orders Pakistan Telecommunication Authority"],
+        &["Peshawar High Court demands Pakistan Telecommunication Authority"],
+    );
+}
