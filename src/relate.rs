@@ -1539,6 +1539,19 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
     }
+    // "accused the U.S. company of taking sides": a demonym right before a description of an app
+    // or a company says where what it refers to is.
+    for (mi, m) in v.ms.iter().enumerate() {
+        let Some(c) = m.country.filter(|_| m.kind == MentionKind::Demonym) else {
+            continue;
+        };
+        let described =
+            v.ms.get(mi + 1)
+                .filter(|n| n.start == m.end && n.kind == MentionKind::Definite && matches!(n.class, Class::App | Class::Organization));
+        if let Some(k) = described.and_then(|n| n.key.as_ref()) {
+            based_in(add, k, country_key(c), m.start);
+        }
+    }
     // "Spain's data regulator, the Custodia,": a country's description that names a body says
     // where the body is.
     for m in v.ms.iter().filter(|m| m.kind == MentionKind::Unnamed && m.class == Class::Agency) {

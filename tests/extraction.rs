@@ -1847,3 +1847,12 @@ fn an_order_to_a_company_is_a_demand_on_it() {
         &["Peshawar High Court demands Pakistan Telecommunication Authority"],
     );
 }
+
+#[test]
+fn a_demonym_before_a_description_says_where_the_app_is() {
+    check(
+        "Tanzania blocked X on Sunday, after President Samia Suluhu Hassan accused the American company of spreading lies.",
+        &["Twitter basedIn United States"],
+        &[],
+    );
+}
