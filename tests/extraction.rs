@@ -1856,3 +1856,17 @@ fn a_demonym_before_a_description_says_where_the_app_is() {
         &[],
     );
 }
+
+#[test]
+fn signing_a_bill_banning_an_app_bans_it() {
+    check(
+        "Governor Greg Abbott signed a bill banning TikTok on state devices.",
+        &["Greg Abbott bans TikTok"],
+        &[],
+    );
+    check(
+        "Governor Greg Abbott signed the budget bill on Monday.",
+        &[],
+        &["Greg Abbott bans TikTok"],
+    );
+}
