@@ -1864,8 +1864,9 @@ fn signing_a_bill_banning_an_app_bans_it() {
         &["Greg Abbott bans TikTok"],
         &[],
     );
+    // A bill about the app that bans nothing is no ban.
     check(
-        "Governor Greg Abbott signed the budget bill on Monday.",
+        "Governor Greg Abbott signed a bill funding research on TikTok.",
         &[],
         &["Greg Abbott bans TikTok"],
     );
