@@ -1871,3 +1871,12 @@ fn signing_a_bill_banning_an_app_bans_it() {
         &["Greg Abbott bans TikTok"],
     );
 }
+
+#[test]
+fn ordering_the_block_bans_what_the_document_told_was_blocked() {
+    check(
+        "Russia blocked Telegram in April 2018. Judge Yulia Smolina had ordered the block at a hearing that lasted 18 minutes.",
+        &["Yulia Smolina bans Telegram"],
+        &[],
+    );
+}
