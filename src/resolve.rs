@@ -253,6 +253,25 @@ impl DocPersons {
     }
 }
 
+/// A person the document once names with a state office is an official at every mention: "one of
+/// its justices, Alexandre de Moraes" makes "Moraes ordered the suspension" an official's act.
+fn officials_throughout(mentions: &mut [Vec<Mention>]) {
+    let officials: Vec<Key> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.class == Class::Official && m.kind != MentionKind::Pronoun)
+        .filter_map(|m| m.key.clone())
+        .collect();
+    if officials.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut().flatten() {
+        if m.class == Class::Person && m.key.as_ref().is_some_and(|k| officials.contains(k)) {
+            m.class = Class::Official;
+        }
+    }
+}
+
 /// Folds a name for a key: lower case, letters and digits, single spaces, no "the" or "'s".
 pub fn key_text(name: &str) -> String {
     if name.is_ascii() {
@@ -604,6 +623,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     }
     also_known_as(sentences, mentions);
     join_lower_case_bodies(mentions);
+    officials_throughout(mentions);
     // What the document says of each entity, keyed by borrowed keys (one hash lookup a mention,
     // no copy), then sorted once.
     let mut info: HashMap<&str, EntityInfo> = HashMap::default();

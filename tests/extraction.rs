@@ -1880,3 +1880,12 @@ fn ordering_the_block_bans_what_the_document_told_was_blocked() {
         &[],
     );
 }
+
+#[test]
+fn a_person_once_named_with_a_state_office_acts_as_an_official_by_surname() {
+    check(
+        "Judge Yulia Smolina heard the case on Friday. Smolina then ordered the block of Telegram.",
+        &["Yulia Smolina bans Telegram"],
+        &[],
+    );
+}
