@@ -713,12 +713,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         b - a <= 3 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
     // A company by the role of someone in it: "chief executive of Bridget Connect", "founder of
     // Nexa Labs" (a company role, titles.toml, then "of").
-    let role_of = a >= 2 && b - a <= 4 && toks[a - 1].lower == "of" && {
-        let end = a - 1;
-        lex.titles
-            .ending_at(toks, end, 4)
-            .is_some_and(|(s, &spec)| !toks[s].cap && is_company_role(lex, spec))
-    };
+    let role_of = a >= 2
+        && b - a <= 4
+        && toks[a - 1].lower == "of"
+        && lex
+            .titles
+            .ending_at(toks, a - 1, 4)
+            .is_some_and(|(s, &spec)| !toks[s].cap && is_company_role(lex, spec));
     if apposition == Some(Class::Organization) || org_before || role_of {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
@@ -742,8 +743,8 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if particle_name {
         return vec![Mention::new(a, b, Class::Person, MentionKind::Named, text(a, b))];
     }
-    // A name of four words is a person's only where the text says so ("Le Quang Tu Do, head of
-    // the broadcasting authority,", "said Maria da Graça Foster").
+    // The text says a name is a person's: speech, or a title before, apposed or after it. A name
+    // of four words is a person's only then ("Le Quang Tu Do, head of the broadcasting authority,").
     let person_cue = || {
         speech_after
             || speech_before
@@ -768,16 +769,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         // A run that starts with a personal name is a full name wherever it stands: "Elon Musk
         // criticised the ruling", "Zhang Yiming stepped down".
         let personal = b - a >= 2 && !is_title && lex.words.name_starts.contains(&toks[a]);
-        if speech_after
-            || personal
-            || speech_before
-            || acts
-            || who_after
-            || b - a == 1
-            || title_before(toks, a, lex).is_some()
-            || apposed_title_before(toks, a, lex).is_some()
-            || apposition_title(toks, b, lex).is_some()
-        {
+        if personal || acts || who_after || b - a == 1 || person_cue() {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
         }
         // A name of a few words right after a relation's verb, that starts with no personal name:

@@ -627,7 +627,6 @@ impl<'a> View<'a> {
         MentionList::new()
     }
 
-    /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
     /// Whether a pronoun after `from` opens a relative clause without "that" ("take down videos it
     /// describes as blasphemous"): right after a plain noun, it is that clause's subject, not an object.
     fn relative_subject(&self, m: usize, from: usize) -> bool {
@@ -645,6 +644,7 @@ impl<'a> View<'a> {
             })
     }
 
+    /// The object(s) after token `from`, stopping at a clause boundary or another trigger.
     fn objects(&self, from: usize, classes: &[Class], stops: &[usize]) -> MentionList {
         let mut k = from;
         // "the rocket company Musk founded, to guarantee ...": a verb with its object before it
@@ -1034,12 +1034,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut subj = MentionList::new();
             if pat.inverse {
                 // "belongs to the tech group VNG": the first usable name after the trigger.
-                let reach = f.end + 6 + place_of_origin_len(v, lex, f.end);
-                let agent = (f.end..reach.min(v.toks.len()))
-                    .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
-                    .filter_map(|x| v.slot[x])
-                    .find(|&m| v.usable(m, dom));
-                if let Some(m) = agent {
+                if let Some(m) = agent_after(v, lex, f.end, 6, dom) {
                     subj = v.coordinated(m, dom, true);
                 }
             }
@@ -1047,12 +1042,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             while !pat.inverse && j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
                     // The agent: the first usable name within a few words ("by the Beijing-based company ByteDance").
-                    let reach = j + 7 + place_of_origin_len(v, lex, j + 1);
-                    let agent = (j + 1..reach.min(v.toks.len()))
-                        .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
-                        .filter_map(|x| v.slot[x])
-                        .find(|&m| v.usable(m, dom));
-                    if let Some(m) = agent.or_else(|| v.slot.get(j + 1).copied().flatten()) {
+                    if let Some(m) = agent_after(v, lex, j + 1, 6, dom).or_else(|| v.slot.get(j + 1).copied().flatten()) {
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
                             subj = if v.lower(j) == "by" {
@@ -1834,6 +1824,17 @@ fn platform_speech(v: &View, lex: &Lexicon, add: &mut Add) {
             }
         }
     }
+}
+
+/// The agent named after a passive's "by" or an inverse verb: the first usable name among the
+/// `words` tokens from `from` (reaching past a place of origin, "by the Hong Kong-based company
+/// ByteDance"), before a clause boundary.
+fn agent_after(v: &View, lex: &Lexicon, from: usize, words: usize, classes: &[Class]) -> Option<usize> {
+    let reach = from + words + place_of_origin_len(v, lex, from);
+    (from..reach.min(v.toks.len()))
+        .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
+        .filter_map(|x| v.slot[x])
+        .find(|&m| v.usable(m, classes))
 }
 
 /// The length of a place of origin that opens a name's modifiers at token `at` ("Ho Chi Minh
