@@ -549,6 +549,12 @@ pub struct WordSets {
     pub control: WordSet,
     /// Verbs of appeal ("urged ... to").
     pub appeal: WordSet,
+    /// Verbs that take up an order ("upheld an order to").
+    pub endorsement: WordSet,
+    /// Nouns of an order ("an order to suspend").
+    pub order_nouns: WordSet,
+    /// Words before "of" whose phrase acts as the body after it ("a panel of the court").
+    pub group_heads: WordSet,
     /// Clause openers.
     pub clause_openers: WordSet,
     /// Relative pronouns.
@@ -720,6 +726,9 @@ impl Lexicon {
             reporting: word_set(&lang.reporting_verbs),
             control: word_set(&lang.control_verbs),
             appeal: word_set(&lang.appeal_verbs),
+            endorsement: word_set(&lang.endorsement_verbs),
+            order_nouns: word_set(&lang.order_nouns),
+            group_heads: word_set(&lang.group_heads),
             clause_openers: word_set(&lang.clause_openers),
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
@@ -877,6 +886,9 @@ impl Lexicon {
             &mut w.reporting,
             &mut w.control,
             &mut w.appeal,
+            &mut w.endorsement,
+            &mut w.order_nouns,
+            &mut w.group_heads,
             &mut w.clause_openers,
             &mut w.relatives,
             &mut w.origin,

@@ -1504,10 +1504,21 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         }
         if !out[k].titles.is_empty() {
             // "Facebook spokesman Andy Stone": an office held in a company is not a state office.
+            // A pronoun body ("one of its justices") is not resolved yet: its class is that of
+            // the last name before it in the sentence that it can stand for, if any.
             let company_body = |t: &TitleUse| {
-                t.body
-                    .and_then(|s| out.iter().find(|m| m.start == s))
-                    .is_some_and(|m| matches!(m.class, Class::App | Class::Organization))
+                t.body.and_then(|s| out.iter().position(|m| m.start == s)).is_some_and(|b| {
+                    let class = if out[b].kind == MentionKind::Pronoun {
+                        out[..b]
+                            .iter()
+                            .rev()
+                            .find(|m| m.kind == MentionKind::Named && out[b].refs.contains(&m.class))
+                            .map(|m| m.class)
+                    } else {
+                        Some(out[b].class)
+                    };
+                    matches!(class, Some(Class::App | Class::Organization))
+                })
             };
             out[k].class = if out[k].titles.iter().all(company_body) {
                 Class::Person

@@ -159,6 +159,10 @@ pub struct TitleSpec {
     /// Dropped from the name, says nothing of office.
     #[serde(default)]
     pub honorific: bool,
+    /// An office of the state itself ("president", "minister"): held in the country the
+    /// sentence or, failing that, the document is about when no body is named.
+    #[serde(default)]
+    pub national: bool,
 
     /// The title phrases.
     pub words: Vec<String>,
@@ -308,6 +312,15 @@ pub struct Language {
     pub reporting_verbs: Vec<String>,
     /// Verbs whose subject is the agent of the infinitive after their object.
     pub control_verbs: Vec<String>,
+    /// Verbs that take up an order as their subject's own ("upheld an order ... to suspend").
+    #[serde(default)]
+    pub endorsement_verbs: Vec<String>,
+    /// Words before "of" whose phrase acts as the body after it ("a panel of the court").
+    #[serde(default)]
+    pub group_heads: Vec<String>,
+    /// Nouns of an order followed by what is ordered ("an order to suspend").
+    #[serde(default)]
+    pub order_nouns: Vec<String>,
     /// Verbs of appeal, whose infinitive is only asked for ("urged the government to lift").
     #[serde(default)]
     pub appeal_verbs: Vec<String>,

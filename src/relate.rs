@@ -170,12 +170,8 @@ impl<'a> View<'a> {
         }
         let prev = self.lower(p - 1);
         if prev == "of" {
-            // "members of the Cabinet", "some of the officials": the group acts.
-            return !(p >= 2
-                && matches!(
-                    self.lower(p - 2),
-                    "members" | "member" | "some" | "many" | "most" | "all" | "several" | "one" | "each"
-                ));
+            // "members of the Cabinet", "a panel of the Supreme Court": the group acts.
+            return !(p >= 2 && self.lex.words.group_heads.contains(&self.toks[p - 2]));
         }
         if self.lex.words.clause_openers.contains_word(prev) && !matches!(prev, "that" | "which" | "who") {
             // "days after the Russian court decided": a conjunction, not a preposition.
@@ -487,8 +483,39 @@ impl<'a> View<'a> {
         None
     }
 
-    /// The subject(s) of a verb starting at token `v`.
+    /// The subject(s) of a verb starting at token `v`; for the infinitive of an order that
+    /// another actor upheld, that actor too.
     fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
+        let mut found = self.clause_subject(v, classes);
+        if let Some(e) = self.order_endorser(v, classes).filter(|e| !found.contains(e)) {
+            found.push(e);
+        }
+        found
+    }
+
+    /// "The court upheld an order by Judge X to suspend Telegram": the subject of the verb that
+    /// takes up the order (language.toml endorsement_verbs) whose infinitive starts at `v`.
+    fn order_endorser(&self, v: usize, classes: &[Class]) -> Option<usize> {
+        let w = &self.lex.words;
+        if v == 0 || self.lower(v - 1) != "to" {
+            return None;
+        }
+        // The order noun, past its agent and an apposition ("an order by one of its justices,
+        // Alexandre de Moraes, to suspend").
+        let noun = (v.saturating_sub(14)..v - 1)
+            .rev()
+            .take_while(|&k| !matches!(self.lower(k), ";" | ":") && !w.clause_openers.contains(&self.toks[k]))
+            .find(|&k| self.slot[k].is_none() && w.order_nouns.contains(&self.toks[k]))?;
+        // The verb, before a determiner and up to two modifiers ("upheld the earlier order").
+        let verb = (noun.saturating_sub(4)..noun)
+            .rev()
+            .take_while(|&k| self.slot[k].is_none() && !self.is_boundary(k))
+            .find(|&k| w.endorsement.contains(&self.toks[k]))?;
+        self.clause_subject(verb, classes).first().copied()
+    }
+
+    /// The subject(s) of a verb starting at token `v`, read from its clause.
+    fn clause_subject(&self, v: usize, classes: &[Class]) -> MentionList {
         let vg = self.verb_group_start(v);
         // "Anatel told internet providers to block X": the agent is the subject of "told".
         // "The opposition urged the government to lift the ban": the one appealed to.
@@ -1472,6 +1499,13 @@ fn ministries(mentions: &[Vec<Mention>]) -> Vec<(Vec<String>, Key)> {
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
 fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, ministries: &[(Vec<String>, Key)], add: &mut Add) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
+    // The country of a national office named with no country: the one the sentence names, or
+    // the document's when the sentence names none.
+    let mut countries = v.ms.iter().filter(|m| m.class == Class::Country).filter_map(|m| m.key.as_ref());
+    let national_country = match countries.next() {
+        None => main_country.cloned(),
+        Some(first) => countries.all(|k| k == first).then(|| first.clone()),
+    };
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_ref() else {
             continue;
@@ -1490,7 +1524,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             let body_ix = t.body.and_then(|tok| v.slot.get(tok).copied().flatten()).filter(|&b| b != mi);
             let body = body_ix.and_then(|b| v.key(b).cloned()).or_else(|| {
                 // A state office with no body named: the person's country when the text gives it
-                // ("Kenya's president"); never guessed from the document (GUIDE.md's gold does not).
+                // ("Kenya's president"); national offices are also placed below.
                 if spec.class == Class::Official {
                     m.country.map(country_key)
                 } else {
@@ -1508,15 +1542,36 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
                     _ => None,
                 }
             };
-            if let Some(b) = body {
+            if let Some(b) = &body {
                 let (_, rng) = lex.signature(rel);
                 let bclass = body_ix.map(|b| v.ms[b].class).unwrap_or(Class::Country);
                 if rng.contains(&bclass) {
-                    add(key, rel, Object::Entity(b), Modality::Asserted, None, Some(t.text.clone()), m.start);
+                    add(
+                        key,
+                        rel,
+                        Object::Entity(b.clone()),
+                        Modality::Asserted,
+                        None,
+                        Some(t.text.clone()),
+                        m.start,
+                    );
                 }
             }
             if body_ix.is_none() && spec.class == Class::Official && rel == Relation::HoldsPositionIn {
-                if let Some(k) = ministry() {
+                // "President Joe Biden" with no country written with it: a national office is
+                // held in the one country the sentence names, or in the document's.
+                // A place written before the title ("Montana Attorney General") is no country's;
+                // a portfolio ("Home Affairs Minister") is.
+                let title_at = (m.start..m.end)
+                    .find(|&k| lex.titles.longest(v.toks, k).is_some())
+                    .unwrap_or(m.start);
+                let placed = title_at > m.start && v.toks[title_at - 1].cap && lex.portfolios.ending_at(v.toks, title_at, 3).is_none();
+                let national = || {
+                    national_country
+                        .clone()
+                        .filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed)
+                };
+                if let Some(k) = ministry().or_else(national) {
                     add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
             }

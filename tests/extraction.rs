@@ -1418,8 +1418,62 @@ fn a_group_opening_a_sentence_is_no_name() {
 fn a_name_with_a_particle_is_a_person_and_one_of_its_justices_holds_office_in_the_court() {
     check(
         "The Supreme Court backed an order by one of its justices, Marta de Souza, to suspend Telegram.",
-        &["Supreme Court bans Telegram", "Marta de Souza holdsPositionIn Supreme Court"],
+        &[
+            "Supreme Court bans Telegram",
+            "Marta de Souza bans Telegram",
+            "Marta de Souza holdsPositionIn Supreme Court",
+        ],
         &[],
+    );
+}
+
+#[test]
+fn a_court_that_upholds_an_order_to_suspend_an_app_bans_it_with_the_judge_who_gave_it() {
+    check(
+        "A panel of Chile's Supreme Court upheld an order by one of its judges, Rosa Vidal, to suspend Kick.",
+        &[
+            "Supreme Court bans Kick",
+            "Rosa Vidal bans Kick",
+            "Rosa Vidal holdsPositionIn Supreme Court",
+        ],
+        &[],
+    );
+    // Rejecting the order is no ban.
+    check(
+        "The Supreme Court rejected an order by one of its judges, Rosa Vidal, to suspend Kick.",
+        &["Rosa Vidal bans Kick"],
+        &["Supreme Court bans Kick"],
+    );
+}
+
+#[test]
+fn people_fined_each_in_the_passive_are_each_fined() {
+    check(
+        "Didi founder Cheng Wei and its president, Jean Liu, were each fined 1 million yuan by the Cyberspace Administration of China.",
+        &[
+            "Cyberspace Administration of China fines Cheng Wei",
+            "Cyberspace Administration of China fines Jean Liu",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_national_office_with_no_country_is_held_in_the_one_country_the_sentence_names() {
+    check(
+        "Venezuela cut off X on Friday after President Nicolas Maduro ordered the network taken offline.",
+        &["Nicolas Maduro holdsPositionIn Venezuela"],
+        &[],
+    );
+    // Two countries: no guess; a place before the title is no country.
+    check(
+        "Peru and Chile watched as President Dina Boluarte spoke. Texas Attorney General Ken Paxton sued TikTok in Peru.",
+        &[],
+        &[
+            "Dina Boluarte holdsPositionIn Peru",
+            "Dina Boluarte holdsPositionIn Chile",
+            "Ken Paxton holdsPositionIn Peru",
+        ],
     );
 }
 
