@@ -509,9 +509,19 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             i += 1;
             continue;
         }
+        // "Ministry of Trade, Industry and Energy": a ministry's list of portfolios goes on past
+        // commas and "and the" while each item opens with a portfolio (cues.toml portfolios).
+        let ministry_of = i + 1 < n && lex.portfolio_of_heads.contains(&toks[i]) && toks[i + 1].lower == "of";
+        let portfolio_at = |k: usize| k < n && continues(k) && lex.portfolios.longest(toks, k).is_some();
+        let mut in_list = false;
         let mut j = i + 1;
         loop {
-            if j < n && continues(j) {
+            if ministry_of && toks[j.min(n - 1)].lower == "," && portfolio_at(j + 1) {
+                in_list = true;
+                j += 2;
+            } else if in_list && j + 2 < n && toks[j].lower == "and" && toks[j + 1].lower == "the" && portfolio_at(j + 2) {
+                j += 3;
+            } else if j < n && continues(j) {
                 j += 1;
             } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
                 j += 2;

@@ -366,6 +366,11 @@ impl<'a> View<'a> {
                 _ => break,
             }
         }
+        // "Roskomnadzor and the Ministry of Defence": past the article (", the" opens an
+        // apposition more often than an item).
+        if start >= 3 && self.lower(start - 1) == "the" && matches!(self.lower(start - 2), "and" | "or") {
+            start -= 1;
+        }
         if start < 2 {
             return None;
         }

@@ -1943,3 +1943,21 @@ fn a_person_once_named_with_a_state_office_acts_as_an_official_by_surname() {
         &[],
     );
 }
+
+#[test]
+fn a_ministry_named_with_a_list_of_portfolios_is_one_body_and_a_body_after_and_the_is_coordinated() {
+    check(
+        "The Ministry of Foreign Affairs and the Ministry of Trade, Industry and Energy blocked DeepSeek.",
+        &[
+            "Ministry of Foreign Affairs bans DeepSeek",
+            "Ministry of Trade, Industry and Energy bans DeepSeek",
+        ],
+        &[],
+    );
+    // A list of names after a ministry is no portfolio.
+    check(
+        "The Ministry of Justice, Google and Apple blocked DeepSeek.",
+        &["Ministry of Justice bans DeepSeek"],
+        &["Ministry of Justice, Google and Apple bans DeepSeek"],
+    );
+}
