@@ -697,8 +697,16 @@ impl<'a> View<'a> {
                         .copied()
                         .flatten()
                         .is_some_and(|n| self.usable(n, classes));
+                // "blaming the video service's owner, Google": the name in apposition to the
+                // possessor's title is the object.
+                let titled_next = self.ms[m].possessive
+                    && self.lex.titles.longest(self.toks, self.ms[m].end).is_some_and(|(len, _)| {
+                        let comma = self.ms[m].end + len;
+                        self.lower(comma) == "," && self.slot.get(comma + 1).copied().flatten().is_some_and(|n| self.usable(n, classes))
+                    });
                 if self.usable(m, classes)
                     && !owns_next
+                    && !titled_next
                     && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive && !self.relative_subject(m, from))
                 {
                     return self.coordinated(m, classes, true);
@@ -849,7 +857,13 @@ fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
 /// The modality of a trigger at `start`, from its verb group and what precedes it in the sentence.
 fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let w = &v.lex.words;
-    let lo = subject_end.max(start.saturating_sub(7)).min(start);
+    let mut lo = subject_end.max(start.saturating_sub(7)).min(start);
+    // "refused to appoint a representative and called Moraes a dictator": a verb after "and" has
+    // a verb group of its own.
+    let vg = v.verb_group_start(start);
+    if vg > lo && v.lower(vg - 1) == "and" {
+        lo = vg;
+    }
     // Rumours, conditions and denials reach over "that" but not back past a comma: in
     // "rumours continued that Iran would block Telegram, built by Durov" the founding is a fact.
     let clause_start = (0..start).rev().find(|&k| v.lower(k) == ",").map(|k| k + 1).unwrap_or(0);

@@ -1961,3 +1961,23 @@ fn a_ministry_named_with_a_list_of_portfolios_is_one_body_and_a_body_after_and_t
         &["Ministry of Justice, Google and Apple bans DeepSeek"],
     );
 }
+
+#[test]
+fn calling_or_mocking_someone_criticizes_them_and_a_verb_after_and_keeps_its_own_modality() {
+    check(
+        "Elon Musk has repeatedly mocked Nicolas Maduro, calling him a dictator.",
+        &["Elon Musk criticizes Nicolas Maduro"],
+        &[],
+    );
+    check(
+        "Judge Ana Rocha fined X. Elon Musk has refused to appoint a representative and called Ana Rocha a \"dictator\".",
+        &["Elon Musk criticizes Ana Rocha"],
+        &[],
+    );
+    // The name in apposition to a possessor's title is the one blamed.
+    check(
+        "Russia slowed down YouTube, blaming the video service's owner, Google, for the failures.",
+        &["Russia criticizes Google", "Russia bans YouTube"],
+        &["Russia criticizes YouTube"],
+    );
+}
