@@ -1207,11 +1207,27 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .or_else(|| cands.iter().find(|c| fits(c) && !c.possessive))
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else {
-            cands.iter().rev().find(|c| fits(c))
+            // A description in an earlier sentence goes back to a name there before another
+            // description ("... to block the chatbot. The company responded": the company is the
+            // one named, not the chatbot).
+            cands
+                .iter()
+                .rev()
+                .find(|c| fits(c) && c.kind == MentionKind::Named)
+                .or_else(|| cands.iter().rev().find(|c| fits(c)))
         };
         if let Some(c) = pick {
             return c.key.clone();
         }
+    }
+    // "the chatbot" six sentences after ChatGPT was last named: a description of an app or a
+    // company goes back to the last name it fits, however far.
+    if m.kind == MentionKind::Definite && m.refs.iter().all(|c| matches!(c, Class::App | Class::Organization)) {
+        return (0..si.saturating_sub(4))
+            .rev()
+            .flat_map(|s| mentions[s].iter().rev())
+            .find(|c| c.kind == MentionKind::Named && c.key.is_some() && m.refs.contains(&c.class))
+            .and_then(|c| c.key.clone());
     }
     None
 }

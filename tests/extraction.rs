@@ -1981,3 +1981,17 @@ fn calling_or_mocking_someone_criticizes_them_and_a_verb_after_and_keeps_its_own
         &["Russia criticizes YouTube"],
     );
 }
+
+#[test]
+fn a_description_of_an_app_goes_back_to_its_name_beyond_four_sentences_and_a_company_to_the_company() {
+    check(
+        "The Garante fined OpenAI over ChatGPT. The fine was large. The hearing was long. Lawyers spoke. \
+         Fees were paid. Appeals were filed. The Garante then ordered OpenAI to block the chatbot. \
+         The company responded by appealing. Its chief executive, Sam Altman, said it would comply.",
+        &[
+            "Garante per la protezione dei dati personali bans ChatGPT",
+            "Sam Altman holdsPositionIn OpenAI",
+        ],
+        &["Sam Altman holdsPositionIn ChatGPT"],
+    );
+}
