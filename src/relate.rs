@@ -297,6 +297,14 @@ impl<'a> View<'a> {
                 saw_link |= l == ",";
                 k += 1;
             } else if saw_link
+                && words == 0
+                && self.ms[m].start > 0
+                && self.lower(self.ms[m].start - 1) == l
+                && self.lex.words.prepositions.contains(&self.toks[k])
+            {
+                // "to Telegram and to WeChat": the item's preposition repeated.
+                k += 1;
+            } else if saw_link
                 && words < 4
                 && self.toks[k].kind == TokenKind::Word
                 && !self.toks[k].cap

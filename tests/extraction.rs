@@ -1995,3 +1995,17 @@ fn a_description_of_an_app_goes_back_to_its_name_beyond_four_sentences_and_a_com
         &["Sam Altman holdsPositionIn ChatGPT"],
     );
 }
+
+#[test]
+fn breaking_off_with_an_app_and_moving_contacts_to_apps_listed_with_their_preposition() {
+    check(
+        "President Nicolas Maduro said he was breaking off his relationship with WhatsApp. \
+         He said he would move his contacts to Telegram and to WeChat.",
+        &[
+            "Nicolas Maduro stopsUsing WhatsApp",
+            "Nicolas Maduro uses Telegram [Planned]",
+            "Nicolas Maduro uses WeChat [Planned]",
+        ],
+        &[],
+    );
+}
