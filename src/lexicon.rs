@@ -589,6 +589,8 @@ pub struct WordSets {
     pub denial: PhraseTable<()>,
     /// Refusals in the verb group ("declined to").
     pub refusal: PhraseTable<()>,
+    /// Conditions after the trigger ("if", "only after").
+    pub conditions_after: PhraseTable<()>,
     /// Planned cues.
     pub planned: PhraseTable<()>,
     /// Reporting verbs making "would" a reported decision.
@@ -754,6 +756,7 @@ impl Lexicon {
             hypothetical_context: table(&m.hypothetical_context, ()),
             denial: table(&m.denial, ()),
             refusal: table(&m.refusal, ()),
+            conditions_after: table(&m.conditions_after, ()),
             planned: table(&m.planned, ()),
             future_in_past: word_set(&m.future_in_past_after),
             continuing: word_set(&m.continuing),
@@ -845,6 +848,7 @@ impl Lexicon {
             &mut lex.words.hypothetical_context,
             &mut lex.words.denial,
             &mut lex.words.refusal,
+            &mut lex.words.conditions_after,
             &mut lex.words.planned,
             &mut lex.words.last_week,
         ] {

@@ -246,6 +246,9 @@ pub struct ModalityCues {
     pub hypothetical: Vec<String>,
     /// Rumour or condition before the trigger.
     pub hypothetical_context: Vec<String>,
+    /// Conditions after the trigger ("would lift the ban if", "allowed back only after").
+    #[serde(default)]
+    pub conditions_after: Vec<String>,
     /// Future inside the verb group.
     pub planned: Vec<String>,
     /// Reporting verbs after which "would" reports a decision.

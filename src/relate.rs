@@ -892,9 +892,16 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
         return Modality::Hypothetical;
     }
     // A condition after the verb: "would lift the ban if Twitter registered".
+    // It ends at a second verb group: "had been pulled and would be allowed back only after".
+    let second_verb = |k: usize| {
+        matches!(v.lower(k), "and" | "but")
+            && v.toks.get(k + 1).is_some_and(|t| {
+                w.hypothetical.contains(t) || w.be.contains(t) || w.have.contains(t) || matches!(t.lower.as_str(), "will" | "then")
+            })
+    };
     let conditional_after = (start + 1..(start + 14).min(v.toks.len()))
-        .take_while(|&k| !matches!(v.lower(k), "." | ";"))
-        .any(|k| matches!(v.lower(k), "if" | "unless") && !matches!(v.lower(k.saturating_sub(1)), "even" | "as"));
+        .take_while(|&k| !matches!(v.lower(k), "." | ";") && !second_verb(k))
+        .any(|k| w.conditions_after.longest(v.toks, k).is_some() && !matches!(v.lower(k.saturating_sub(1)), "even" | "as"));
     // A threat or a demand is itself a fact, whatever condition it sets.
     let sets_terms = v.toks.get(start).and_then(|t| v.lex.triggers_from(t)).is_some_and(|ps| {
         ps.iter()
@@ -1113,6 +1120,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             if subj.is_empty() {
                 if let Some(m) = left.filter(|&m| v.ms[m].kind == MentionKind::Unnamed && !objects.contains(&m)) {
                     subj = smallvec![m];
+                }
+            }
+            if subj.is_empty() && !pat.inverse && !dom.is_empty() && dom.iter().all(|c| c.is_state()) {
+                // "The commission said the app had been pulled from app stores": a state's act in
+                // the passive with no agent, reported by a state actor, is that actor's act.
+                let reported_at = (0..k)
+                    .rev()
+                    .take_while(|&x| v.lower(x) != ";")
+                    .find(|&x| lex.words.reporting.contains_at(v.toks, x));
+                if let Some(r) = reported_at {
+                    subj = v.clause_subject(r, dom).into_iter().filter(|&m| v.ms[m].class.is_state()).collect();
                 }
             }
             subjects = subj;
@@ -1787,10 +1805,13 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
     let described =
         |a: usize| matches!(v.ms[a].class, Class::App | Class::Organization | Class::Agency) && v.ms[a].kind == MentionKind::Named;
     for (mi, m) in v.ms.iter().enumerate() {
-        let Some(c) = m
+        // "Roskomnadzor, the country's communications regulator": a description of the country
+        // gives it as well as its name.
+        let written = m
             .country
-            .filter(|_| m.kind == MentionKind::Demonym || m.possessive && m.class == Class::Country)
-        else {
+            .map(country_key)
+            .or_else(|| m.key.clone().filter(|_| m.kind == MentionKind::Definite));
+        let Some(c) = written.filter(|_| m.kind == MentionKind::Demonym || m.possessive && m.class == Class::Country) else {
             continue;
         };
         let mut named = None;
@@ -1820,7 +1841,7 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
         if let Some(k) = named.filter(|&a| described(a)).and_then(|a| v.key(a)) {
-            based_in(add, k, country_key(c), m.start);
+            based_in(add, k, c, m.start);
         }
     }
     // "<demonym> messengers, including Soroush and Gap" / "Soroush and Gap Iranian development".

@@ -2009,3 +2009,36 @@ fn breaking_off_with_an_app_and_moving_contacts_to_apps_listed_with_their_prepos
         &[],
     );
 }
+
+#[test]
+fn restricting_calls_on_apps_bans_them_and_the_country_s_regulator_is_based_in_the_country() {
+    check(
+        "Kazakhstan tightened its rules. Weeks later the Information Agency, the country's communications regulator, \
+         began partially restricting voice calls on WhatsApp and Telegram.",
+        &[
+            "Information Agency bans WhatsApp",
+            "Information Agency bans Telegram",
+            "Information Agency basedIn Kazakhstan",
+        ],
+        &["Information Agency demands WhatsApp"],
+    );
+}
+
+#[test]
+fn a_state_act_in_the_passive_reported_by_a_body_is_its_own_and_only_after_makes_it_hypothetical() {
+    check(
+        "DeepSeek faces a review. The Personal Information Protection Commission said the chatbot had been pulled from \
+         app stores and would be allowed back only after DeepSeek complied.",
+        &[
+            "Personal Information Protection Commission bans DeepSeek",
+            "Personal Information Protection Commission unbans DeepSeek [Hypothetical]",
+        ],
+        &["Personal Information Protection Commission unbans DeepSeek [Planned]"],
+    );
+    // Only a state's act is the speaker's: "being used" by someone is no use by the minister.
+    check(
+        "Information Minister Lai Mohammed said the platform Koo was being used to spread lies.",
+        &[],
+        &["Lai Mohammed uses Koo"],
+    );
+}
