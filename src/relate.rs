@@ -1878,6 +1878,58 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
             }
         }
     }
+    // "ByteDance's other apps, including the video editor CapCut and Lemon8": a company's apps
+    // listed after its possessive are its own.
+    for m in
+        v.ms.iter()
+            .filter(|m| m.possessive && m.kind == MentionKind::Named && m.class == Class::Organization)
+    {
+        let Some(owner) = m.key.as_ref() else { continue };
+        let mut k = m.end;
+        while k < m.end + 2
+            && v.toks.get(k).is_some_and(|t| !t.cap && t.kind == TokenKind::Word)
+            && lex.app_cues.longest(v.toks, k).is_none()
+        {
+            k += 1;
+        }
+        let Some((len, _)) = lex.app_cues.longest(v.toks, k) else {
+            continue;
+        };
+        k += len;
+        // "in the country": a place after the cue.
+        if v.lower(k) == "in"
+            && v.slot
+                .get(k + 1)
+                .or(v.slot.get(k + 2))
+                .copied()
+                .flatten()
+                .is_some_and(|c| v.ms[c].class == Class::Country)
+        {
+            k = (k + 1..k + 4).find(|&x| v.lower(x) == ",").unwrap_or(k);
+        }
+        if v.lower(k) == "," {
+            k += 1;
+        }
+        let Some((len, _)) = lex.list_introducers.longest(v.toks, k) else {
+            continue;
+        };
+        let first = (k + len..(k + len + 4).min(v.toks.len()))
+            .find_map(|x| v.slot[x])
+            .filter(|&a| v.ms[a].class == Class::App);
+        for a in first.map(|a| v.coordinated(a, &[Class::App], true)).unwrap_or_default() {
+            if let Some(ak) = v.key(a) {
+                add(
+                    owner,
+                    Relation::Owns,
+                    Object::Entity(ak.clone()),
+                    Modality::Asserted,
+                    None,
+                    None,
+                    m.start,
+                );
+            }
+        }
+    }
 }
 
 /// Speaking on a platform is using it (GUIDE.md: "posts on"): "the PTA said on Twitter" (a

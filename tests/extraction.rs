@@ -2042,3 +2042,17 @@ fn a_state_act_in_the_passive_reported_by_a_body_is_its_own_and_only_after_makes
         &["Lai Mohammed uses Koo"],
     );
 }
+
+#[test]
+fn a_company_s_apps_listed_after_its_possessive_are_its_own_and_relying_on_an_app_uses_it() {
+    check(
+        "Tencent's other apps in the country, including the messenger QQ and WeChat, also went offline.",
+        &["Tencent owns QQ", "Tencent owns WeChat"],
+        &[],
+    );
+    check(
+        "The Peruvian government has relied on WhatsApp to publish announcements.",
+        &["Peru uses WhatsApp"],
+        &[],
+    );
+}
