@@ -1031,7 +1031,10 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
         if lex.named_body_heads.contains(&toks[i]) && !covered[i] {
             let members_after = lex.member_nouns.contains_at(toks, i + 1);
             let the_before = i > 0 && toks[i - 1].lower == "the";
-            if members_after || the_before && ends_noun_phrase(toks, i + 1, lex) {
+            // "Australia's parliament", "the Kenyan parliament": a name before the head.
+            let named_before =
+                i >= 2 && toks[i - 1].lower == "'s" && toks[i - 2].cap || i >= 1 && toks[i - 1].cap && toks[i - 1].kind == TokenKind::Word;
+            if members_after || (the_before || named_before) && ends_noun_phrase(toks, i + 1, lex) {
                 let mut m = Mention::new(i, i + 1, Class::Agency, MentionKind::Named, toks[i].text(doc).to_string());
                 m.refs = vec![Class::Agency];
                 covered[i] = true;

@@ -1104,7 +1104,13 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
         return None;
     }
     let mut k = v;
-    while k > 0 && lex.words.adverbs.contains(&toks[k - 1]) {
+    // "has told", "had also said": auxiliaries and adverbs of the reporting verb's group.
+    let w = &lex.words;
+    while k > 0
+        && [&w.adverbs, &w.have, &w.be, &w.hypothetical]
+            .iter()
+            .any(|set| set.contains(&toks[k - 1]))
+    {
         k -= 1;
     }
     if k > 0 && toks[k - 1].lower == "," {

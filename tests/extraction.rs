@@ -2056,3 +2056,22 @@ fn a_company_s_apps_listed_after_its_possessive_are_its_own_and_relying_on_an_ap
         &[],
     );
 }
+
+#[test]
+fn a_parliament_named_by_its_country_is_a_body_and_telling_a_court_that_is_no_order() {
+    check(
+        "Australia's parliament has approved a ban on TikTok. The House of Representatives passed the bill first.",
+        &["Parliament bans TikTok", "Parliament basedIn Australia"],
+        &[],
+    );
+    check(
+        "Pakistan's Interior Ministry has told the Islamabad High Court that it ordered the platform X blocked.",
+        &["Interior Ministry bans Twitter"],
+        &["Interior Ministry orders Islamabad High Court", "Islamabad High Court bans Twitter"],
+    );
+    check(
+        "The Ministry of Communication and Information Technology told the Nepal Telecommunications Authority to cut off TikTok.",
+        &["Ministry of Communication and Information Technology orders Nepal Telecommunications Authority"],
+        &[],
+    );
+}
