@@ -950,7 +950,8 @@ pub fn extract_document(
     let dates = DateReader::new(lex);
     let doc_arc: std::sync::Arc<str> = doc_id.into();
     // The ministries the document names, where a "communications minister" holds office.
-    let ministries = ministries(mentions);
+    let bodies = named_bodies(mentions);
+    let ministries = ministries(&bodies);
     for (s, ms) in sentences.iter().zip(mentions) {
         char_pos += doc[byte_pos..s.start].chars().count();
         let text = &doc[s.start..s.end];
@@ -1015,7 +1016,7 @@ pub fn extract_document(
             });
         };
         verb_statements(&v, lex, state, &mut add);
-        modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &mut add);
+        modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &bodies, &mut add);
         user_counts(&v, lex, &mut add);
         platform_speech(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
@@ -1521,15 +1522,9 @@ fn fold_plural(w: &str) -> String {
 }
 
 /// The ministries a document names ("Ministry of X", "X Ministry") and their portfolios' words.
-fn ministries(mentions: &[Vec<Mention>]) -> Vec<(Vec<String>, Key)> {
+fn ministries(bodies: &[(String, Key)]) -> Vec<(Vec<String>, Key)> {
     let mut out: Vec<(Vec<String>, Key)> = Vec::new();
-    for m in mentions
-        .iter()
-        .flatten()
-        .filter(|m| m.class == Class::Agency && m.kind == MentionKind::Named)
-    {
-        let Some(k) = m.key.as_ref() else { continue };
-        let name = crate::resolve::key_text(m.bare.as_deref().unwrap_or(&m.name));
+    for (name, k) in bodies {
         let Some(portfolio) = name.strip_prefix("ministry of ").or_else(|| name.strip_suffix(" ministry")) else {
             continue;
         };
@@ -1540,9 +1535,60 @@ fn ministries(mentions: &[Vec<Mention>]) -> Vec<(Vec<String>, Key)> {
     out
 }
 
+/// The state bodies a document names, by the words of their names ("esafety commissioner",
+/// "data protection commission"): where an official whose title names the body holds office.
+fn named_bodies(mentions: &[Vec<Mention>]) -> Vec<(String, Key)> {
+    let mut out: Vec<(String, Key)> = Vec::new();
+    for m in mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.class == Class::Agency && m.kind == MentionKind::Named)
+    {
+        let Some(k) = m.key.as_ref() else { continue };
+        let name = crate::resolve::key_text(m.bare.as_deref().unwrap_or(&m.name));
+        if !out.iter().any(|(n, o)| o == k && *n == name) {
+            out.push((name, k.clone()));
+        }
+    }
+    out
+}
+
+/// "eSafety Commissioner Julie Inman Grant", "Helen Dixon, the Data Protection Commissioner": a
+/// title whose capitalised words before it name a body the document names, as the body itself,
+/// its commission (for a commissioner) or "the Office of" it.
+fn body_named_by_title(v: &View, lex: &Lexicon, m: &Mention, spec: usize, bodies: &[(String, Key)]) -> Option<Key> {
+    let end = (m.end + 7).min(v.toks.len());
+    let (at, len) = (m.start..end).find_map(|k| match lex.titles.longest(v.toks, k) {
+        Some((len, &s)) if s == spec => Some((k, len)),
+        _ => None,
+    })?;
+    let mut from = at;
+    while from > 0 && from + 3 > at && v.toks[from - 1].cap && v.toks[from - 1].kind == TokenKind::Word && v.lower(from - 1) != "'s" {
+        from -= 1;
+    }
+    if from == at {
+        return None;
+    }
+    let words: Vec<&str> = (from..at + len).map(|k| v.lower(k)).collect();
+    let phrase = words.join(" ");
+    let office = format!("office of the {phrase}");
+    let commission = phrase.strip_suffix("er").map(str::to_string);
+    bodies
+        .iter()
+        .find(|(n, _)| *n == phrase || *n == office || commission.as_deref() == Some(n.as_str()))
+        .map(|(_, k)| k.clone())
+}
+
 /// Statements carried by modifiers and titles: basedIn from demonyms and country possessives,
 /// holdsPositionIn and founded from titles, basedIn for members of "<demonym> apps, including X".
-fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, ministries: &[(Vec<String>, Key)], add: &mut Add) {
+fn modifier_statements(
+    v: &View,
+    lex: &Lexicon,
+    main_country: Option<&Key>,
+    ministries: &[(Vec<String>, Key)],
+    bodies: &[(String, Key)],
+    add: &mut Add,
+) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
     // The country of a national office named with no country: the one the sentence names, or
     // the document's when the sentence names none.
@@ -1616,7 +1662,8 @@ fn modifier_statements(v: &View, lex: &Lexicon, main_country: Option<&Key>, mini
                         .clone()
                         .filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed)
                 };
-                if let Some(k) = ministry().or_else(national) {
+                let titled = || body_named_by_title(v, lex, m, t.spec, bodies);
+                if let Some(k) = ministry().or_else(titled).or_else(national) {
                     add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
             }

@@ -2075,3 +2075,18 @@ fn a_parliament_named_by_its_country_is_a_body_and_telling_a_court_that_is_no_or
         &[],
     );
 }
+
+#[test]
+fn an_official_whose_title_names_a_body_of_the_document_holds_office_in_it() {
+    check(
+        "Canada's privacy regulator, the Privacy Commissioner, opened an inquiry into TikTok. \
+         Privacy Commissioner Philippe Dufresne said the app collected too much data.",
+        &["Philippe Dufresne holdsPositionIn Privacy Commissioner"],
+        &[],
+    );
+    check(
+        "Malta's Media Commission fined Meta. Joseph Borg, the Media Commissioner, defended the fine.",
+        &["Joseph Borg holdsPositionIn Media Commission"],
+        &[],
+    );
+}
