@@ -875,14 +875,17 @@ fn is_domain(lower: &str) -> bool {
 /// Whether the run is a member of a list introduced by an app cue ("messengers Soroush and Gap").
 fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
     let mut j = a;
+    // "created the app, and Brian Acton": the cue must name an item before the coordinator.
+    let mut items = 0;
     while j > 0 {
         let p = &toks[j - 1];
         if p.lower == "and" || p.lower == "," || p.lower == "or" {
             j -= 1;
             while j > 0 && is_name_token(&toks[j - 1]) {
                 j -= 1;
+                items += 1;
             }
-            if lex.app_cues.ending_at(toks, j, 3).is_some() {
+            if items > 0 && lex.app_cues.ending_at(toks, j, 3).is_some() {
                 return true;
             }
             continue;

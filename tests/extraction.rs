@@ -2090,3 +2090,12 @@ fn an_official_whose_title_names_a_body_of_the_document_holds_office_in_it() {
         &[],
     );
 }
+
+#[test]
+fn a_person_after_a_description_of_an_app_and_and_is_no_app() {
+    check(
+        "Signal was set up by Moxie Marlinspike, who created the app, and Brian Acton, a co-founder of WhatsApp.",
+        &["Brian Acton founded WhatsApp"],
+        &["Moxie Marlinspike founded Brian Acton"],
+    );
+}
