@@ -1492,9 +1492,11 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 };
                 // "the chief of staff of X", "Telegram's founder"
                 if let Some(j) = (k + 1..out.len()).find(|&j| out[j].start >= te) {
+                    // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State Duma").
+                    let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at");
                     let follows_of = out[j].start >= 1
-                        && (toks[out[j].start - 1].lower == "of"
-                            || (toks[out[j].start - 1].lower == "the" && out[j].start >= 2 && toks[out[j].start - 2].lower == "of"))
+                        && (prep(out[j].start - 1)
+                            || (toks[out[j].start - 1].lower == "the" && out[j].start >= 2 && prep(out[j].start - 2)))
                         && out[j].start <= te + 2;
                     if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person() {
                         t.body = Some(out[j].start);

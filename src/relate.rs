@@ -586,7 +586,15 @@ impl<'a> View<'a> {
                 p -= 1;
             }
             if p > 0 {
-                if let Some(m) = self.slot[p - 1] {
+                // "Khinshtein, a senior lawmaker who chairs": the name the apposition describes.
+                let mut q = p - 1;
+                while q > 0 && p - q < 6 && self.slot[q].is_none() && !self.toks[q].cap && self.toks[q].kind == TokenKind::Word {
+                    q -= 1;
+                }
+                let described = (q > 0 && q + 1 < p && self.lower(q) == "," && matches!(self.lower(q + 1), "a" | "an" | "the"))
+                    .then(|| self.slot[q - 1])
+                    .flatten();
+                if let Some(m) = self.slot[p - 1].or(described) {
                     return if self.usable(m, classes) {
                         self.coordinated(m, classes, false)
                     } else {

@@ -2099,3 +2099,17 @@ fn a_person_after_a_description_of_an_app_and_and_is_no_app() {
         &["Moxie Marlinspike founded Brian Acton"],
     );
 }
+
+#[test]
+fn a_lawmaker_in_a_body_and_one_who_chairs_its_committee_hold_office_in_it() {
+    check(
+        "Anton Gorelkin, a senior lawmaker in the State Duma, said WhatsApp should leave.",
+        &["Anton Gorelkin holdsPositionIn State Duma"],
+        &[],
+    );
+    check(
+        "Alexander Khinshtein, a senior lawmaker who chairs the State Duma's committee on information policy, spoke.",
+        &["Alexander Khinshtein holdsPositionIn State Duma"],
+        &[],
+    );
+}
