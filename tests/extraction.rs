@@ -2113,3 +2113,12 @@ fn a_lawmaker_in_a_body_and_one_who_chairs_its_committee_hold_office_in_it() {
         &[],
     );
 }
+
+#[test]
+fn a_minister_with_a_list_of_portfolios_holds_office_in_the_country() {
+    check(
+        "Turkey lifted its block on Instagram, Transport and Infrastructure Minister Abdulkadir Uraloglu said.",
+        &["Abdulkadir Uraloglu holdsPositionIn Turkey", "Turkey unbans Instagram"],
+        &[],
+    );
+}
