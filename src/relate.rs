@@ -746,6 +746,38 @@ impl<'a> View<'a> {
     }
 }
 
+/// The first name after an ellipsis that repeats the clause's verb for other names: ", as have
+/// Facebook and Instagram", ", as did Korea Hydro & Nuclear Power", "and so do Facebook and X".
+fn ellipsis_after(v: &View, from: usize) -> Option<usize> {
+    let w = &v.lex.words;
+    let aux = |k: usize| {
+        v.toks
+            .get(k)
+            .is_some_and(|t| w.be.contains(t) || w.have.contains(t) || matches!(t.lower.as_str(), "do" | "does" | "did"))
+    };
+    let mut k = from;
+    while k + 2 < v.toks.len() && !matches!(v.lower(k), "." | ";") {
+        let after = if v.lower(k) == "," && v.lower(k + 1) == "as" && aux(k + 2) {
+            Some(k + 3)
+        } else if v.lower(k) == "and" && v.lower(k + 1) == "so" && aux(k + 2) {
+            Some(k + 3)
+        } else {
+            None
+        };
+        if let Some(a) = after {
+            // Past an article and up to three words of description ("the state-run utility"),
+            // and past a possessor ("Meta's Facebook").
+            let m = (a..(a + 5).min(v.toks.len()))
+                .find_map(|x| v.slot[x])
+                .filter(|&m| v.ms[m].start >= a)?;
+            let owned = v.ms[m].possessive.then(|| v.slot.get(v.ms[m].end).copied().flatten()).flatten();
+            return Some(owned.unwrap_or(m));
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Tries to match pattern elements at token `i`; returns the end of the match.
 fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize> {
     match elems.first() {
@@ -1207,6 +1239,20 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
             subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
             subjects = subj;
+        }
+        // "WhatsApp has long been blocked in China, as have Facebook and Instagram"; "Instagram
+        // remains blocked, and so do Facebook and X": the names after the ellipsis share the
+        // role the clause's first names have.
+        let mut subjects = subjects;
+        if let Some(first) = ellipsis_after(v, f.end) {
+            let (list, classes) = if is_passive { (&mut objects, rng) } else { (&mut subjects, dom) };
+            if v.usable(first, classes) {
+                for m in v.coordinated(first, classes, true) {
+                    if !list.contains(&m) {
+                        list.push(m);
+                    }
+                }
+            }
         }
         if objects.is_empty() && !subjects.is_empty() {
             // "Soroush and Gap, which the authorities are trying to promote": the object is the antecedent.

@@ -2122,3 +2122,22 @@ fn a_minister_with_a_list_of_portfolios_holds_office_in_the_country() {
         &[],
     );
 }
+
+#[test]
+fn names_after_an_ellipsis_share_the_role_of_the_clause_s_names() {
+    check(
+        "WhatsApp has long been blocked in China, as have Meta's Facebook and Instagram.",
+        &["China bans WhatsApp", "China bans Facebook", "China bans Instagram"],
+        &["China bans Meta"],
+    );
+    check(
+        "The Ministry of Trade blocked DeepSeek on work computers, as did the Ministry of Defence.",
+        &["Ministry of Trade bans DeepSeek", "Ministry of Defence bans DeepSeek"],
+        &[],
+    );
+    check(
+        "Instagram remains blocked in Iran, and so do Facebook and YouTube.",
+        &["Iran bans Instagram", "Iran bans Facebook", "Iran bans YouTube"],
+        &[],
+    );
+}
