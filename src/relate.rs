@@ -1148,7 +1148,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
                             subj = if v.lower(j) == "by" {
+                                // "owned by ByteDance, Tencent's WeChat, ...": agents of one class.
+                                let class = v.ms[m].class;
                                 v.coordinated(m, dom, true)
+                                    .into_iter()
+                                    .take_while(|&a| v.ms[a].class == class)
+                                    .collect()
                             } else {
                                 smallvec![m]
                             };

@@ -2141,3 +2141,17 @@ fn names_after_an_ellipsis_share_the_role_of_the_clause_s_names() {
         &[],
     );
 }
+
+#[test]
+fn an_app_that_is_its_own_company_owns_what_it_runs_and_agents_by_are_of_one_class() {
+    check(
+        "Russia slowed YouTube, the video service owned by Google, which is popular there.",
+        &["Google owns YouTube"],
+        &[],
+    );
+    check(
+        "India banned TikTok and Helo, both owned by ByteDance, Tencent's WeChat and the browser UC Browser.",
+        &["ByteDance owns TikTok", "ByteDance owns Helo"],
+        &["WeChat owns TikTok", "UC Browser owns Helo"],
+    );
+}
