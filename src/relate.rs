@@ -746,36 +746,34 @@ impl<'a> View<'a> {
     }
 }
 
-/// The first name after an ellipsis that repeats the clause's verb for other names: ", as have
-/// Facebook and Instagram", ", as did Korea Hydro & Nuclear Power", "and so do Facebook and X".
-fn ellipsis_after(v: &View, from: usize) -> Option<usize> {
+/// The ellipses of a sentence that repeat a clause's verb for other names, each with where it
+/// starts and its first name: ", as have Facebook and Instagram", ", as did Korea Hydro & Nuclear
+/// Power", "and so do Facebook and X".
+fn ellipses(v: &View) -> SmallVec<[(usize, usize); 2]> {
     let w = &v.lex.words;
     let aux = |k: usize| {
         v.toks
             .get(k)
             .is_some_and(|t| w.be.contains(t) || w.have.contains(t) || matches!(t.lower.as_str(), "do" | "does" | "did"))
     };
-    let mut k = from;
-    while k + 2 < v.toks.len() && !matches!(v.lower(k), "." | ";") {
-        let after = if v.lower(k) == "," && v.lower(k + 1) == "as" && aux(k + 2) {
-            Some(k + 3)
-        } else if v.lower(k) == "and" && v.lower(k + 1) == "so" && aux(k + 2) {
-            Some(k + 3)
-        } else {
-            None
-        };
-        if let Some(a) = after {
-            // Past an article and up to three words of description ("the state-run utility"),
-            // and past a possessor ("Meta's Facebook").
-            let m = (a..(a + 5).min(v.toks.len()))
-                .find_map(|x| v.slot[x])
-                .filter(|&m| v.ms[m].start >= a)?;
-            let owned = v.ms[m].possessive.then(|| v.slot.get(v.ms[m].end).copied().flatten()).flatten();
-            return Some(owned.unwrap_or(m));
+    let mut out = SmallVec::new();
+    for k in 0..v.toks.len().saturating_sub(2) {
+        let opens = matches!((v.lower(k), v.lower(k + 1)), (",", "as") | ("and", "so")) && aux(k + 2);
+        if !opens {
+            continue;
         }
-        k += 1;
+        // Past an article and up to three words of description ("the state-run utility"), and
+        // past a possessor ("Meta's Facebook").
+        let a = k + 3;
+        let first = (a..(a + 5).min(v.toks.len()))
+            .find_map(|x| v.slot[x])
+            .filter(|&m| v.ms[m].start >= a);
+        if let Some(m) = first {
+            let owned = v.ms[m].possessive.then(|| v.slot.get(v.ms[m].end).copied().flatten()).flatten();
+            out.push((k, owned.unwrap_or(m)));
+        }
     }
-    None
+    out
 }
 
 /// Tries to match pattern elements at token `i`; returns the end of the match.
@@ -1082,6 +1080,8 @@ type KeyList = SmallVec<[Key; 2]>;
 
 fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add) {
     let mut found = find_triggers(v, lex);
+    // The sentence's ellipses, found once for all its triggers.
+    let ellipses = if found.is_empty() { SmallVec::new() } else { ellipses(v) };
     let starts: SmallVec<[usize; 4]> = found.iter().filter(|f| !f.suppressed).map(|f| f.start).collect();
     for idx in 0..found.len() {
         if found[idx].suppressed {
@@ -1249,7 +1249,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         // remains blocked, and so do Facebook and X": the names after the ellipsis share the
         // role the clause's first names have.
         let mut subjects = subjects;
-        if let Some(first) = ellipsis_after(v, f.end) {
+        if let Some(&(_, first)) = ellipses.iter().find(|&&(at, _)| at >= f.end) {
             let (list, classes) = if is_passive { (&mut objects, rng) } else { (&mut subjects, dom) };
             if v.usable(first, classes) {
                 for m in v.coordinated(first, classes, true) {
