@@ -1117,6 +1117,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 continue;
             }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
+            // "the Digital Rights Foundation, a Lahore-based group founded by": a place of origin
+            // is no object; the name the apposition describes is.
+            if let Some(place) = left.filter(|&m| {
+                v.ms[m].class == Class::Country
+                    && v.lower(v.ms[m].end) == "-"
+                    && v.toks.get(v.ms[m].end + 1).is_some_and(|t| lex.words.origin.contains(t))
+            }) {
+                let s = v.ms[place].start;
+                left = (s >= 2 && matches!(v.lower(s - 1), "a" | "an" | "the") && v.lower(s - 2) == ",")
+                    .then(|| s.checked_sub(3).and_then(|x| v.slot[x]))
+                    .flatten();
+            }
             // "Koo, a homegrown alternative to Twitter built by ...": what was built is Koo.
             left = left.map(|m| v.apposition_head(m).unwrap_or(m));
             // "TikTok, owned by the Chinese company ByteDance, was fined": what was fined is the

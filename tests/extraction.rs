@@ -2155,3 +2155,12 @@ fn an_app_that_is_its_own_company_owns_what_it_runs_and_agents_by_are_of_one_cla
         &["WeChat owns TikTok", "UC Browser owns Helo"],
     );
 }
+
+#[test]
+fn a_group_described_with_its_place_of_origin_is_what_its_founder_founded() {
+    check(
+        "The Open Net Foundation, a Lagos-based group founded by the lawyer Ada Obi, said the ban was unlawful.",
+        &["Ada Obi founded Open Net Foundation"],
+        &[],
+    );
+}
