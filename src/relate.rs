@@ -625,6 +625,15 @@ impl<'a> View<'a> {
                             }
                         }
                     }
+                    // "Senior officials, including Ayatollah Ali Khamenei, maintain accounts": a
+                    // group no name stands for acts through the members listed.
+                    if k > 0 && self.slot[k - 1].is_none() {
+                        if let Some((len, _)) = self.lex.list_introducers.longest(self.toks, k + 1) {
+                            if let Some(m) = self.slot.get(k + 1 + len).copied().flatten().filter(|&m| self.usable(m, classes)) {
+                                return self.coordinated(m, classes, true);
+                            }
+                        }
+                    }
                     break;
                 }
                 // "the Wikimedia Foundation, the non-profit that owns the encyclopedia, refused":

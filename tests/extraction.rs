@@ -2164,3 +2164,12 @@ fn a_group_described_with_its_place_of_origin_is_what_its_founder_founded() {
         &[],
     );
 }
+
+#[test]
+fn members_listed_in_a_group_s_parenthesis_act_for_it_and_keeping_an_account_uses_the_app() {
+    check(
+        "Senior officials, including President Ilham Aliyev, maintain accounts on X.",
+        &["Ilham Aliyev uses Twitter"],
+        &[],
+    );
+}
