@@ -223,6 +223,21 @@ impl<'a> View<'a> {
         None
     }
 
+    /// For a possessive mention, the name right after it that it possesses ("ByteDance's
+    /// TikTok"): what a list item or an object stands for.
+    fn possessed(&self, m: usize) -> Option<usize> {
+        self.ms[m]
+            .possessive
+            .then(|| self.slot.get(self.ms[m].end).copied().flatten())
+            .flatten()
+    }
+
+    /// Whether a hyphen and a word of origin follow token `end`: the place before them is where
+    /// something is from ("Beijing-based", "Iranian-made"), not an actor.
+    fn origin_follows(&self, end: usize) -> bool {
+        self.lower(end) == "-" && self.toks.get(end + 1).is_some_and(|t| self.lex.words.origin.contains(t))
+    }
+
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
         let mm = &self.ms[m];
         mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class))
@@ -264,11 +279,7 @@ impl<'a> View<'a> {
                     return None;
                 }
                 // "ByteDance's TikTok, Tencent's WeChat": the item is what the possessor has.
-                let owned = self.ms[n]
-                    .possessive
-                    .then(|| self.slot.get(self.ms[n].end).copied().flatten())
-                    .flatten();
-                return Some(owned.unwrap_or(n));
+                return Some(self.possessed(n).unwrap_or(n));
             }
             let l = self.lower(k);
             // "Koo, a homegrown alternative to Twitter": an apposition, not the next item; but
@@ -715,13 +726,7 @@ impl<'a> View<'a> {
             }
             if let Some(m) = self.slot[k] {
                 // "heads the parliament's National Security Commission": the possessor is not the object.
-                let owns_next = self.ms[m].possessive
-                    && self
-                        .slot
-                        .get(self.ms[m].end)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|n| self.usable(n, classes));
+                let owns_next = self.possessed(m).is_some_and(|n| self.usable(n, classes));
                 // "blaming the video service's owner, Google": the name in apposition to the
                 // possessor's title is the object.
                 let titled_next = self.ms[m].possessive
@@ -778,8 +783,7 @@ fn ellipses(v: &View) -> SmallVec<[(usize, usize); 2]> {
             .find_map(|x| v.slot[x])
             .filter(|&m| v.ms[m].start >= a);
         if let Some(m) = first {
-            let owned = v.ms[m].possessive.then(|| v.slot.get(v.ms[m].end).copied().flatten()).flatten();
-            out.push((k, owned.unwrap_or(m)));
+            out.push((k, v.possessed(m).unwrap_or(m)));
         }
     }
     out
@@ -1128,11 +1132,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
             // "the Digital Rights Foundation, a Lahore-based group founded by": a place of origin
             // is no object; the name the apposition describes is.
-            if let Some(place) = left.filter(|&m| {
-                v.ms[m].class == Class::Country
-                    && v.lower(v.ms[m].end) == "-"
-                    && v.toks.get(v.ms[m].end + 1).is_some_and(|t| lex.words.origin.contains(t))
-            }) {
+            if let Some(place) = left.filter(|&m| v.ms[m].class == Class::Country && v.origin_follows(v.ms[m].end)) {
                 let s = v.ms[place].start;
                 left = (s >= 2 && matches!(v.lower(s - 1), "a" | "an" | "the") && v.lower(s - 2) == ",")
                     .then(|| s.checked_sub(3).and_then(|x| v.slot[x]))
@@ -1792,7 +1792,7 @@ fn modifier_statements(
         let Some(c) = m.country.filter(|_| m.class == Class::Country) else {
             continue;
         };
-        let origin = v.lower(m.end) == "-" && v.toks.get(m.end + 1).is_some_and(|t| lex.words.origin.contains(t));
+        let origin = v.origin_follows(m.end);
         // "the Beijing-based company ByteDance": up to two lower-case words may stand between.
         let beside = |n: &Mention| {
             n.start >= m.end + 2
