@@ -1506,16 +1506,23 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     t.body = Some(out[j].start);
                 }
                 // "Koo's co-founder and chief executive": a second title joined by "and" holds
-                // in the same body.
-                let second = toks
-                    .get(te)
-                    .filter(|w| w.lower == "and")
-                    .and_then(|_| lex.titles.longest(toks, te + 1))
-                    .map(|(len, &spec2)| TitleUse {
-                        spec: spec2,
-                        text: folded_words(toks, te + 1, te + 1 + len),
-                        body: t.body,
+                // in the same body; "a law professor and a co-founder of the X" in its own.
+                let second = toks.get(te).filter(|w| w.lower == "and").and_then(|_| {
+                    let at = te + 1 + usize::from(toks.get(te + 1).is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "the")));
+                    let (len, &spec2) = lex.titles.longest(toks, at)?;
+                    let end2 = at + len;
+                    let own_body = after_of(toks, end2).and_then(|s| {
+                        out[k + 1..]
+                            .iter()
+                            .find(|m| m.start == s && m.kind == MentionKind::Named && !m.class.is_person())
+                            .map(|m| m.start)
                     });
+                    Some(TitleUse {
+                        spec: spec2,
+                        text: folded_words(toks, at, end2),
+                        body: own_body.or(t.body),
+                    })
+                });
                 out[k].titles.push(t);
                 out[k].titles.extend(second);
             }

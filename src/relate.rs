@@ -1424,7 +1424,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 if own_ban {
                     add(s, Relation::Bans, Object::Entity(o.clone()), modality, None, None, UNDATED);
                 }
-                if rel == Relation::Bans && modality == Modality::Asserted {
+                // A lifted ban is still the ban that "the block" later refers to.
+                if matches!(rel, Relation::Bans | Relation::Unbans) && modality == Modality::Asserted {
                     state.last_ban = Some((s.clone(), o.clone()));
                 }
             }

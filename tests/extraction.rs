@@ -2173,3 +2173,21 @@ fn members_listed_in_a_group_s_parenthesis_act_for_it_and_keeping_an_account_use
         &[],
     );
 }
+
+#[test]
+fn a_person_known_by_a_profession_in_apposition_acts_and_a_second_title_keeps_its_own_body() {
+    check(
+        "Egypt blocked Telegram on Monday. Omar Nabil, a law professor and a co-founder of the Open Speech Association, criticised the block.",
+        &["Omar Nabil opposesBan Telegram", "Omar Nabil founded Open Speech Association"],
+        &[],
+    );
+}
+
+#[test]
+fn the_block_a_country_lifted_is_the_block_later_criticised() {
+    check(
+        "Egypt lifted its block on Telegram on Monday. Omar Nabil, a cryptographer, had criticised the block.",
+        &["Egypt unbans Telegram", "Omar Nabil opposesBan Telegram"],
+        &[],
+    );
+}
