@@ -8,7 +8,7 @@ use crate::model::{Date, Statement};
 use crate::read::Document;
 use crate::relate::{extract_document, DocState};
 use crate::resolve::{main_country, resolve_document, EntityInfo};
-use crate::text::sentences;
+use crate::text::{join_syllable_names, sentences, Sentence};
 
 /// What one document yields: its entities (by document-level key) and statements.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -26,14 +26,22 @@ pub struct DocExtraction {
     pub bytes: usize,
 }
 
-/// Runs every extraction stage on one document. `date` is the document date from the command
-/// line; otherwise a date in the file name or in the first lines is used.
-pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtraction {
+/// The first stages: the cleaned text and its sentences, their tokens joined where the lexicon
+/// says ("Kang Do-hyun") and given their vocabulary ids.
+fn sentences_of(doc: &Document, lex: &Lexicon) -> (String, Vec<Sentence>) {
     let text = clean(&doc.text, &lex.ontology.language.boilerplate);
     let mut sents = sentences(&text, &lex.words.abbreviations.words);
     for s in &mut sents {
+        join_syllable_names(&text, &mut s.tokens, &lex.ontology.language.origin_words);
         lex.assign_words(&mut s.tokens);
     }
+    (text, sents)
+}
+
+/// Runs every extraction stage on one document. `date` is the document date from the command
+/// line; otherwise a date in the file name or in the first lines is used.
+pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtraction {
+    let (text, sents) = sentences_of(doc, lex);
     let reader = DateReader::new(lex);
     let doc_date = date.or_else(|| parse_iso(&doc.id)).or_else(|| {
         let head: Vec<_> = sents.iter().take(3).flat_map(|s| s.tokens.iter().cloned()).collect();
@@ -58,11 +66,7 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
 /// kind, key) and the statements read from it. For `newsgraph explain` and for debugging patterns.
 pub fn explain(doc: &Document, lex: &Lexicon, date: Option<Date>) -> String {
     use std::fmt::Write;
-    let text = clean(&doc.text, &lex.ontology.language.boilerplate);
-    let mut sents = sentences(&text, &lex.words.abbreviations.words);
-    for s in &mut sents {
-        lex.assign_words(&mut s.tokens);
-    }
+    let (text, sents) = sentences_of(doc, lex);
     let facts = DocFacts::collect(&text, &sents, lex);
     let mut mentions: Vec<_> = sents.iter().map(|s| find_mentions(&text, s, lex, &facts)).collect();
     let _ = resolve_document(&text, &sents, &mut mentions, lex);

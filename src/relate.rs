@@ -240,7 +240,8 @@ impl<'a> View<'a> {
 
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
         let mm = &self.ms[m];
-        mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class))
+        // "the Seoul-based firm": a place of origin is no actor and no object.
+        mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class)) && !self.origin_follows(mm.end)
     }
 
     /// Mentions joined to `m` by coordination, leftwards or rightwards, with an accepted class.
@@ -1798,7 +1799,11 @@ fn modifier_statements(
         let beside = |n: &Mention| {
             n.start >= m.end + 2
                 && n.start <= m.end + 4
-                && (m.end + 2..n.start).all(|k| !v.toks[k].cap && v.toks[k].kind == TokenKind::Word)
+                && (m.end + 2..n.start).all(|k| {
+                    let t = &v.toks[k];
+                    // Nouns, not a verb: "the Oslo-based group said Kim ..." is no Kim from Oslo.
+                    !t.cap && t.kind == TokenKind::Word && !lex.words.reporting.contains(t) && !lex.is_trigger(t)
+                })
         };
         if let Some(next) = v.ms.get(mi + 1).filter(|n| origin && beside(n) && n.class != Class::Country) {
             if let Some(k) = &next.key {

@@ -360,6 +360,42 @@ pub fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Joins the hyphenated given names of East Asian full names into one token: "Kang Do-hyun",
+/// "Moon Jae-in". The tokenizer cuts "Do-hyun" at the hyphen as it cuts "Seoul-based"; here a
+/// short capitalised syllable glued by a hyphen to a short lower-case one, right after another
+/// capitalised word, is one name word, unless the lower-case part is a word of origin ("Oslo-based",
+/// `not_syllables`) or a participle.
+pub fn join_syllable_names(text: &str, tokens: &mut Vec<Token>, not_syllables: &[String]) {
+    let short = |t: &Token, lower: bool| {
+        let w = &text[t.start..t.end];
+        let n = w.chars().count();
+        t.kind == TokenKind::Word && (2..=5).contains(&n) && (t.cap != lower) && w.chars().skip(1).all(|c| c.is_lowercase())
+    };
+    let glued = |a: &Token, b: &Token| a.end == b.start;
+    let mut k = 1;
+    while k + 2 < tokens.len() {
+        let (prev, first, dash, second) = (&tokens[k - 1], &tokens[k], &tokens[k + 1], &tokens[k + 2]);
+        let joins = dash.lower == "-"
+            && glued(first, dash)
+            && glued(dash, second)
+            && prev.cap
+            && prev.kind == TokenKind::Word
+            && prev.end < first.start
+            && short(first, false)
+            && short(second, true)
+            && !second.lower.ends_with("ed")
+            && !not_syllables.iter().any(|w| w == second.lower.as_str());
+        if joins {
+            let end = second.end;
+            let lower = fold_token(&text[first.start..end]);
+            tokens[k].end = end;
+            tokens[k].lower = lower;
+            tokens.drain(k + 1..k + 3);
+        }
+        k += 1;
+    }
+}
+
 /// Splits cleaned document text into sentences. Lines are paragraphs: a sentence never spans
 /// two lines. Within a line, ".", "!" and "?" end a sentence when followed by space and an
 /// upper-case letter, a digit or a quote, unless the word before the dot is an abbreviation.

@@ -2191,3 +2191,17 @@ fn the_block_a_country_lifted_is_the_block_later_criticised() {
         &[],
     );
 }
+
+#[test]
+fn hyphenated_given_names_are_one_name_and_a_place_of_origin_is_no_object() {
+    check(
+        "President Moon Jae-in criticized the Seoul-based firm Kakao. Kang Do-hyun, a vice minister, said Lee Jae-myung uses Telegram.",
+        &["Moon Jae-in criticizes Kakao", "Lee Jae-myung uses Telegram"],
+        &["Moon Jae-in criticizes South Korea", "Moon Jae criticizes Kakao"],
+    );
+    check(
+        "The Oslo-based group said Kim Jong-un uses Telegram.",
+        &["Kim Jong-un uses Telegram"],
+        &["Kim Jong-un basedIn Norway"],
+    );
+}
