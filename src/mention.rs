@@ -615,6 +615,21 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if toks.get(b).is_some_and(|t| t.lower == "-") && toks.get(b + 1).is_some_and(|t| lex.words.origin.contains(t)) {
         return Vec::new();
     }
+    // "the 60-year-old Socialist leader", "the first European country": a lone capitalised word
+    // between a lower-case word and a title or a description of a person, body or country (no
+    // name after it) is an adjective.
+    let described = |k: usize| {
+        let is_app = |c: &Vec<Class>| c.iter().all(|&c| c == Class::App);
+        let len = lex
+            .titles
+            .longest(toks, k)
+            .map(|(len, _)| len)
+            .or_else(|| lex.definite.longest(toks, k).filter(|(_, c)| !is_app(c)).map(|(len, _)| len));
+        len.is_some_and(|len| !toks[k].cap && toks.get(k + len).is_none_or(|t| !is_name_token(t)))
+    };
+    if b - a == 1 && a > 0 && (!toks[a - 1].cap || a == 1 && toks[0].lower == "the") && described(b) {
+        return Vec::new();
+    }
     // "VK Group" after a known "VK": a lone head word names nothing by itself.
     if b - a == 1
         && a > 0
@@ -850,10 +865,12 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
             reach += 2;
             continue;
         }
-        if let Some((len, _)) = lex.app_cues.longest(toks, h) {
+        // "Sali Berisha, the party's leader": a possessor is a modifier, not what the name is.
+        let possessor = |end: usize| toks.get(end).is_some_and(|t| t.lower == "'s");
+        if let Some((len, _)) = lex.app_cues.longest(toks, h).filter(|&(len, _)| !possessor(h + len)) {
             return singular(h + len).then_some(Class::App);
         }
-        if let Some((len, _)) = lex.organization_heads.longest(toks, h) {
+        if let Some((len, _)) = lex.organization_heads.longest(toks, h).filter(|&(len, _)| !possessor(h + len)) {
             return (singular(h + len) && !toks[h].cap).then_some(Class::Organization);
         }
         if lex.appositive_body_nouns.contains(&toks[h]) && !toks[h].cap {

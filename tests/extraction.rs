@@ -1882,7 +1882,7 @@ fn a_company_in_apposition_to_their_owner_owns_the_apps_named_before() {
     );
     check(
         "Officials blocked Douyin, saying its parent company, ByteDance, had failed to register.",
-        &["ByteDance owns TikTok"],
+        &["ByteDance owns Douyin"],
         &[],
     );
 }
@@ -2203,5 +2203,27 @@ fn hyphenated_given_names_are_one_name_and_a_place_of_origin_is_no_object() {
         "The Oslo-based group said Kim Jong-un uses Telegram.",
         &["Kim Jong-un uses Telegram"],
         &["Kim Jong-un basedIn Norway"],
+    );
+}
+
+#[test]
+fn a_leader_of_a_party_named_before_is_its_leader_and_denouncing_a_ban_opposes_it() {
+    check(
+        "Kosovo blocked TikTok. The opposition Freedom Party denounced the ban. Ilir Kasa, the party's leader and a former minister, accused Prime Minister Albin Kurti of censorship.",
+        &[
+            "Freedom Party opposesBan TikTok",
+            "Ilir Kasa holdsPositionIn Freedom Party",
+            "Ilir Kasa criticizes Albin Kurti",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_lone_capitalised_adjective_before_a_title_is_no_name() {
+    check(
+        "Kosovo's Prime Minister Albin Kurti spoke on Monday. The Socialist leader criticised TikTok.",
+        &["Albin Kurti holdsPositionIn Kosovo"],
+        &["Socialist criticizes TikTok"],
     );
 }
