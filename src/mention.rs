@@ -337,8 +337,17 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 // "the youth group Hami Nepal": the country's name ends the group's.
                 break;
             }
-            // "Judge Ana Lima": a capital's name after a given name is a surname.
+            // "Judge Ana Lima": a capital's name after a given name is a surname; "Judge
+            // Wellington Lopes": after a title and before a name word, a given name.
             if entry.form == NameForm::Capital && i > 0 && toks[i - 1].cap && lex.words.name_starts.contains(&toks[i - 1]) {
+                break;
+            }
+            if entry.form == NameForm::Capital
+                && i > 0
+                && toks[i - 1].cap
+                && lex.titles.ending_at(toks, i, 3).is_some()
+                && toks.get(i + len).is_some_and(is_name_token)
+            {
                 break;
             }
             // "Victoria Shakina said": a capital that is also a given name, before a name word

@@ -501,19 +501,28 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    // Titles bound to persons in this document ("supreme leader" -> Khamenei).
-    let mut bound: HashMap<String, Key> = HashMap::default();
-    for sm in mentions.iter() {
+    // Titles bound to persons in this document ("supreme leader" -> Khamenei), each with its
+    // holders in document order: "the judge" is the last judge named before it, else the first.
+    let mut bound: HashMap<String, Vec<((usize, usize), Key)>> = HashMap::default();
+    for (si, sm) in mentions.iter().enumerate() {
         for m in sm.iter() {
             if let (Some(k), true) = (&m.key, m.class.is_person()) {
                 for t in &m.titles {
                     if !lex.ontology.titles[t.spec].honorific {
-                        bound.entry(t.text.clone()).or_insert_with(|| k.clone());
+                        bound.entry(t.text.clone()).or_default().push(((si, m.start), k.clone()));
                     }
                 }
             }
         }
     }
+    let holder = |holders: &Vec<((usize, usize), Key)>, at: (usize, usize)| {
+        holders
+            .iter()
+            .rev()
+            .find(|(p, _)| *p < at)
+            .or(holders.first())
+            .map(|(_, k)| k.clone())
+    };
     // Classes of keys so far, for references.
     let mut class_of: HashMap<Key, Class> = HashMap::default();
     for sm in mentions.iter() {
@@ -588,11 +597,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 MentionKind::Role => {
                     let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
-                    bound.get(&t).cloned().or_else(|| {
+                    let at = (si, m.start);
+                    bound.get(&t).and_then(|h| holder(h, at)).or_else(|| {
                         bound
                             .iter()
                             .find(|(k, _)| k.ends_with(&t) || t.ends_with(k.as_str()))
-                            .map(|(_, v)| v.clone())
+                            .and_then(|(_, h)| holder(h, at))
                     })
                 }
                 MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => {
@@ -1205,7 +1215,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else if back == 0 {
-            cands.iter().rev().find(|c| fits(c))
+            cands.iter().rev().find(|c| fits(c) && !controls_infinitive_over(stoks, c, m))
         } else if matches!(m.kind, MentionKind::Pronoun) {
             cands
                 .iter()
@@ -1236,6 +1246,28 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             .and_then(|c| c.key.clone());
     }
     None
+}
+
+/// Whether `c` is the subject of an infinitive that has `m` in it, with no clause between: in
+/// "ordered Apple and Google to remove the app" the app is neither Apple nor Google (a name and a
+/// description or a pronoun in one clause are two things, unless the pronoun is possessive).
+fn controls_infinitive_over(toks: &[crate::text::Token], c: &Mention, m: &Mention) -> bool {
+    if m.possessive || c.end >= m.start {
+        return false;
+    }
+    // Past names coordinated with the candidate ("Apple and Google").
+    let mut k = c.end;
+    while k < m.start && (matches!(toks[k].lower.as_str(), "and" | ",") || toks[k].cap) {
+        k += 1;
+    }
+    let clause_break = |t: &crate::text::Token| {
+        t.kind == crate::text::TokenKind::Punct
+            || matches!(
+                t.lower.as_str(),
+                "that" | "which" | "who" | "because" | "after" | "before" | "when" | "while" | "if" | "whether" | "until" | "since"
+            )
+    };
+    k < m.start && toks[k].lower == "to" && !toks[k..m.start].iter().any(clause_break)
 }
 
 /// Whether a proxy noun ("channel", "office") follows at `k`, possibly after one name ("Khamenei's Telegram channel").

@@ -2227,3 +2227,21 @@ fn a_lone_capitalised_adjective_before_a_title_is_no_name() {
         &["Socialist criticizes TikTok"],
     );
 }
+
+#[test]
+fn the_names_told_to_act_on_the_app_are_not_the_app() {
+    check(
+        "Judge Ana Prado suspended Telegram on Wednesday. The judge ordered Apple and Google to remove the app from their stores.",
+        &["Ana Prado bans Telegram", "Ana Prado demands Apple"],
+        &["Ana Prado bans Google"],
+    );
+}
+
+#[test]
+fn a_capital_after_a_title_opens_a_name_and_the_judge_is_the_last_judge_named() {
+    check(
+        "Judge Ana Prado of the Supreme Court criticised the ruling. Later, Judge Wellington Lopes da Silva, of a federal court, heard the case. The judge ordered Telegram suspended.",
+        &["Wellington Lopes da Silva bans Telegram"],
+        &["Ana Prado bans Telegram", "New Zealand bans Telegram"],
+    );
+}
