@@ -350,6 +350,9 @@ fn agency_key(name: &str, country: Option<&str>, lex: &Lexicon) -> String {
     format!("agency:{}:{}", country.unwrap_or(""), k)
 }
 
+/// Where a person holding a title is named (sentence, token) and who it is.
+type TitleHolder = ((usize, usize), Key);
+
 /// Resolves the mentions of one document in place; returns what the document says of each entity,
 /// sorted by key (each key once).
 pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) -> Vec<(String, EntityInfo)> {
@@ -503,7 +506,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     }
     // Titles bound to persons in this document ("supreme leader" -> Khamenei), each with its
     // holders in document order: "the judge" is the last judge named before it, else the first.
-    let mut bound: HashMap<String, Vec<((usize, usize), Key)>> = HashMap::default();
+    let mut bound: HashMap<String, Vec<TitleHolder>> = HashMap::default();
     for (si, sm) in mentions.iter().enumerate() {
         for m in sm.iter() {
             if let (Some(k), true) = (&m.key, m.class.is_person()) {
@@ -515,7 +518,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    let holder = |holders: &Vec<((usize, usize), Key)>, at: (usize, usize)| {
+    let holder = |holders: &Vec<TitleHolder>, at: (usize, usize)| {
         holders
             .iter()
             .rev()
