@@ -432,7 +432,14 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     attach_country_of(doc, toks, &mut out);
     join_acronym_definitions(toks, &mut out);
     for m in out.iter_mut() {
-        if m.class == Class::Organization && m.start > 0 && lex.state_markers.contains(toks[m.start - 1].lower.as_str()) {
+        // "state-run MPT"; "State-run" is cut at its hyphen.
+        let marker = m.start > 0 && lex.state_markers.contains(toks[m.start - 1].lower.as_str())
+            || m.start >= 3
+                && toks[m.start - 2].lower == "-"
+                && lex
+                    .state_markers
+                    .contains(format!("{}-{}", toks[m.start - 3].lower, toks[m.start - 1].lower).as_str());
+        if m.class == Class::Organization && marker {
             m.class = Class::Agency;
         }
     }
@@ -593,7 +600,7 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
             }
         }
     }
-    if head_class(toks, a, b, lex).is_none() {
+    if head_class(toks, a, b, lex).is_none() && !spelled_by_acronym(toks, a, b) {
         // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
         let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
         let splits = |k: usize| CONNECTORS.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title);
@@ -613,6 +620,21 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     if a < b {
         out.push((a, b));
     }
+}
+
+/// Whether an acronym in brackets after the run spells the initials of its capitalised words:
+/// "Myanma Posts and Telecommunications (MPT)", "National League for Democracy (NLD)" are one
+/// name each, connectors and all.
+fn spelled_by_acronym(toks: &[Token], a: usize, b: usize) -> bool {
+    toks.get(b).is_some_and(|t| t.lower == "(")
+        && toks.get(b + 2).is_some_and(|t| t.lower == ")")
+        && toks.get(b + 1).is_some_and(|t| {
+            let initials: String = (a..b)
+                .filter(|&k| toks[k].cap)
+                .filter_map(|k| toks[k].lower.chars().next())
+                .collect();
+            initials.len() >= 2 && t.lower.as_str() == initials
+        })
 }
 
 /// Classifies a capitalised run by titles, head nouns, app cues and context.
@@ -695,7 +717,8 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             return vec![m];
         }
     }
-    if let Some(cls) = head_class(toks, a, b, lex) {
+    if let Some(cls) = head_class(toks, a, b, lex).or_else(|| (b - a >= 3 && spelled_by_acronym(toks, a, b)).then_some(Class::Organization))
+    {
         let mut m = Mention::new(a, b, cls, MentionKind::Named, text(a, b));
         m.refs = vec![cls];
         return vec![m];
@@ -732,7 +755,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .app_cues
         .longest(toks, b)
         .is_some_and(|(len, _)| is_singular(&toks[b + len - 1]));
-    let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex);
+    let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex) || among_known_apps(toks, a, b, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
     if cue_after
         || cue_before
@@ -919,6 +942,28 @@ fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
         return false;
     }
     false
+}
+
+/// Whether the run is an item of a list beside a known app: "Messenger, Instagram and WhatsApp",
+/// "not only Facebook but also Messenger".
+fn among_known_apps(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
+    let is_app = |i: usize, end: Option<usize>| {
+        lex.names.matches(toks, i).any(|(len, e)| {
+            end.is_none_or(|end| i + len == end) && matches!(e.target, NameTarget::Known(k) if lex.ontology.entities[k].class == Class::App)
+        })
+    };
+    let link = |t: &Token| matches!(t.lower.as_str(), "," | "and" | "or" | "also");
+    let before = a >= 2 && link(&toks[a - 1]) && (a.saturating_sub(4)..a - 1).any(|i| is_app(i, Some(a - 1)));
+    // The app after must be an item, not a possessor in an apposition ("Aprameya Radhakrishna,
+    // Koo's co-founder").
+    let item_after = |i: usize| {
+        lex.names
+            .matches(toks, i)
+            .any(|(len, _)| toks.get(i + len).is_none_or(|t| t.lower != "'s"))
+            && is_app(i, None)
+    };
+    let after = toks.get(b).is_some_and(link) && b + 1 < toks.len() && item_after(b + 1);
+    b - a == 1 && (before || after)
 }
 
 /// The class a run's head noun gives it: Agency or Organization, or None.

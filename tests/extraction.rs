@@ -2245,3 +2245,30 @@ fn a_capital_after_a_title_opens_a_name_and_the_judge_is_the_last_judge_named() 
         &["Ana Prado bans Telegram", "New Zealand bans Telegram"],
     );
 }
+
+#[test]
+fn a_name_spelled_by_its_acronym_is_one_name_and_state_run_makes_it_a_state_body() {
+    check(
+        "State-run Myanma Posts and Telecommunications (MPT) restricted not only Facebook but also Messenger, Instagram and WhatsApp.",
+        &[
+            "Myanma Posts and Telecommunications bans Facebook",
+            "Myanma Posts and Telecommunications bans Messenger",
+            "Myanma Posts and Telecommunications bans WhatsApp",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn an_unknown_name_listed_beside_known_apps_is_an_app_but_not_a_name_apposed_to_one() {
+    check(
+        "Turkey blocked Bluesky, Instagram and WhatsApp.",
+        &["Turkey bans Bluesky", "Turkey bans WhatsApp"],
+        &[],
+    );
+    check(
+        "Kunal Shah, Koo's co-founder and chief executive, said Nigeria was a natural market.",
+        &["Kunal Shah founded Koo"],
+        &[],
+    );
+}
