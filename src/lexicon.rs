@@ -615,10 +615,12 @@ pub struct WordSets {
     pub weekdays: WordMap<u8>,
     /// Last-week phrases.
     pub last_week: PhraseTable<()>,
-    /// Honorific title words (single words of honorific titles).
+    /// Nouns naming a ban, for its reversal ("the ban was lifted").
     pub reversal_nouns: WordSet,
     /// Reversal verbs.
     pub reversal_verbs: WordSet,
+    /// Verbs that impose what a reversal noun names ("the ban was ordered by").
+    pub imposing_verbs: WordSet,
     /// Swap links.
     pub swap_links: WordSet,
 }
@@ -771,6 +773,7 @@ impl Lexicon {
             last_week: table(&lang.dates.last_week, ()),
             reversal_nouns: word_set(&ontology.reversal.nouns),
             reversal_verbs: word_set(&ontology.reversal.verbs),
+            imposing_verbs: word_set(&ontology.reversal.imposing_verbs),
             swap_links: word_set(&ontology.swap.links),
         };
         let mut lex = Lexicon {
@@ -915,6 +918,7 @@ impl Lexicon {
             &mut w.not_user_nouns,
             &mut w.reversal_nouns,
             &mut w.reversal_verbs,
+            &mut w.imposing_verbs,
             &mut w.swap_links,
         ] {
             set.index(&mut vocab);

@@ -126,6 +126,10 @@ pub struct Reversal {
     pub relation: Relation,
     /// The relation reversed.
     pub reverses: Relation,
+    /// Participles that say who imposed it: "the suspension had been ordered by Judge X" is the
+    /// judge's own act of the reversed relation, on the same object.
+    #[serde(default)]
+    pub imposing_verbs: Vec<String>,
 }
 
 /// "replaced X with Y": one verb, two statements.

@@ -121,8 +121,12 @@ impl<'a> View<'a> {
         }
         let w = &self.lex.words;
         let mut k = v - 1;
-        while k > 0 && v - k < 8 {
+        // Eight words back, or twelve through a plain run of words ("told mobile operators and
+        // internet providers on Wednesday to block").
+        let mut plain = true;
+        while k > 0 && (v - k < 8 || plain && v - k < 12) {
             k -= 1;
+            plain &= self.toks[k].kind != TokenKind::Punct;
             if w.control.contains_at(self.toks, k) {
                 return Some((k, None));
             }
@@ -1544,6 +1548,23 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         if !w.reversal_nouns.contains_at(v.toks, i) || !matches!(v.lower(i - 1), "the" | "this" | "that" | "its" | "their") {
             continue;
         }
+        // "The suspension had been ordered on Wednesday by Judge X": the agent banned the app
+        // of the document's last ban too.
+        let imposed =
+            (i + 1..(i + 5).min(v.toks.len())).find(|&k| w.imposing_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
+        if let (Some(k), Some((_, o))) = (imposed, &state.last_ban) {
+            let by = (k + 1..(k + 8).min(v.toks.len())).find(|&x| v.lower(x) == "by");
+            let agent = by
+                .and_then(|x| v.slot.get(x + 1).copied().flatten())
+                .filter(|&a| v.usable(a, &[Class::Country, Class::Agency, Class::Official]));
+            if let Some(ak) = agent.and_then(|a| v.key(a)) {
+                let m = match modality(v, k, i + 1) {
+                    Modality::Asserted => modality(v, i, 0),
+                    other => other,
+                };
+                add(ak, lex.ontology.reversal.reverses, Object::Entity(o.clone()), m, None, None, i);
+            }
+        }
         let lifted =
             (i + 1..(i + 5).min(v.toks.len())).find(|&k| w.reversal_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
         if let (Some(k), Some((s, o))) = (lifted, &state.last_ban) {
@@ -1920,16 +1941,14 @@ fn modifier_statements(
             .filter(|&n| v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end);
         let is_app = |n: &usize| v.ms[*n].class == Class::App;
         let app = after.filter(is_app).or_else(|| possessive_apposition(v, lex, mi).filter(is_app));
+        // "the NLD's Facebook page": a page, account or channel on an app is using it.
+        let rel = if app.is_some_and(|n| crate::resolve::proxy_follows(v.toks, v.ms[n].end, lex)) {
+            Relation::Uses
+        } else {
+            Relation::Owns
+        };
         if let Some(nk) = app.and_then(|n| v.key(n)).filter(|nk| *nk != key) {
-            add(
-                key,
-                Relation::Owns,
-                Object::Entity(nk.clone()),
-                Modality::Asserted,
-                None,
-                None,
-                m.start,
-            );
+            add(key, rel, Object::Entity(nk.clone()), Modality::Asserted, None, None, m.start);
         }
     }
     // A description with a demonym or a country possessive beside a name: "Koo, the Indian

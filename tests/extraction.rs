@@ -2272,3 +2272,26 @@ fn an_unknown_name_listed_beside_known_apps_is_an_app_but_not_a_name_apposed_to_
         &[],
     );
 }
+
+#[test]
+fn an_order_to_block_reaches_past_a_long_addressee_and_a_ban_imposed_by_someone_is_theirs() {
+    check(
+        "Myanmar's Ministry of Transport and Communications had told mobile operators and internet providers on Wednesday to block Facebook.",
+        &["Ministry of Transport and Communications bans Facebook"],
+        &[],
+    );
+    check(
+        "Brazil suspended Telegram. The suspension had been ordered on Wednesday by Judge Rosa Prado of a federal court.",
+        &["Rosa Prado bans Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn a_page_on_an_app_is_using_it_not_owning_it() {
+    check(
+        "A statement was posted on the Democratic Alliance's Facebook page on Monday.",
+        &["Democratic Alliance uses Facebook"],
+        &["Democratic Alliance owns Facebook"],
+    );
+}
