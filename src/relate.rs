@@ -1194,7 +1194,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     subj = smallvec![m];
                 }
             }
-            if subj.is_empty() && !pat.inverse && !dom.is_empty() && dom.iter().all(|c| c.is_state()) {
+            // "had been opened in July by the cybercrime section of ...": an agent the text
+            // names, though not by a name of the graph.
+            let by_agent = (f.end..(f.end + 6).min(v.toks.len()))
+                .take_while(|&x| !v.is_boundary(x))
+                .any(|x| v.lower(x) == "by");
+            if subj.is_empty() && !pat.inverse && !dom.is_empty() && dom.iter().all(|c| c.is_state()) && !by_agent {
                 // "The commission said the app had been pulled from app stores": a state's act in
                 // the passive with no agent, reported by a state actor, is that actor's act.
                 let reported_at = (0..k)
@@ -1265,7 +1270,24 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     }
                 }
             }
-            if subj.is_empty() && !f.absorbed {
+            // "the investigation into Telegram had been opened in July by ...": a nominal that is
+            // its own clause's subject has the agent after its verb, or none; not the speaker's.
+            let own_clause = pat.nominal && {
+                let e = objects.last().map_or(f.end, |&m| v.ms[m].end);
+                v.toks
+                    .get(e)
+                    .is_some_and(|t| lex.words.be.contains(t) || lex.words.have.contains(t))
+            };
+            if subj.is_empty() && own_clause {
+                let e = objects.last().map_or(f.end, |&m| v.ms[m].end);
+                let by = (e..(e + 8).min(v.toks.len()))
+                    .take_while(|&x| !v.is_boundary(x))
+                    .find(|&x| v.lower(x) == "by");
+                if let Some(m) = by.and_then(|x| v.slot.get(x + 1).copied().flatten()).filter(|&m| v.usable(m, dom)) {
+                    subj = smallvec![m];
+                }
+            }
+            if subj.is_empty() && !f.absorbed && !own_clause {
                 subj = v.subject(f.start, dom);
             }
             subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);

@@ -2295,3 +2295,17 @@ fn a_page_on_an_app_is_using_it_not_owning_it() {
         &["Democratic Alliance owns Facebook"],
     );
 }
+
+#[test]
+fn an_act_in_the_passive_with_an_unnamed_agent_is_not_the_speaker_s() {
+    check(
+        "French prosecutor Laure Vidal said the investigation into Telegram had been opened in July by the cybercrime section of the police.",
+        &["Laure Vidal holdsPositionIn France"],
+        &["Laure Vidal investigates Telegram"],
+    );
+    check(
+        "Minister Ana Lopes said Telegram had been blocked in July by the telecoms section of the police.",
+        &[],
+        &["Ana Lopes bans Telegram"],
+    );
+}
