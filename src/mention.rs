@@ -681,6 +681,22 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             return vec![m];
         }
     }
+    // "LY Chief Executive Takeshi Idezawa", "SoftBank CEO Junichi Miyakawa": a name before a
+    // company role in one run is the company, and the person follows.
+    if let Some(ft) = (a + 1..b)
+        .find(|&k| lex.titles.starts_at(toks, k))
+        .filter(|_| !lex.titles.starts_at(toks, a))
+    {
+        let company_role = lex
+            .titles
+            .longest(toks, ft)
+            .is_some_and(|(len, &spec)| ft + len < b && is_company_role(lex, spec));
+        if company_role && ft - a <= 3 && (a..ft).all(|x| is_name_token(&toks[x])) {
+            let mut out = vec![Mention::new(a, ft, Class::Organization, MentionKind::Named, text(a, ft))];
+            out.extend(classify_run(doc, toks, ft, b, lex, facts));
+            return out;
+        }
+    }
     // Titles inside the run: the name is what follows the last title.
     let mut last_title_end = None;
     let mut k = a;

@@ -746,6 +746,11 @@ impl<'a> View<'a> {
                 {
                     return self.coordinated(m, classes, true);
                 }
+                // "leaving it with no Naver representatives": a pronoun right after the verb that
+                // fits no object is the object all the same.
+                if k == from && self.ms[m].kind == MentionKind::Pronoun && !self.ms[m].possessive {
+                    break;
+                }
                 // "use Fala, a homegrown alternative to WhatsApp": a name that fits no object,
                 // then an apposition describing it; what the apposition names is not the object.
                 let end = self.ms[m].end;
@@ -1366,12 +1371,9 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         // A name right after the verb that is no fit object ("left Signal" read as a surname) is
         // still the object: the document's apps are not put in its place.
-        let named_after = v
-            .slot
-            .get(f.end)
-            .copied()
-            .flatten()
-            .is_some_and(|m| matches!(v.ms[m].kind, MentionKind::Named | MentionKind::Surname));
+        let named_after = v.slot.get(f.end).copied().flatten().is_some_and(|m| {
+            matches!(v.ms[m].kind, MentionKind::Named | MentionKind::Surname) || v.ms[m].kind == MentionKind::Pronoun && !v.ms[m].possessive
+        });
         // So is a plain noun there, after a determiner or not: "stop using shutdowns" is no use
         // of the document's app, and "leave the matter to his successor" no quitting of it.
         let w = &lex.words;

@@ -428,14 +428,23 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     }
     // Apps and companies the document has named by what they are ("Zalo, a messaging app"):
     // the same lone name elsewhere in it is the same one, though nothing there says so.
+    // Longer names first: "SoftBank" alone is "SoftBank Corp" wherever the document has both.
     let mut named_things: Vec<(String, Key, Class)> = Vec::new();
-    for m in mentions.iter().flatten() {
+    let longer_first = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.end - m.start > 1)
+        .chain(mentions.iter().flatten().filter(|m| m.end - m.start == 1));
+    for m in longer_first {
         if let (Some(k), MentionKind::Named, Class::App | Class::Organization) = (&m.key, m.kind, m.class) {
-            // "Didi Chuxing" is also "Didi" alone.
+            // "Didi Chuxing" is also "Didi" alone, "LY Corp" "LY".
             let name = if m.end - m.start == 1 {
                 Some(m.name.as_str())
             } else {
-                m.name.split(' ').next().filter(|w| w.len() > 2)
+                m.name
+                    .split(' ')
+                    .next()
+                    .filter(|w| w.len() > 2 || w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()))
             };
             if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _)| t.eq_ignore_ascii_case(n))) {
                 named_things.push((name.to_string(), k.clone(), m.class));
@@ -472,6 +481,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                         m.class = Class::Person;
                     }
                     None => m.key = Some(format!("app:{}", key_text(&m.name)).into()),
+                }
+                continue;
+            }
+            // A one-word company name the document also gives in full ("LY" and "LY Corp").
+            if m.kind == MentionKind::Named && m.class == Class::Organization && m.end - m.start == 1 {
+                if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(&m.name)) {
+                    m.key = Some(k.clone());
+                    m.class = *c;
                 }
                 continue;
             }

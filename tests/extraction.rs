@@ -2309,3 +2309,21 @@ fn an_act_in_the_passive_with_an_unnamed_agent_is_not_the_speaker_s() {
         &["Ana Lopes bans Telegram"],
     );
 }
+
+#[test]
+fn a_company_before_a_role_in_one_run_is_the_company_and_its_short_name_is_the_same() {
+    check(
+        "Tokyo-listed KX Corp said on Monday it was reviewing its ties with Naver. KX Chief Executive Taro Sato said the review would take months.",
+        &["Taro Sato holdsPositionIn KX Corp"],
+        &[],
+    );
+}
+
+#[test]
+fn a_pronoun_right_after_the_verb_is_its_object_even_when_it_fits_none() {
+    check(
+        "KX Corp said Naver executive Shin Jung-ho would step down from the KX board, leaving it with no Naver representatives.",
+        &["Shin Jung-ho holdsPositionIn Naver"],
+        &["KX Corp stopsUsing Naver"],
+    );
+}
