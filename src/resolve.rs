@@ -281,6 +281,14 @@ pub fn key_text(name: &str) -> String {
     }
 }
 
+/// The words of a person's name as keys hold them, a hyphenated word kept whole: "Sung
+/// Tae-yoon" is "sung" and "tae-yoon", so "Yoon" alone is not his surname.
+fn name_words(name: &str) -> impl Iterator<Item = String> + '_ {
+    name.split_whitespace()
+        .map(|w| key_text(w).replace(' ', "-"))
+        .filter(|w| !w.is_empty())
+}
+
 /// [`key_text`] for any name: folded, then split into words.
 fn folded_key_text(name: &str) -> String {
     let f = fold(name);
@@ -368,11 +376,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             match m.class {
                 Class::Person | Class::Official => {
-                    let words: Vec<String> = key_text(&m.name)
-                        .split(' ')
-                        .filter(|w| !w.is_empty() && !honorific(w))
-                        .map(str::to_string)
-                        .collect();
+                    let words: Vec<String> = name_words(&m.name).filter(|w| !honorific(w)).collect();
                     if words.is_empty() {
                         continue;
                     }
@@ -508,8 +512,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 continue;
             }
-            let w = key_text(&m.name);
-            let w = w.rsplit(' ').next().unwrap_or("").to_string();
+            let w = name_words(&m.name).last().unwrap_or_default();
             if let Some(k) = persons.find(&w, lex, |_| true).or_else(|| persons.find_inner(&w)) {
                 m.key = Some(k.clone());
             } else if w.contains('.') || m.start == 0 {

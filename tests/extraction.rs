@@ -2327,3 +2327,12 @@ fn a_pronoun_right_after_the_verb_is_its_object_even_when_it_fits_none() {
         &["KX Corp stopsUsing Naver"],
     );
 }
+
+#[test]
+fn a_family_name_is_not_the_end_of_a_hyphenated_given_name() {
+    check(
+        "Sung Tae-yoon, chief of staff to President Yoon Suk Yeol, spoke on Monday. The opposition Unity Party accused Yoon of weakness.",
+        &["Unity Party criticizes Yoon Suk Yeol"],
+        &["Unity Party criticizes Sung Tae-yoon"],
+    );
+}
