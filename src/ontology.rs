@@ -217,6 +217,10 @@ pub struct Cues {
     pub portfolio_of_heads: Vec<String>,
     /// Words after a name and a comma that give its former name (an app's).
     pub former_name_markers: Vec<String>,
+    /// Nouns saying a company owns an app, in an apposition after the company's name: "LY Corp,
+    /// the operator of LINE", "Meta, Instagram's parent company".
+    #[serde(default)]
+    pub owner_nouns: Vec<String>,
     /// Verbs after which a lone capitalised name that names no person of the document is an app
     /// ("quit Weibo", "switched to Bluesky").
     #[serde(default)]

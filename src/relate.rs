@@ -1078,6 +1078,7 @@ pub fn extract_document(
         };
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &bodies, &mut add);
+        owner_appositions(&v, lex, &mut add);
         user_counts(&v, lex, &mut add);
         platform_speech(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
@@ -1846,8 +1847,9 @@ fn modifier_statements(
                 && n.start <= m.end + 4
                 && (m.end + 2..n.start).all(|k| {
                     let t = &v.toks[k];
-                    // Nouns, not a verb: "the Oslo-based group said Kim ..." is no Kim from Oslo.
-                    !t.cap && t.kind == TokenKind::Word && !lex.words.reporting.contains(t) && !lex.is_trigger(t)
+                    // Nouns, not a verb: "the Oslo-based group said Kim ..." is no Kim from Oslo;
+                    // nor "of": "the Tokyo-based operator of LINE" is the operator's origin.
+                    !t.cap && t.kind == TokenKind::Word && !lex.words.reporting.contains(t) && !lex.is_trigger(t) && t.lower != "of"
                 })
         };
         if let Some(next) = v.ms.get(mi + 1).filter(|n| origin && beside(n) && n.class != Class::Country) {
@@ -2104,6 +2106,69 @@ fn modifier_statements(
                     m.start,
                 );
             }
+        }
+    }
+}
+
+/// "LY Corp, the Tokyo-based operator of LINE", "Meta Platforms, Instagram's U.S. parent
+/// company": a company an apposition calls the owner of an app (cues.toml owner_nouns) owns it,
+/// and a country written in the apposition is the company's.
+fn owner_appositions(v: &View, lex: &Lexicon, add: &mut Add) {
+    for m in v.ms.iter() {
+        if m.kind != MentionKind::Named || !matches!(m.class, Class::Organization | Class::App) || v.lower(m.end) != "," {
+            continue;
+        }
+        let Some(owner) = m.key.as_ref() else { continue };
+        let mut k = m.end + 1;
+        if matches!(v.lower(k), "the" | "a" | "an") {
+            k += 1;
+        }
+        let (mut owned, mut country, mut noun_end) = (None, None, None);
+        let limit = (k + 6).min(v.toks.len());
+        while k < limit {
+            if let Some(n) = v.slot[k] {
+                let nm = &v.ms[n];
+                if nm.possessive && nm.class == Class::App && owned.is_none() {
+                    owned = Some(n);
+                    k = nm.end;
+                } else if nm.class == Class::Country && country.is_none() {
+                    country = nm.country;
+                    // "Tokyo-based": the hyphen and the word of origin go with it.
+                    k = if v.origin_follows(nm.end) { nm.end + 2 } else { nm.end };
+                } else {
+                    break;
+                }
+                continue;
+            }
+            if let Some((len, _)) = lex.owner_nouns.longest(v.toks, k) {
+                noun_end = Some(k + len);
+                break;
+            }
+            if v.toks[k].cap || v.toks[k].kind != TokenKind::Word {
+                break;
+            }
+            k += 1;
+        }
+        let Some(end) = noun_end else { continue };
+        // "the operator of LINE".
+        let owned = owned.or_else(|| {
+            crate::mention::after_of(v.toks, end)
+                .and_then(|at| v.slot.get(at).copied().flatten())
+                .filter(|&n| v.ms[n].class == Class::App)
+        });
+        if let Some(o) = owned.and_then(|n| v.key(n)).filter(|o| *o != owner) {
+            add(
+                owner,
+                Relation::Owns,
+                Object::Entity(o.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
+        }
+        if let Some(c) = country {
+            based_in(add, owner, crate::mention::country_key(lex, c), m.start);
         }
     }
 }

@@ -2336,3 +2336,17 @@ fn a_family_name_is_not_the_end_of_a_hyphenated_given_name() {
         &["Unity Party criticizes Sung Tae-yoon"],
     );
 }
+
+#[test]
+fn a_company_an_apposition_calls_an_app_s_owner_owns_it_and_is_from_the_country_written_there() {
+    check(
+        "Naver took a stake in KX Corp, the Tokyo-based operator of Telegram.",
+        &["KX Corp owns Telegram", "KX Corp basedIn Japan"],
+        &["Telegram basedIn Japan"],
+    );
+    check(
+        "The minister met officials from Meta Platforms, Instagram's U.S. parent company.",
+        &["Meta owns Instagram", "Meta basedIn United States"],
+        &[],
+    );
+}
