@@ -1577,14 +1577,34 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     text: folded_words(toks, ts, te),
                     body: None,
                 };
-                // "the chief of staff of X", "Telegram's founder"
-                if let Some(j) = (k + 1..out.len()).find(|&j| out[j].start >= te) {
+                // "the chief of staff of X", "Telegram's founder"; "chief executive of
+                // Dubai-based Telegram" is Telegram's, past its place of origin.
+                let origin_at = |end: usize| {
+                    toks.get(end).is_some_and(|t| t.lower == "-") && toks.get(end + 1).is_some_and(|t| lex.words.origin.contains(t))
+                };
+                let first_after = (k + 1..out.len()).find(|&j| out[j].start >= te);
+                let first_after = match first_after {
+                    Some(j)
+                        if out[j].class == Class::Country
+                            && origin_at(out[j].end)
+                            && j + 1 < out.len()
+                            && out[j + 1].start == out[j].end + 2 =>
+                    {
+                        Some(j + 1)
+                    }
+                    other => other,
+                };
+                if let Some(j) = first_after {
                     // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State Duma").
                     let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at");
-                    let follows_of = out[j].start >= 1
-                        && (prep(out[j].start - 1)
-                            || (toks[out[j].start - 1].lower == "the" && out[j].start >= 2 && prep(out[j].start - 2)))
-                        && out[j].start <= te + 2;
+                    let opens = if out[j].start > te + 2 && origin_at(out[j].start - 2) {
+                        out[j].start - 3
+                    } else {
+                        out[j].start
+                    };
+                    let follows_of = opens >= 1
+                        && (prep(opens - 1) || (toks[opens - 1].lower == "the" && opens >= 2 && prep(opens - 2)))
+                        && opens <= te + 2;
                     if follows_of && out[j].kind == MentionKind::Named && !out[j].class.is_person() {
                         t.body = Some(out[j].start);
                     }
@@ -1598,11 +1618,18 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     let at = te + 1 + usize::from(toks.get(te + 1).is_some_and(|w| matches!(w.lower.as_str(), "a" | "an" | "the")));
                     let (len, &spec2) = lex.titles.longest(toks, at)?;
                     let end2 = at + len;
-                    let own_body = after_of(toks, end2).and_then(|s| {
+                    let named_at = |s: usize| {
                         out[k + 1..]
                             .iter()
                             .find(|m| m.start == s && m.kind == MentionKind::Named && !m.class.is_person())
-                            .map(|m| m.start)
+                    };
+                    let own_body = after_of(toks, end2).and_then(|s| {
+                        let m = named_at(s)?;
+                        if m.class == Class::Country && origin_at(m.end) {
+                            named_at(m.end + 2).map(|n| n.start)
+                        } else {
+                            Some(m.start)
+                        }
                     });
                     Some(TitleUse {
                         spec: spec2,

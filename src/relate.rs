@@ -1115,12 +1115,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let pat = &lex.triggers[f.pattern];
         let rel = pat.relation;
         let (dom, rng) = lex.signature(rel);
-        let stops: SmallVec<[usize; 4]> = starts
+        let mut stops: SmallVec<[usize; 4]> = starts
             .iter()
             .copied()
             .filter(|&s| s > f.start && !(pat.absorbs && s < f.end + OBJECT_REACH))
             .collect();
         let has_gap = pat.elems.iter().any(|e| matches!(e, PatternElem::Gap));
+        // "asked France to provide Durov with ...": who is asked stands before the infinitive;
+        // a name after it is not (but "urged citizens to use Fala" promotes what follows).
+        let asks = rel == Relation::Demands && has_gap;
+        if let Some(to) = (f.end.saturating_sub(2)..f.end).find(|&k| asks && k > f.start + 1 && v.lower(k) == "to") {
+            stops.push(to);
+        }
         let obj_from = if has_gap { f.start + 1 } else { f.end };
         let (subjects, mut objects, subj_end);
         let is_passive = pat.inverse || passive(v, &f, pat);

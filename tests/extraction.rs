@@ -2350,3 +2350,26 @@ fn a_company_an_apposition_calls_an_app_s_owner_owns_it_and_is_from_the_country_
         &[],
     );
 }
+
+#[test]
+fn a_title_of_an_app_named_with_its_place_of_origin_is_held_in_the_app() {
+    check(
+        "Pavel Durov, the Russian-born founder and chief executive of Dubai-based Telegram, wrote on his channel.",
+        &["Pavel Durov holdsPositionIn Telegram", "Telegram basedIn United Arab Emirates"],
+        &["Pavel Durov holdsPositionIn United Arab Emirates"],
+    );
+    check(
+        "Pavel Durov, the founder of Dubai-based Telegram, wrote on his channel.",
+        &["Pavel Durov founded Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn who_is_asked_stands_before_the_infinitive() {
+    check(
+        "The United Arab Emirates said it had asked France to provide Pavel Durov with consular services.",
+        &[],
+        &["United Arab Emirates demands Pavel Durov"],
+    );
+}
