@@ -576,7 +576,9 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
         // "Cabinet Office", "Parliament Committee": what follows the head is a head itself, and
         // the whole one body's name.
         let rest_is_head = || final_head.is_some_and(|s| s <= k);
-        if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) && !rest_is_head() {
+        // "Chief Cabinet Secretary Yoshimasa Hayashi": a title over the head noun is no body's name.
+        let title_spans = || (a..k).any(|t| lex.titles.longest(toks, t).is_some_and(|(len, _)| t + len > k));
+        if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) && !rest_is_head() && !title_spans() {
             // A head noun then a new capitalised word: two names.
             let head_end = k;
             if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {

@@ -1198,6 +1198,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                             break;
                         }
                     }
+                    // "used by some 96 million people in the country": an agent with no name of the
+                    // graph; the place after it is where, not who.
+                    let head_count = (j + 1..(j + 4).min(v.toks.len()))
+                        .take_while(|&x| v.toks[x].kind == TokenKind::Number || lex.words.approximators.contains(&v.toks[x]))
+                        .any(|x| v.toks[x].kind == TokenKind::Number);
+                    if v.lower(j) == "by" && head_count {
+                        break;
+                    }
                 }
                 j += 1;
             }
@@ -2233,8 +2241,9 @@ fn platform_speech(v: &View, lex: &Lexicon, add: &mut Add) {
 /// ByteDance"), before a clause boundary.
 fn agent_after(v: &View, lex: &Lexicon, from: usize, words: usize, classes: &[Class]) -> Option<usize> {
     let reach = from + words + place_of_origin_len(v, lex, from);
+    // "used by some 96 million people in the country": a head count is the agent, no name after it.
     (from..reach.min(v.toks.len()))
-        .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x))
+        .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x) && v.toks[x].kind != TokenKind::Number)
         .filter_map(|x| v.slot[x])
         .find(|&m| v.usable(m, classes))
 }
@@ -2366,9 +2375,19 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
             k = end;
             continue;
         }
-        // The app counted: a possessive or subject app before the number, or the app of "used by".
+        // The app counted: a possessive or subject app before the number, or the app of "used by";
+        // not one inside a relative clause closed before it ("LINE, which Naver launched in 2011,
+        // is used by some 96 million people" counts LINE's users).
+        let in_closed_relative = |m: usize| {
+            let s = v.ms[m].start;
+            let opened = (1..s)
+                .rev()
+                .take_while(|&x| v.lower(x) != ",")
+                .find(|&x| lex.words.relatives.contains_at(v.toks, x) && v.lower(x - 1) == ",");
+            opened.is_some() && (v.ms[m].end..k).any(|x| v.lower(x) == ",")
+        };
         let app = (0..v.ms.len())
-            .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some())
+            .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some() && !in_closed_relative(m))
             .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
             .rfind(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
             .or_else(|| {

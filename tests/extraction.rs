@@ -2373,3 +2373,21 @@ fn who_is_asked_stands_before_the_infinitive() {
         &["United Arab Emirates demands Pavel Durov"],
     );
 }
+
+#[test]
+fn a_count_is_the_app_s_not_a_relative_clause_s_and_a_head_count_is_no_agent() {
+    check(
+        "LINE, which Naver launched in Japan in 2011, is used by some 96 million people in the country.",
+        &["LINE userCount 96000000"],
+        &["Naver userCount 96000000", "Japan uses LINE"],
+    );
+}
+
+#[test]
+fn a_title_over_a_body_s_head_noun_is_no_body() {
+    check(
+        "Japan's Chief Cabinet Secretary Yoshimasa Hayashi said the measures were not aimed at any firm.",
+        &["Yoshimasa Hayashi holdsPositionIn Japan"],
+        &["Yoshimasa Hayashi holdsPositionIn Chief Cabinet"],
+    );
+}
