@@ -372,11 +372,14 @@ pub fn join_syllable_names(text: &str, tokens: &mut Vec<Token>, not_syllables: &
         t.kind == TokenKind::Word && (2..=5).contains(&n) && (t.cap != lower) && w.chars().skip(1).all(|c| c.is_lowercase())
     };
     let glued = |a: &Token, b: &Token| a.end == b.start;
+    let bytes = text.as_bytes();
     let mut k = 1;
     while k + 2 < tokens.len() {
         let (prev, first, dash, second) = (&tokens[k - 1], &tokens[k], &tokens[k + 1], &tokens[k + 2]);
-        let joins = dash.lower == "-"
-            && glued(first, dash)
+        // Cheap tests first: almost no token is a hyphen glued to the word before it.
+        let joins = glued(first, dash)
+            && dash.end == dash.start + 1
+            && bytes[dash.start] == b'-'
             && glued(dash, second)
             && prev.cap
             && prev.kind == TokenKind::Word
@@ -387,7 +390,9 @@ pub fn join_syllable_names(text: &str, tokens: &mut Vec<Token>, not_syllables: &
             && !not_syllables.iter().any(|w| w == second.lower.as_str());
         if joins {
             let end = second.end;
-            let lower = fold_token(&text[first.start..end]);
+            let mut lower = first.lower.clone();
+            lower.push('-');
+            lower.push_str(&second.lower);
             tokens[k].end = end;
             tokens[k].lower = lower;
             tokens.drain(k + 1..k + 3);
