@@ -477,6 +477,8 @@ pub struct Lexicon {
     pub portfolio_of_heads: WordSet,
     /// Words giving a name's former name.
     pub former_name_markers: WordSet,
+    /// Words for a state's executive after a leader's name ("the Biden administration").
+    pub leader_government_heads: WordSet,
     /// Ministry portfolios.
     pub portfolios: PhraseTable<()>,
     /// Definite descriptions.
@@ -801,6 +803,7 @@ impl Lexicon {
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
+            leader_government_heads: word_set(&cues.leader_government_heads),
             portfolios: table(&cues.portfolios, ()),
             definite,
             apposition_relations,
@@ -875,6 +878,7 @@ impl Lexicon {
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,
+            &mut lex.leader_government_heads,
             &mut lex.pronoun_words,
         ] {
             set.index(&mut vocab);

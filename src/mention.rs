@@ -1190,6 +1190,20 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 }
             }
         }
+        // "the Yoon government", "the Biden administration": a leader's name before a word for the
+        // state's executive is the state (the name's own mention gives way).
+        if toks[i].lower == "the" && i + 2 < n && lex.leader_government_heads.contains(&toks[i + 2]) && ends_noun_phrase(toks, i + 3, lex) {
+            if let Some(p) = out
+                .iter()
+                .position(|m| m.start == i + 1 && m.end == i + 2 && m.kind == MentionKind::Surname)
+            {
+                out.remove(p);
+                covered[i..i + 3].iter_mut().for_each(|c| *c = true);
+                out.push(Mention::new(i, i + 3, Class::Country, MentionKind::Unnamed, words(i, i + 3)));
+                i += 3;
+                continue;
+            }
+        }
         if let Some(classes) = lex
             .pronoun_words
             .contains(&toks[i])

@@ -221,6 +221,10 @@ pub struct Cues {
     /// the operator of LINE", "Meta, Instagram's parent company".
     #[serde(default)]
     pub owner_nouns: Vec<String>,
+    /// Words for a state's executive that a leader's name before them makes the state: "the
+    /// Biden administration", "the Yoon government".
+    #[serde(default)]
+    pub leader_government_heads: Vec<String>,
     /// Verbs after which a lone capitalised name that names no person of the document is an app
     /// ("quit Weibo", "switched to Bluesky").
     #[serde(default)]

@@ -2391,3 +2391,17 @@ fn a_title_over_a_body_s_head_noun_is_no_body() {
         &["Yoshimasa Hayashi holdsPositionIn Chief Cabinet"],
     );
 }
+
+#[test]
+fn a_government_named_by_its_leader_is_the_state() {
+    check(
+        "South Korea will respond firmly, President Yoon Suk Yeol said. The opposition Unity Party accused the Yoon government of weakness.",
+        &["Unity Party criticizes South Korea"],
+        &["Unity Party criticizes Yoon Suk Yeol"],
+    );
+    check(
+        "The United States has moved against TikTok. The Biden administration banned TikTok on federal devices.",
+        &["United States bans TikTok"],
+        &[],
+    );
+}
