@@ -396,7 +396,15 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     let c = m.country.or(main_country).map(|c| lex.ontology.countries[c].name.as_str());
                     m.key = Some(agency_key(m.bare.as_deref().unwrap_or(&m.name), c, lex).into());
                 }
-                Class::Organization => m.key = Some(format!("org:{}", key_text(m.bare.as_deref().unwrap_or(&m.name))).into()),
+                // "the Democratic Party of Korea": a name given with its country is keyed with it,
+                // as a state body's is (Albania's Democratic Party is another party).
+                Class::Organization => {
+                    let name = key_text(m.bare.as_deref().unwrap_or(&m.name));
+                    m.key = Some(match (m.bare.is_some(), m.country) {
+                        (true, Some(c)) => format!("org:{}:{name}", lex.ontology.countries[c].name).into(),
+                        _ => format!("org:{name}").into(),
+                    });
+                }
                 Class::App if m.name.contains('.') => {} // a web domain: settled in pass 2
                 Class::App => m.key = Some(format!("app:{}", key_text(m.bare.as_deref().unwrap_or(&m.name))).into()),
                 Class::Country => {}
@@ -404,6 +412,20 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     merge_company_into_app(mentions);
+    // The same name without its country elsewhere in the document is the same organisation.
+    let with_country: Vec<(String, Key)> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.class == Class::Organization && m.bare.is_some() && m.country.is_some())
+        .filter_map(|m| Some((format!("org:{}", key_text(m.bare.as_deref()?)), m.key.clone()?)))
+        .collect();
+    if !with_country.is_empty() {
+        for m in mentions.iter_mut().flatten() {
+            if let Some((_, k)) = with_country.iter().find(|(plain, _)| m.key.as_deref() == Some(plain.as_str())) {
+                m.key = Some(k.clone());
+            }
+        }
+    }
     // "the rocket company Musk founded": a lone word taken for a company that is the surname of a
     // person the document names is that person.
     for m in mentions.iter_mut().flatten() {
@@ -694,7 +716,10 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 _ => false,
             };
             if names_it {
-                for n in std::iter::once(&m.name).chain(m.bare.as_ref()) {
+                // "Democratic Party of Korea" was not written "Democratic Party": an organisation's
+                // name cut before "of <country>" is its key, not a label.
+                let cut_before_country = m.class == Class::Organization && m.bare.as_ref().is_some_and(|b| m.name.starts_with(b.as_str()));
+                for n in std::iter::once(&m.name).chain(m.bare.as_ref().filter(|_| !cut_before_country)) {
                     let name = n.trim().trim_end_matches("'s").trim_end_matches('\u{2019}');
                     if !name.is_empty() && !e.names.iter().any(|x| x == name) {
                         e.names.push(name.to_string());

@@ -2405,3 +2405,18 @@ fn a_government_named_by_its_leader_is_the_state() {
         &[],
     );
 }
+
+#[test]
+fn an_organisation_named_with_its_country_is_not_a_namesake_elsewhere() {
+    let got = common::corpus_statements(
+        &[
+            "The opposition Democratic Party of Korea accused Japan of bullying.",
+            "Albania banned TikTok. The opposition Democratic Party denounced the ban.",
+        ],
+        None,
+    );
+    for e in ["Democratic Party of Korea criticizes Japan", "Democratic Party opposesBan TikTok"] {
+        assert!(got.contains(e), "missing {e:?} in {got:#?}");
+    }
+    assert!(!got.contains("Democratic Party criticizes Japan"), "{got:#?}");
+}
