@@ -238,6 +238,12 @@ impl<'s> SentenceOpeners<'s> {
     }
 }
 
+/// Whether a hyphen and a word of origin follow token `end`: the name before them is where
+/// something is from ("Shenzhen-based", "Iranian-made"), not a name of the graph by itself.
+pub(crate) fn origin_after(toks: &[Token], end: usize, lex: &Lexicon) -> bool {
+    toks.get(end).is_some_and(|t| t.lower == "-") && toks.get(end + 1).is_some_and(|t| lex.words.origin.contains(t))
+}
+
 /// Whether an acronym fits a full name: same first letter, and no longer than the name's words allow.
 pub fn fits_initials(acr: &str, full: &str) -> bool {
     let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
@@ -645,7 +651,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     let particle = |x: usize| is_particle(&toks[x].lower);
     let text = |x: usize, y: usize| doc[toks[x].start..toks[y - 1].end].to_string();
     // "Shenzhen-based": a place of origin, not a name of the graph.
-    if toks.get(b).is_some_and(|t| t.lower == "-") && toks.get(b + 1).is_some_and(|t| lex.words.origin.contains(t)) {
+    if origin_after(toks, b, lex) {
         return Vec::new();
     }
     // "the 60-year-old Socialist leader", "the first European country": a lone capitalised word
@@ -1238,7 +1244,7 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 .iter()
                 .find(|m| m.start == i + 1 && m.class == Class::Country)
                 .map(|m| m.end)
-                .filter(|&e| toks.get(e).is_some_and(|t| t.lower == "-") && toks.get(e + 1).is_some_and(|t| lex.words.origin.contains(t)));
+                .filter(|&e| origin_after(toks, e, lex));
             // The description noun right after the origin, or after one more modifier ("the
             // Chinese-owned video app").
             let noun_after = |e: usize| {
@@ -1595,9 +1601,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 };
                 // "the chief of staff of X", "Telegram's founder"; "chief executive of
                 // Dubai-based Telegram" is Telegram's, past its place of origin.
-                let origin_at = |end: usize| {
-                    toks.get(end).is_some_and(|t| t.lower == "-") && toks.get(end + 1).is_some_and(|t| lex.words.origin.contains(t))
-                };
+                let origin_at = |end: usize| origin_after(toks, end, lex);
                 let first_after = (k + 1..out.len()).find(|&j| out[j].start >= te);
                 let first_after = match first_after {
                     Some(j)

@@ -239,7 +239,7 @@ impl<'a> View<'a> {
     /// Whether a hyphen and a word of origin follow token `end`: the place before them is where
     /// something is from ("Beijing-based", "Iranian-made"), not an actor.
     fn origin_follows(&self, end: usize) -> bool {
-        self.lower(end) == "-" && self.toks.get(end + 1).is_some_and(|t| self.lex.words.origin.contains(t))
+        crate::mention::origin_after(self.toks, end, self.lex)
     }
 
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
@@ -2258,7 +2258,7 @@ fn place_of_origin_len(v: &View, lex: &Lexicon, at: usize) -> usize {
     while k < first + 4 && v.toks.get(k).is_some_and(|t| t.cap && t.kind == TokenKind::Word) {
         k += 1;
     }
-    let origin = k > first && v.lower(k) == "-" && v.toks.get(k + 1).is_some_and(|t| lex.words.origin.contains(t));
+    let origin = k > first && crate::mention::origin_after(v.toks, k, lex);
     if origin {
         k + 2 - at
     } else {
