@@ -346,6 +346,10 @@ pub struct Language {
     /// Words of origin after a place and a hyphen ("Beijing-based").
     #[serde(default)]
     pub origin_words: Vec<String>,
+    /// Nouns after an app's name that make the name a modifier, not the thing meant: "its own
+    /// TikTok clone", "a WhatsApp rival".
+    #[serde(default)]
+    pub likeness_nouns: Vec<String>,
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,

@@ -244,8 +244,13 @@ impl<'a> View<'a> {
 
     fn usable(&self, m: usize, classes: &[Class]) -> bool {
         let mm = &self.ms[m];
-        // "the Seoul-based firm": a place of origin is no actor and no object.
-        mm.key.is_some() && mm.is_actor() && (classes.is_empty() || classes.contains(&mm.class)) && !self.origin_follows(mm.end)
+        // "the Seoul-based firm": a place of origin is no actor and no object; nor is the app in
+        // "its own TikTok clone".
+        mm.key.is_some()
+            && mm.is_actor()
+            && (classes.is_empty() || classes.contains(&mm.class))
+            && !self.origin_follows(mm.end)
+            && self.toks.get(mm.end).is_none_or(|t| !self.lex.words.likeness.contains(t))
     }
 
     /// Mentions joined to `m` by coordination, leftwards or rightwards, with an accepted class.

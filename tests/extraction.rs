@@ -2420,3 +2420,17 @@ fn an_organisation_named_with_its_country_is_not_a_namesake_elsewhere() {
     }
     assert!(!got.contains("Democratic Party criticizes Japan"), "{got:#?}");
 }
+
+#[test]
+fn a_company_that_is_its_own_app_founds_what_it_launched_and_a_clone_is_not_the_app() {
+    check(
+        "LINE, which Naver launched in Japan in 2011, is used by some 96 million people.",
+        &["Naver founded LINE"],
+        &[],
+    );
+    check(
+        "ShareChat said on Monday it had launched its own TikTok clone, Moj.",
+        &[],
+        &["ShareChat founded TikTok"],
+    );
+}
