@@ -453,8 +453,6 @@ pub struct Lexicon {
     pub app_object_verbs: PhraseTable<()>,
     /// List introducers.
     pub list_introducers: PhraseTable<()>,
-    /// Nouns saying a company owns an app ("operator", "parent company").
-    pub owner_nouns: PhraseTable<()>,
     /// Words making an app domestic.
     pub domestic: HashSet<String>,
     /// Unnamed state actor heads.
@@ -794,7 +792,6 @@ impl Lexicon {
             app_cues: table(&cues.app_cues, ()),
             app_object_verbs: table(&cues.app_object_verbs, ()),
             list_introducers: table(&cues.list_introducers, ()),
-            owner_nouns: table(&cues.owner_nouns, ()),
             domestic: set(&cues.domestic_words),
             unnamed_heads: table(&cues.unnamed_actor_heads, ()),
             bare_unnamed: table(&cues.bare_unnamed_actors, ()),
@@ -853,7 +850,6 @@ impl Lexicon {
             &mut lex.app_cues,
             &mut lex.app_object_verbs,
             &mut lex.list_introducers,
-            &mut lex.owner_nouns,
             &mut lex.unnamed_heads,
             &mut lex.bare_unnamed,
             &mut lex.portfolios,

@@ -217,10 +217,6 @@ pub struct Cues {
     pub portfolio_of_heads: Vec<String>,
     /// Words after a name and a comma that give its former name (an app's).
     pub former_name_markers: Vec<String>,
-    /// Nouns saying a company owns an app, in an apposition after the company's name: "LY Corp,
-    /// the operator of LINE", "Meta, Instagram's parent company".
-    #[serde(default)]
-    pub owner_nouns: Vec<String>,
     /// Words for a state's executive that a leader's name before them makes the state: "the
     /// Biden administration", "the Yoon government".
     #[serde(default)]

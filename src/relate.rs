@@ -1083,7 +1083,6 @@ pub fn extract_document(
         };
         verb_statements(&v, lex, state, &mut add);
         modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &bodies, &mut add);
-        owner_appositions(&v, lex, &mut add);
         user_counts(&v, lex, &mut add);
         platform_speech(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
@@ -1910,10 +1909,45 @@ fn modifier_statements(
         if v.lower(m.end) != "," {
             continue;
         }
-        let at = m.end + 1 + usize::from(matches!(v.lower(m.end + 1), "the" | "a" | "an" | "its"));
-        let Some((len, &rel)) = lex.apposition_relations.longest(v.toks, at) else {
-            continue;
+        let mut at = m.end + 1 + usize::from(matches!(v.lower(m.end + 1), "the" | "a" | "an" | "its"));
+        // Before the noun, lower-case words, an app's possessive ("Instagram's U.S. parent
+        // company") and a country or place of origin ("the Tokyo-based operator of LINE").
+        let (mut possessor, mut country) = (None, None);
+        let limit = (at + 6).min(v.toks.len());
+        let found = loop {
+            if at >= limit {
+                break None;
+            }
+            if let Some(n) = v.slot[at] {
+                let nm = &v.ms[n];
+                if nm.possessive && nm.class == Class::App && possessor.is_none() {
+                    possessor = Some(n);
+                    at = nm.end;
+                } else if nm.class == Class::Country && country.is_none() {
+                    country = nm.country;
+                    at = if v.origin_follows(nm.end) { nm.end + 2 } else { nm.end };
+                } else {
+                    break None;
+                }
+                continue;
+            }
+            if let Some(hit) = lex.apposition_relations.longest(v.toks, at) {
+                break Some(hit);
+            }
+            if v.toks[at].cap || v.toks[at].kind != TokenKind::Word {
+                break None;
+            }
+            at += 1;
         };
+        let Some((len, &rel)) = found else { continue };
+        // Described with what it is part of: "the Tokyo-based operator" is from Japan.
+        if let Some(c) = country {
+            based_in(add, key, country_key(c), m.start);
+        }
+        if let Some(o) = possessor.and_then(|n| v.key(n)).filter(|o| *o != key) {
+            add(key, rel, Object::Entity(o.clone()), Modality::Asserted, None, None, m.start);
+            continue;
+        }
         if v.lower(at + len) != "of" {
             continue;
         }
@@ -2125,69 +2159,6 @@ fn modifier_statements(
                     m.start,
                 );
             }
-        }
-    }
-}
-
-/// "LY Corp, the Tokyo-based operator of LINE", "Meta Platforms, Instagram's U.S. parent
-/// company": a company an apposition calls the owner of an app (cues.toml owner_nouns) owns it,
-/// and a country written in the apposition is the company's.
-fn owner_appositions(v: &View, lex: &Lexicon, add: &mut Add) {
-    for m in v.ms.iter() {
-        if m.kind != MentionKind::Named || !matches!(m.class, Class::Organization | Class::App) || v.lower(m.end) != "," {
-            continue;
-        }
-        let Some(owner) = m.key.as_ref() else { continue };
-        let mut k = m.end + 1;
-        if matches!(v.lower(k), "the" | "a" | "an") {
-            k += 1;
-        }
-        let (mut owned, mut country, mut noun_end) = (None, None, None);
-        let limit = (k + 6).min(v.toks.len());
-        while k < limit {
-            if let Some(n) = v.slot[k] {
-                let nm = &v.ms[n];
-                if nm.possessive && nm.class == Class::App && owned.is_none() {
-                    owned = Some(n);
-                    k = nm.end;
-                } else if nm.class == Class::Country && country.is_none() {
-                    country = nm.country;
-                    // "Tokyo-based": the hyphen and the word of origin go with it.
-                    k = if v.origin_follows(nm.end) { nm.end + 2 } else { nm.end };
-                } else {
-                    break;
-                }
-                continue;
-            }
-            if let Some((len, _)) = lex.owner_nouns.longest(v.toks, k) {
-                noun_end = Some(k + len);
-                break;
-            }
-            if v.toks[k].cap || v.toks[k].kind != TokenKind::Word {
-                break;
-            }
-            k += 1;
-        }
-        let Some(end) = noun_end else { continue };
-        // "the operator of LINE".
-        let owned = owned.or_else(|| {
-            crate::mention::after_of(v.toks, end)
-                .and_then(|at| v.slot.get(at).copied().flatten())
-                .filter(|&n| v.ms[n].class == Class::App)
-        });
-        if let Some(o) = owned.and_then(|n| v.key(n)).filter(|o| *o != owner) {
-            add(
-                owner,
-                Relation::Owns,
-                Object::Entity(o.clone()),
-                Modality::Asserted,
-                None,
-                None,
-                m.start,
-            );
-        }
-        if let Some(c) = country {
-            based_in(add, owner, crate::mention::country_key(lex, c), m.start);
         }
     }
 }
