@@ -3,7 +3,7 @@
 
 use crate::model::{Class, Relation};
 use crate::ontology::{ObjectFallback, Ontology};
-use crate::text::{fold, tokenize, Token};
+use crate::text::{fold, tokenize, Token, TokenKind};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A token's word id before the lexicon has looked it up.
@@ -1048,6 +1048,37 @@ impl Lexicon {
     /// [`Lexicon::is_trigger_word`] for a token, by id when it has one.
     pub fn is_trigger(&self, t: &Token) -> bool {
         self.triggers_from(t).is_some()
+    }
+
+    /// Whether a token is a word of grammar (preposition, clause opener, relative, form of be or
+    /// have, reporting verb, negation or modal), not a content word of a noun phrase.
+    pub fn is_function_word(&self, t: &Token) -> bool {
+        let w = &self.words;
+        [
+            &w.prepositions,
+            &w.clause_openers,
+            &w.relatives,
+            &w.be,
+            &w.have,
+            &w.reporting,
+            &w.negation,
+            &w.hypothetical,
+        ]
+        .iter()
+        .any(|set| set.contains(t))
+    }
+
+    /// Whether a token looks like a plain plural noun: a lower-case word in -s that is no word of
+    /// grammar and no trigger ("platforms", "apps"; not "is", "says", "bans").
+    pub fn plain_plural(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word
+            && !t.cap
+            && t.lower.len() > 3
+            && t.lower.ends_with('s')
+            && !t.lower.ends_with("ss")
+            && !t.lower.ends_with("us")
+            && !self.is_function_word(t)
+            && !self.is_trigger(t)
     }
 
     /// The classes a relation accepts as subject and object.

@@ -414,6 +414,31 @@ impl<'a> View<'a> {
         None
     }
 
+    /// The last name of a list closed by a plural noun right before `at`, where a relative clause
+    /// with no pronoun opens: "Facebook, YouTube, X and more than 20 other platforms | it blocked".
+    fn list_before_head(&self, at: usize) -> Option<usize> {
+        let head = at.checked_sub(1)?;
+        if !self.lex.plain_plural(&self.toks[head]) || self.slot[head].is_some() {
+            return None;
+        }
+        let mut k = head;
+        while k > 0 && head - k < 8 {
+            let p = k - 1;
+            if matches!(self.lower(p), "and" | "or") {
+                return p.checked_sub(1).and_then(|q| self.slot[q]);
+            }
+            let t = &self.toks[p];
+            let w = &self.lex.words;
+            let modifier = t.kind == TokenKind::Number
+                || t.kind == TokenKind::Word && !t.cap && (w.approximators.contains(t) || !self.lex.is_function_word(t));
+            if self.slot[p].is_some() || !modifier {
+                return None;
+            }
+            k = p;
+        }
+        None
+    }
+
     /// The start of the verb group ending at `i` (auxiliaries, modals, negation, adverbs, "to").
     fn verb_group_start(&self, i: usize) -> usize {
         let w = &self.lex.words;
@@ -1344,6 +1369,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                         objects = v.coordinated(m, rng, false);
                     }
                 }
+            } else if let Some(m) = v.list_before_head(first_subj).filter(|&m| v.usable(m, rng)) {
+                // "Facebook, YouTube, X and 20 other platforms it blocked": a relative clause with
+                // no pronoun has the names of its head noun's list as its object.
+                objects = v.coordinated(m, rng, false);
             }
         }
         if pat.absorbs {

@@ -1257,7 +1257,21 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             && m.start >= 2
             && matches!(stoks[m.start - 1].lower.as_str(), "and" | "but")
             && stoks[m.start - 2].lower == ",";
-        let pick = if opens_clause {
+        // "Nepal restored Facebook, YouTube and other platforms it blocked": the subject of a
+        // relative clause with no pronoun is not in the noun phrase the clause describes; it
+        // goes back to the sentence's subject.
+        let relative_subject = back == 0
+            && m.kind == MentionKind::Pronoun
+            && !m.possessive
+            && m.start >= 1
+            && lex.plain_plural(&stoks[m.start - 1])
+            && stoks.get(m.end).is_some_and(|t| t.kind == crate::text::TokenKind::Word && !t.cap);
+        let pick = if relative_subject {
+            cands
+                .iter()
+                .find(|c| fits(c) && !c.possessive)
+                .or_else(|| cands.iter().rev().find(|c| fits(c)))
+        } else if opens_clause {
             cands
                 .first()
                 .filter(|c| fits(c) && c.start < 2)

@@ -2434,3 +2434,22 @@ fn a_company_that_is_its_own_app_founds_what_it_launched_and_a_clone_is_not_the_
         &["ShareChat founded TikTok"],
     );
 }
+
+#[test]
+fn a_relative_clause_with_no_pronoun_acts_on_the_list_its_head_noun_closes() {
+    check(
+        "Nepal restored access to Facebook, YouTube, X and more than 20 other platforms it blocked last week.",
+        &[
+            "Nepal bans Facebook",
+            "Nepal bans YouTube",
+            "Nepal bans Twitter",
+            "Nepal unbans Facebook",
+        ],
+        &["Twitter bans Facebook"],
+    );
+    check(
+        "The Nepalese government said TikTok and other apps it banned in 2023 would stay closed.",
+        &["Nepal bans TikTok"],
+        &["TikTok bans TikTok"],
+    );
+}
