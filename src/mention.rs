@@ -252,7 +252,32 @@ pub fn fits_initials(acr: &str, full: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .collect();
     let first = words.first().and_then(|w| w.chars().next());
-    !letters.is_empty() && first == letters.first().copied() && letters.len() <= words.len() + 2
+    !letters.is_empty() && first == letters.first().copied() && (letters.len() <= words.len() + 2 || abbreviates(&letters, full))
+}
+
+/// Whether an acronym's letters are the name's words cut short, in order: each capitalised word
+/// gives a first part of itself, a lower-case word one or none ("OFMIN" = Office For MINors).
+fn abbreviates(letters: &[char], full: &str) -> bool {
+    fn go(letters: &[char], words: &[&str]) -> bool {
+        let Some((w, rest)) = words.split_first() else {
+            return letters.is_empty();
+        };
+        let chars: Vec<char> = w.chars().flat_map(char::to_uppercase).collect();
+        let must = w.chars().next().is_some_and(char::is_uppercase);
+        if !must && go(letters, rest) {
+            return true;
+        }
+        let most = if must { chars.len() } else { 1 };
+        (1..=most.min(letters.len()))
+            .take_while(|&n| chars.get(n - 1) == letters.get(n - 1))
+            .any(|n| go(&letters[n..], rest))
+    }
+    let words: Vec<&str> = full
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .collect();
+    letters.len() <= 12 && go(letters, &words)
 }
 
 /// The initials of a name's capitalised words ("Telecommunication Infrastructure Company" -> "TIC").
@@ -793,14 +818,15 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     let org_before =
         b - a <= 3 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
     // A company by the role of someone in it: "chief executive of Bridget Connect", "founder of
-    // Nexa Labs" (a company role, titles.toml, then "of").
+    // Nexa Labs" (a company role, titles.toml, then "of"); a body by any office held in it: "the
+    // leader of Chadema" (a lone name there is no surname).
     let role_of = a >= 2
         && b - a <= 4
         && toks[a - 1].lower == "of"
         && lex
             .titles
             .ending_at(toks, a - 1, 4)
-            .is_some_and(|(s, &spec)| !toks[s].cap && is_company_role(lex, spec));
+            .is_some_and(|(s, &spec)| !toks[s].cap && (is_company_role(lex, spec) || b - a == 1 && !lex.ontology.titles[spec].honorific));
     if apposition == Some(Class::Organization) || org_before || role_of {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
@@ -992,14 +1018,15 @@ fn among_known_apps(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
 
 /// The class a run's head noun gives it: Agency or Organization, or None.
 fn head_class(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> Option<Class> {
-    // The head is the last word, or the word before "of ..." ("Supreme Council of Cyberspace").
+    // The head is the last word, or the word before "of ..." or "for ..." ("Supreme Council of
+    // Cyberspace", "Alliance for Change", "Office for Minors").
     let mut end = b;
-    if let Some(of) = (a + 1..b).find(|&k| toks[k].lower == "of") {
+    if let Some(of) = (a + 1..b).find(|&k| matches!(toks[k].lower.as_str(), "of" | "for")) {
         end = of;
     }
     for e in [b, end] {
         if let Some((s, _)) = lex.organization_heads.ending_at(toks, e, 2) {
-            if s >= a && e - a >= 2 {
+            if s >= a && (e - a >= 2 || e < b) {
                 if lex.agency_heads.ending_at(toks, e, 2).is_some_and(|(s2, _)| s2 < s) {
                     return Some(Class::Agency);
                 }
@@ -1617,11 +1644,24 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 if let Some(j) = first_after {
                     // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State Duma").
                     let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at");
-                    let opens = if out[j].start > te + 2 && origin_at(out[j].start - 2) {
+                    let mut opens = if out[j].start > te + 2 && origin_at(out[j].start - 2) {
                         out[j].start - 3
                     } else {
                         out[j].start
                     };
+                    // "the leader of the main opposition party Chadema": past what the body is.
+                    let head_before = |e: usize| {
+                        lex.organization_heads.ending_at(toks, e, 2).is_some() || lex.agency_heads.ending_at(toks, e, 2).is_some()
+                    };
+                    if opens > te + 2 && head_before(opens) {
+                        let mut p = opens;
+                        while p > te + 2 && p + 4 > opens && toks[p - 1].kind == TokenKind::Word && !toks[p - 1].cap {
+                            p -= 1;
+                        }
+                        if p <= te + 2 {
+                            opens = p;
+                        }
+                    }
                     let follows_of = opens >= 1
                         && (prep(opens - 1) || (toks[opens - 1].lower == "the" && opens >= 2 && prep(opens - 2)))
                         && opens <= te + 2;

@@ -1684,7 +1684,8 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
     if !w.origin.contains_at(v.toks, k) || v.lower(k + 1) != "in" {
         return None;
     }
-    let at = k + 2;
+    // "based in the United Arab Emirates": past the article of a country's name.
+    let at = if v.lower(k + 2) == "the" { k + 3 } else { k + 2 };
     let c = &v.ms[v.slot.get(at).copied().flatten()?];
     (c.start == at && c.class == Class::Country && c.kind == MentionKind::Named)
         .then_some(c.country)
@@ -2035,9 +2036,10 @@ fn modifier_statements(
         }
     }
     // A company's app is its own: "ByteDance's TikTok", "Tencent's WeChat", and the app a
-    // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service".
+    // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service"; an
+    // app that is its own company owns one too ("Google's YouTube", GUIDE.md: Google is one App).
     for (mi, m) in v.ms.iter().enumerate() {
-        if !(m.possessive && m.kind == MentionKind::Named && m.class == Class::Organization) {
+        if !(m.possessive && m.kind == MentionKind::Named && matches!(m.class, Class::Organization | Class::App)) {
             continue;
         }
         let Some(key) = m.key.as_ref() else { continue };

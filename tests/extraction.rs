@@ -2453,3 +2453,54 @@ fn a_relative_clause_with_no_pronoun_acts_on_the_list_its_head_noun_closes() {
         &["TikTok bans TikTok"],
     );
 }
+
+#[test]
+fn based_in_a_country_named_with_its_article() {
+    check(
+        "Telegram, which is based in the United Arab Emirates, has come under scrutiny.",
+        &["Telegram basedIn United Arab Emirates"],
+        &[],
+    );
+}
+
+#[test]
+fn limiting_or_curbing_access_is_a_ban() {
+    check(
+        "The Tanzania Communications Regulatory Authority had limited access to X, the minister said.",
+        &["Tanzania Communications Regulatory Authority bans Twitter"],
+        &[],
+    );
+    check("Iran curbed access to Instagram in September.", &["Iran bans Instagram"], &[]);
+}
+
+#[test]
+fn an_app_that_is_its_own_company_owns_the_app_it_possesses() {
+    check(
+        "Vietnam has long pressed platforms such as Meta Platforms' Facebook and Google's YouTube to remove content.",
+        &["Meta owns Facebook", "Google owns YouTube"],
+        &[],
+    );
+}
+
+#[test]
+fn an_office_held_in_a_body_named_after_of_even_past_what_the_body_is() {
+    check(
+        "Tundu Lissu, the leader of the main opposition party Chadema, was arrested.",
+        &["Tundu Lissu holdsPositionIn Chadema"],
+        &[],
+    );
+    check(
+        "Tundu Lissu, the chairman of the Alliance for Change, criticized the government.",
+        &["Tundu Lissu holdsPositionIn Alliance for Change"],
+        &[],
+    );
+}
+
+#[test]
+fn an_acronym_that_cuts_the_words_short_names_the_body_before_it() {
+    check(
+        "The Office for Minors (OFMIN) issued warrants on Friday. OFMIN opened an investigation into Telegram in July.",
+        &["Office for Minors investigates Telegram"],
+        &[],
+    );
+}
