@@ -565,6 +565,8 @@ pub struct WordSets {
     pub origin: WordSet,
     /// Nouns after a name that make it a modifier ("TikTok clone").
     pub likeness: WordSet,
+    /// Words of origin after a company that make it the owner ("Google-owned YouTube").
+    pub owner_origin: WordSet,
     /// First words of personal names: given names and family names written first.
     pub name_starts: WordSet,
     /// Words after which a trigger's form in -s is a plural noun.
@@ -741,6 +743,7 @@ impl Lexicon {
             relatives: word_set(&lang.relative_pronouns),
             origin: word_set(&lang.origin_words),
             likeness: word_set(&lang.likeness_nouns),
+            owner_origin: word_set(&lang.owner_origin_words),
             plural_noun_markers: word_set(&lang.plural_noun_markers),
             generic_modifiers: word_set(&lang.generic_modifiers),
             name_starts: word_set(
@@ -907,6 +910,7 @@ impl Lexicon {
             &mut w.relatives,
             &mut w.origin,
             &mut w.likeness,
+            &mut w.owner_origin,
             &mut w.name_starts,
             &mut w.plural_noun_markers,
             &mut w.generic_modifiers,

@@ -1111,8 +1111,8 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
     while k < toks.len() && k < b + 5 && matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         k += 1;
     }
-    // Allow a country or body possessive and up to two adjectives before the title.
-    for skip in 0..4 {
+    // Allow a country or body possessive and up to three adjectives before the title.
+    for skip in 0..5 {
         let at = k + skip;
         if at >= toks.len() {
             break;
@@ -1265,11 +1265,12 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             // Up to two modifiers, then a description noun ending the phrase.
             let mut found_at = None;
             // A demonym among the modifiers stays a mention of its own: "the Chinese platform" is
-            // the platform, from China; so does a place of origin: "the Beijing-based firm".
+            // the platform, from China; so does a place of origin: "the Beijing-based firm", and
+            // an owner: "the Meta-owned app".
             let mut from = i;
             let origin = out
                 .iter()
-                .find(|m| m.start == i + 1 && m.class == Class::Country)
+                .find(|m| m.start == i + 1 && !m.class.is_person())
                 .map(|m| m.end)
                 .filter(|&e| origin_after(toks, e, lex));
             // The description noun right after the origin, or after one more modifier ("the

@@ -346,6 +346,10 @@ pub struct Language {
     /// TikTok clone", "a WhatsApp rival".
     #[serde(default)]
     pub likeness_nouns: Vec<String>,
+    /// Words of origin after a company's name that make it the owner of what follows:
+    /// "Google-owned YouTube", "the Meta-owned app".
+    #[serde(default)]
+    pub owner_origin_words: Vec<String>,
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,

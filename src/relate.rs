@@ -788,7 +788,8 @@ impl<'a> View<'a> {
                 if named && self.lower(end) == "," && matches!(self.lower(end + 1), "a" | "an") {
                     break;
                 }
-                k = end.max(k + 1);
+                // "blocked Google-owned YouTube": past the owner and its word of origin.
+                k = if self.origin_follows(end) { end + 2 } else { end.max(k + 1) };
                 continue;
             }
             if self.is_boundary(k) && !(self.lower(k) == "that" && k == from) {
@@ -859,6 +860,10 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
         let Some(cands) = lex.triggers_from(&v.toks[i]) else {
             continue;
         };
+        // "the Meta-owned app", "Chinese-built": a word of origin after a hyphen is a modifier.
+        if i > 0 && v.lower(i - 1) == "-" && lex.words.origin.contains(&v.toks[i]) {
+            continue;
+        }
         // "that" right after a name is a relative pronoun, not a determiner: "the company that built it".
         let relative_that = i >= 2 && v.lower(i - 1) == "that" && v.slot[i - 2].is_some();
         let after_det = i > 0
@@ -1883,11 +1888,9 @@ fn modifier_statements(
             based_in(add, key, country_key(c), m.start);
         }
     }
-    // "Beijing-based ByteDance", "Iranian-made Soroush": a country, a hyphen and a word of origin.
+    // "Beijing-based ByteDance", "Iranian-made Soroush": a country, a hyphen and a word of origin;
+    // "Google-owned YouTube", "the Meta-owned app": a company, a hyphen and a word of ownership.
     for (mi, m) in v.ms.iter().enumerate() {
-        let Some(c) = m.country.filter(|_| m.class == Class::Country) else {
-            continue;
-        };
         let origin = v.origin_follows(m.end);
         // "the Beijing-based company ByteDance": up to two lower-case words may stand between.
         let beside = |n: &Mention| {
@@ -1900,10 +1903,27 @@ fn modifier_statements(
                     !t.cap && t.kind == TokenKind::Word && !lex.words.reporting.contains(t) && !lex.is_trigger(t) && t.lower != "of"
                 })
         };
-        if let Some(next) = v.ms.get(mi + 1).filter(|n| origin && beside(n) && n.class != Class::Country) {
-            if let Some(k) = &next.key {
-                based_in(add, k, country_key(c), m.start);
-            }
+        let Some(next) = v.ms.get(mi + 1).filter(|n| origin && beside(n) && n.class != Class::Country) else {
+            continue;
+        };
+        let Some(k) = &next.key else { continue };
+        if let Some(c) = m.country.filter(|_| m.class == Class::Country) {
+            based_in(add, k, country_key(c), m.start);
+        } else if let Some(owner) = m.key.as_ref().filter(|o| {
+            matches!(m.class, Class::App | Class::Organization)
+                && matches!(next.class, Class::App | Class::Organization)
+                && *o != k
+                && lex.words.owner_origin.contains_at(v.toks, m.end + 1)
+        }) {
+            add(
+                owner,
+                Relation::Owns,
+                Object::Entity(k.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
         }
     }
     // "the domestic messenger Aitu": an app of the country the document is about.

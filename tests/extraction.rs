@@ -2504,3 +2504,21 @@ fn an_acronym_that_cuts_the_words_short_names_the_body_before_it() {
         &[],
     );
 }
+
+#[test]
+fn a_company_with_a_word_of_ownership_owns_what_follows_and_is_no_object() {
+    check(
+        "Turkey blocked Google-owned YouTube in 2008.",
+        &["Turkey bans YouTube", "Google owns YouTube"],
+        &["Turkey bans Google"],
+    );
+    check(
+        "Turkey blocked Instagram after Fahrettin Altun, Turkey's presidential communications director, accused the Meta-owned app of censoring posts.",
+        &[
+            "Meta owns Instagram",
+            "Fahrettin Altun criticizes Instagram",
+            "Fahrettin Altun holdsPositionIn Turkey",
+        ],
+        &["Fahrettin Altun owns Instagram"],
+    );
+}
