@@ -567,6 +567,8 @@ pub struct WordSets {
     pub likeness: WordSet,
     /// Words of origin after a company that make it the owner ("Google-owned YouTube").
     pub owner_origin: WordSet,
+    /// Nouns of what is said on an app ("a post on X").
+    pub posting: WordSet,
     /// First words of personal names: given names and family names written first.
     pub name_starts: WordSet,
     /// Words after which a trigger's form in -s is a plural noun.
@@ -744,6 +746,7 @@ impl Lexicon {
             origin: word_set(&lang.origin_words),
             likeness: word_set(&lang.likeness_nouns),
             owner_origin: word_set(&lang.owner_origin_words),
+            posting: word_set(&lang.posting_nouns),
             plural_noun_markers: word_set(&lang.plural_noun_markers),
             generic_modifiers: word_set(&lang.generic_modifiers),
             name_starts: word_set(
@@ -911,6 +914,7 @@ impl Lexicon {
             &mut w.origin,
             &mut w.likeness,
             &mut w.owner_origin,
+            &mut w.posting,
             &mut w.name_starts,
             &mut w.plural_noun_markers,
             &mut w.generic_modifiers,

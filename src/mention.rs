@@ -835,7 +835,9 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1]);
     let calendar = |x: usize| lex.words.months.get(&toks[x]).is_some() || lex.words.weekdays.get(&toks[x]).is_some();
     let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
-    let all_names = (a..b).all(|x| is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
+    // A middle initial ("Michael R. Pompeo") is a name word.
+    let initial = |x: usize| x > a && x + 1 < b && toks[x].lower.len() == 2 && toks[x].lower.ends_with('.');
+    let all_names = (a..b).all(|x| initial(x) || is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
     if b - a == 1 && all_caps(a) && (2..=6).contains(&toks[a].lower.len()) && !calendar(a) {
         // An acronym: resolved against the initials of names in the document, or dropped.
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Surname, text(a, b))];
@@ -989,7 +991,11 @@ fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
             }
             continue;
         }
-        return false;
+        // "several gaming platforms, including Steam and Origin": a list introduced after a cue.
+        return lex.list_introducers.ending_at(toks, j, 2).is_some_and(|(s, _)| {
+            let cue_end = if s > 0 && toks[s - 1].lower == "," { s - 1 } else { s };
+            lex.app_cues.ending_at(toks, cue_end, 3).is_some()
+        });
     }
     false
 }

@@ -350,6 +350,10 @@ pub struct Language {
     /// "Google-owned YouTube", "the Meta-owned app".
     #[serde(default)]
     pub owner_origin_words: Vec<String>,
+    /// Nouns of what is said or shown on an app ("a post on X"): an app named after them and
+    /// "on" is where something was said, not what a later description refers to.
+    #[serde(default)]
+    pub posting_nouns: Vec<String>,
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,

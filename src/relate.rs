@@ -2304,7 +2304,12 @@ fn possessive_apposition(v: &View, lex: &Lexicon, mi: usize) -> Option<usize> {
     }
     let named = v.slot[m.start - 2].filter(|&n| n != mi && v.ms[n].end == m.start - 1)?;
     let mut k = m.end;
-    while k < m.end + 5 && v.toks.get(k).is_some_and(|t| !t.cap && t.kind == TokenKind::Word) {
+    // "PayPal, Yahoo's search engine and several platforms" is a list, no apposition.
+    while k < m.end + 5
+        && v.toks
+            .get(k)
+            .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && !matches!(t.lower.as_str(), "and" | "or"))
+    {
         k += 1;
     }
     let head = k > m.end

@@ -677,7 +677,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     also_known_as(sentences, mentions);
-    join_lower_case_bodies(mentions);
+    join_lower_case_bodies(mentions, lex);
     officials_throughout(mentions);
     // What the document says of each entity, keyed by borrowed keys (one hash lookup a mention,
     // no copy), then sorted once.
@@ -948,15 +948,23 @@ fn last_word_is(name: &str, case: fn(char) -> bool) -> bool {
 /// "blocked by the communications ministry" and later "the Ministry of Communication and
 /// Information Technology": a state body written in lower case is the one body of the document
 /// named with capitals that has its country, its head word and a word of its field (plurals folded).
-fn join_lower_case_bodies(mentions: &mut [Vec<Mention>]) {
-    // Keys read "agency:<country>:<words>".
+fn join_lower_case_bodies(mentions: &mut [Vec<Mention>], lex: &Lexicon) {
+    let folded = |words: &str| {
+        words
+            .split(' ')
+            .map(|w| w.to_lowercase().trim_end_matches('s').to_string())
+            .collect()
+    };
+    // Keys read "agency:<country>:<words>"; a known body's country is in the lexicon ("Indonesia's
+    // communications ministry" is Kominfo, the Ministry of Communication and Information Technology).
     let parts = |k: &str| -> Option<(String, Vec<String>)> {
+        if let Some(name) = k.strip_prefix("known:") {
+            let e = lex.ontology.entities.iter().find(|e| e.name == name && e.class == Class::Agency)?;
+            return Some((e.country.clone()?, folded(name)));
+        }
         let rest = k.strip_prefix("agency:")?;
         let (country, words) = rest.split_once(':')?;
-        Some((
-            country.to_string(),
-            words.split(' ').map(|w| w.trim_end_matches('s').to_string()).collect(),
-        ))
+        Some((country.to_string(), folded(words)))
     };
     let lower_case = |m: &Mention| {
         m.key.is_some() && m.kind == MentionKind::Named && m.class == Class::Agency && last_word_is(&m.name, char::is_lowercase)
@@ -990,7 +998,9 @@ fn join_lower_case_bodies(mentions: &mut [Vec<Mention>]) {
         let Some((head, field)) = words.split_last() else { continue };
         let mut found: Option<&Key> = None;
         for (ck, cc, cw) in &capitalised {
-            if ck == k || cc != &country || cw.last() != Some(head) || !field.iter().any(|f| f.len() > 3 && cw.contains(f)) {
+            // The head last ("Communications Ministry") or first ("Ministry of Communication").
+            let same_head = cw.last() == Some(head) || cw.first() == Some(head) && cw.get(1).is_some_and(|w| w == "of");
+            if ck == k || cc != &country || !same_head || !field.iter().any(|f| f.len() > 3 && cw.contains(f)) {
                 continue;
             }
             if found.is_some_and(|f| f != ck) {
@@ -1241,8 +1251,18 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun || c.kind == MentionKind::Pronoun && c.key.is_some()
         };
         let proxy = |c: &Mention| (c.possessive || c.name.contains('.')) && c.class.is_person() && proxy_follows(stoks, c.end, lex);
+        // "in a post on X. He accused the platform": where something was said is not what a
+        // description in a later sentence refers to.
+        let venue = |c: &Mention| {
+            back > 0
+                && m.kind == MentionKind::Definite
+                && c.start >= 2
+                && stoks[c.start - 1].lower == "on"
+                && lex.words.posting.contains(&stoks[c.start - 2])
+        };
         let fits = |c: &Mention| {
-            ok(c)
+            !venue(c)
+                && ok(c)
                 && (if only_proxy {
                     proxy(c)
                 } else {

@@ -293,10 +293,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     break;
                 }
             }
-            // "U.S." keeps its final dot when the word already has inner dots between single letters.
+            // "U.S." keeps its final dot when the word already has inner dots between single letters;
+            // so does a middle initial between names: "Michael R. Pompeo" (not "fined X. Elon").
             if bytes.get(i) == Some(&b'.') {
                 let word = &text[start..i];
-                if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
+                let after_name = tokens
+                    .last()
+                    .is_some_and(|t: &Token| t.cap && t.kind == TokenKind::Word && t.end + 1 == base + start && t.end - t.start > 1);
+                let initial = i == start + 1
+                    && after_name
+                    && bytes[start].is_ascii_uppercase()
+                    && bytes.get(i + 1) == Some(&b' ')
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                    && bytes.get(i + 3).is_some_and(u8::is_ascii_lowercase);
+                if initial || word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
                     i += 1;
                 }
             }
@@ -448,11 +458,15 @@ fn sentence_ends(tokens: &[Token], abbreviations: &HashSet<String>, ends: &mut V
         }
         let cur = &tokens[start..k];
         let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
+        // A capital letter and a dot is an initial after a name or opening the text ("J. K.
+        // Rowling"); after a lower-case word it is a name that ends the sentence: "a post on X. He".
+        let initial_at = |i: usize| i == 0 || tokens[i - 1].cap;
         let abbrev = cur.len() >= 2
             && cur[cur.len() - 1].lower == "."
             && prev_word.is_some_and(|w| {
                 let bare = w.lower.trim_end_matches('.');
-                cur[cur.len() - 2].end == cur[cur.len() - 1].start && (abbreviations.contains(bare) || (bare.chars().count() == 1 && w.cap))
+                cur[cur.len() - 2].end == cur[cur.len() - 1].start
+                    && (abbreviations.contains(bare) || (bare.chars().count() == 1 && w.cap && initial_at(start + cur.len() - 2)))
             });
         let starts_new = tokens
             .get(k)

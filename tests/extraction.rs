@@ -2522,3 +2522,55 @@ fn a_company_with_a_word_of_ownership_owns_what_follows_and_is_no_object() {
         &["Fahrettin Altun owns Instagram"],
     );
 }
+
+#[test]
+fn a_middle_initial_stays_in_the_name_and_secretary_of_state_is_a_state_office() {
+    check(
+        "U.S. Secretary of State Michael R. Pompeo criticized TikTok on Monday.",
+        &[
+            "Michael R. Pompeo criticizes TikTok",
+            "Michael R. Pompeo holdsPositionIn United States",
+        ],
+        &[],
+    );
+    check(
+        "Judge Ana Rocha fined X. Elon Musk called the fine unlawful.",
+        &["Ana Rocha fines Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn a_country_s_body_in_lower_case_is_the_known_body_named_later() {
+    let got = common::corpus_statements(
+        &["Indonesia's communications ministry has blocked PayPal. The Ministry of Communication and Information Technology said the rule applied to all."],
+        None,
+    );
+    assert!(
+        got.contains("Ministry of Communication and Information Technology bans PayPal"),
+        "{got:#?}"
+    );
+}
+
+#[test]
+fn names_listed_after_an_app_cue_and_including_are_apps_and_a_possessive_item_is_no_apposition() {
+    check(
+        "Nepal blocked access to PayPal, Yahoo and several gaming platforms, including Steam and Origin, on Friday.",
+        &["Nepal bans PayPal", "Nepal bans Yahoo", "Nepal bans Steam", "Nepal bans Origin"],
+        &[],
+    );
+    check(
+        "Nepal blocked PayPal, Yahoo's search engine and several other services.",
+        &["Nepal bans PayPal", "Nepal bans Yahoo"],
+        &["Yahoo owns PayPal"],
+    );
+}
+
+#[test]
+fn an_app_where_something_was_posted_is_not_what_the_next_description_means() {
+    check(
+        "Turkey blocked Discord on Tuesday. Justice Minister Yilmaz Tunc announced the decision in a post on X. He accused the platform of failing to act.",
+        &["Yilmaz Tunc criticizes Discord", "Turkey bans Discord"],
+        &["Yilmaz Tunc criticizes Twitter"],
+    );
+}
