@@ -123,8 +123,8 @@ fn is_name_token(t: &Token) -> bool {
 const CONNECTORS: [&str; 6] = ["of", "the", "for", "and", "&", "on"];
 /// Particles of personal and organisation names ("Alexandre de Moraes", "La Quadrature du Net"):
 /// connectors that never split a name. Two may stand together ("Pieter van der Berg").
-const PARTICLES: [&str; 14] = [
-    "de", "al", "bin", "du", "da", "dos", "van", "von", "der", "del", "di", "la", "den", "el",
+const PARTICLES: [&str; 16] = [
+    "de", "al", "bin", "du", "da", "dos", "van", "von", "der", "del", "di", "la", "den", "el", "d'", "l'",
 ];
 
 /// Whether a word may stand inside a capitalised name (a connector or a particle).
@@ -644,7 +644,8 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     }
     let mut a = a;
     let mut b = b;
-    while a < b && is_connector(&toks[a].lower) {
+    // A capitalised particle opening a name is part of it: "La Quadrature du Net", "Al Jazeera".
+    while a < b && is_connector(&toks[a].lower) && !(toks[a].cap && is_particle(&toks[a].lower) && a + 1 < b) {
         a += 1;
     }
     while b > a && is_connector(&toks[b - 1].lower) {

@@ -273,6 +273,12 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     if matches!(following, Some('s') | Some('S')) && !alnum(after) {
                         break;
                     }
+                    // "Conseil d'Etat", "Cote d'Ivoire": an elided "de" or "le" before a name is a
+                    // particle of its own, and the name after it a capitalised word.
+                    if i == start + 1 && matches!(bytes[start], b'd' | b'l') && following.is_some_and(char::is_uppercase) {
+                        i = j;
+                        break;
+                    }
                     if following.is_some_and(is_letter) {
                         // "n" is one byte: the word ends before it.
                         if following == Some('t') && i > start && matches!(bytes[i - 1], b'n' | b'N') && !alnum(after) {

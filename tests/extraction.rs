@@ -2574,3 +2574,17 @@ fn an_app_where_something_was_posted_is_not_what_the_next_description_means() {
         &["Yilmaz Tunc criticizes Twitter"],
     );
 }
+
+#[test]
+fn a_capitalised_particle_opens_a_name_and_an_elided_de_joins_one() {
+    check(
+        "La Quadrature du Net, a French digital rights group, criticized the ban on TikTok.",
+        &["La Quadrature du Net opposesBan TikTok", "La Quadrature du Net basedIn France"],
+        &["Quadrature du Net opposesBan TikTok"],
+    );
+    check(
+        "The Conseil d'Etat, France's highest administrative court, lifted the ban on TikTok.",
+        &["Conseil d'Etat unbans TikTok"],
+        &[],
+    );
+}
