@@ -842,8 +842,13 @@ fn match_elems(toks: &[Token], i: usize, elems: &[PatternElem]) -> Option<usize>
                 None
             }
         }
-        Some(PatternElem::Gap) => (0..=4).find_map(|g| {
+        // Up to four words, or six when a name ends them: "ordered the social media platform X
+        // blocked".
+        Some(PatternElem::Gap) => (0..=6).find_map(|g| {
             if (i..i + g).any(|k| toks.get(k).is_none_or(|t| matches!(t.lower.as_str(), "." | ";" | ","))) {
+                return None;
+            }
+            if g > 4 && !toks[i + g - 1].cap {
                 return None;
             }
             match_elems(toks, i + g, &elems[1..])
@@ -1369,8 +1374,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 if p > 0 && v.lower(p - 1) == "," {
                     p -= 1;
                 }
+                // "told the Islamabad High Court that it ordered ...": who is told is no antecedent.
+                let told = |m: usize| {
+                    let s = v.ms[m].start;
+                    let before = if s >= 1 && v.lower(s - 1) == "the" {
+                        s.saturating_sub(2)
+                    } else {
+                        s.saturating_sub(1)
+                    };
+                    s >= 1 && lex.words.reporting.contains(&v.toks[before])
+                };
                 if let Some(m) = p.checked_sub(1).and_then(|q| v.slot[q]) {
-                    if v.usable(m, rng) {
+                    if v.usable(m, rng) && !told(m) {
                         objects = v.coordinated(m, rng, false);
                     }
                 }

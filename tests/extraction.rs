@@ -2588,3 +2588,12 @@ fn a_capitalised_particle_opens_a_name_and_an_elided_de_joins_one() {
         &[],
     );
 }
+
+#[test]
+fn an_order_reaches_past_a_described_name_and_who_is_told_is_no_antecedent() {
+    check(
+        "Pakistan's Interior Ministry has told the Islamabad High Court that it ordered the social media platform X blocked in February.",
+        &["Interior Ministry bans Twitter"],
+        &["Interior Ministry orders Islamabad High Court"],
+    );
+}
