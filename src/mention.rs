@@ -1115,7 +1115,21 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
         return None;
     }
     let mut k = b + 1;
-    while k < toks.len() && k < b + 5 && matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
+    // "David Vigneault, who was then director of ...": a relative clause that gives the office.
+    if toks.get(k).is_some_and(|t| t.lower == "who") {
+        k += 1;
+        if toks.get(k).is_some_and(|t| lex.words.have.contains(t)) {
+            k += 1;
+        }
+        if !toks.get(k).is_some_and(|t| lex.words.be.contains(t)) {
+            return None;
+        }
+        k += 1;
+        while toks.get(k).is_some_and(|t| lex.words.adverbs.contains(t) || t.lower == "then") {
+            k += 1;
+        }
+    }
+    while k < toks.len() && k < b + 9 && matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         k += 1;
     }
     // Allow a country or body possessive and up to three adjectives before the title.
@@ -1649,10 +1663,21 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     }
                     other => other,
                 };
+                // "director of the Canadian Security Intelligence Service": the demonym opens the
+                // body's name (it is joined to it later).
+                let demonym_led = first_after.filter(|&j| {
+                    out[j].kind == MentionKind::Demonym
+                        && out
+                            .get(j + 1)
+                            .is_some_and(|n| n.start == out[j].end && n.kind == MentionKind::Named)
+                });
+                let first_after = demonym_led.map(|j| j + 1).or(first_after);
                 if let Some(j) = first_after {
                     // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State Duma").
                     let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at");
-                    let mut opens = if out[j].start > te + 2 && origin_at(out[j].start - 2) {
+                    let mut opens = if let Some(d) = demonym_led {
+                        out[d].start
+                    } else if out[j].start > te + 2 && origin_at(out[j].start - 2) {
                         out[j].start - 3
                     } else {
                         out[j].start

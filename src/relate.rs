@@ -1206,6 +1206,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };
                 left = p.checked_sub(1).and_then(|q| v.slot[q]);
             }
+            // "The Garante, whose board is chaired by Pasquale Stanzione": the body whose part is
+            // acted on is the object.
+            if let Some(w) = (k.saturating_sub(1)..f.start)
+                .find(|&x| v.lower(x) == "whose")
+                .filter(|_| left.is_none())
+            {
+                left = (w >= 2 && v.lower(w - 1) == ",").then(|| v.slot[w - 2]).flatten();
+            }
             objects = match left {
                 Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
                 _ => v.objects(f.end, rng, &stops),
@@ -1695,19 +1703,26 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
     }
     k += 1;
     if w.relatives.contains_at(v.toks, k) {
-        k += 1;
-        if !w.be.contains_at(v.toks, k) {
-            return None;
-        }
-        k += 1;
+        // "which was founded by X and is based in ...": the relative clause's later predicate,
+        // up to the comma that closes it.
+        let close = (k + 1..(k + 16).min(v.toks.len()))
+            .find(|&x| v.lower(x) == "," || v.lower(x) == ".")
+            .unwrap_or(v.toks.len());
+        k = (k + 1..close)
+            .find(|&x| w.be.contains_at(v.toks, x) && (x == k + 1 || v.lower(x - 1) == "and") && w.origin.contains_at(v.toks, x + 1))?
+            + 1;
     }
     if !w.origin.contains_at(v.toks, k) || v.lower(k + 1) != "in" {
         return None;
     }
-    // "based in the United Arab Emirates": past the article of a country's name.
-    let at = if v.lower(k + 2) == "the" { k + 3 } else { k + 2 };
+    // "based in the United Arab Emirates", "in the eastern Chinese city of Hangzhou": the first
+    // country named past the article and a few words of description.
+    let mut at = k + 2;
+    while at < k + 5 && v.slot.get(at).copied().flatten().is_none() && v.toks.get(at).is_some_and(|t| !t.cap && t.kind == TokenKind::Word) {
+        at += 1;
+    }
     let c = &v.ms[v.slot.get(at).copied().flatten()?];
-    (c.start == at && c.class == Class::Country && c.kind == MentionKind::Named)
+    (c.start == at && c.class == Class::Country && matches!(c.kind, MentionKind::Named | MentionKind::Demonym))
         .then_some(c.country)
         .flatten()
 }
@@ -1960,6 +1975,39 @@ fn modifier_statements(
                     based_in(add, k, home.clone(), m.start);
                 }
             }
+        }
+    }
+    // "VK, whose chief executive is Vladimir Kiriyenko": the person holds the office in the body.
+    for m in
+        v.ms.iter()
+            .filter(|m| m.kind == MentionKind::Named && !m.class.is_person() && m.class != Class::Country)
+    {
+        let (Some(key), true) = (m.key.as_ref(), v.lower(m.end) == "," && v.lower(m.end + 1) == "whose") else {
+            continue;
+        };
+        let Some((len, _)) = lex.titles.longest(v.toks, m.end + 2) else {
+            continue;
+        };
+        let be = m.end + 2 + len;
+        if !lex.words.be.contains_at(v.toks, be) {
+            continue;
+        }
+        let holder = v
+            .slot
+            .get(be + 1)
+            .copied()
+            .flatten()
+            .filter(|&p| v.ms[p].class.is_person() && v.ms[p].start == be + 1);
+        if let Some(pk) = holder.and_then(|p| v.key(p)) {
+            add(
+                pk,
+                Relation::HoldsPositionIn,
+                Object::Entity(key.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
         }
     }
     // "ByteDance, the owner of TikTok", "Tencent, the maker of WeChat" (cues.toml apposition_relations).

@@ -2597,3 +2597,45 @@ fn an_order_reaches_past_a_described_name_and_who_is_told_is_no_antecedent() {
         &["Interior Ministry orders Islamabad High Court"],
     );
 }
+
+#[test]
+fn based_in_from_a_later_predicate_of_the_relative_clause_or_a_city_described_by_its_country() {
+    check(
+        "Telegram, which was founded by Pavel Durov and is based in the United Arab Emirates, said it was fighting abuse.",
+        &["Telegram basedIn United Arab Emirates", "Pavel Durov founded Telegram"],
+        &[],
+    );
+    check(
+        "DeepSeek, which is based in the eastern Chinese city of Hangzhou, was founded in 2023.",
+        &["DeepSeek basedIn China"],
+        &[],
+    );
+}
+
+#[test]
+fn offices_told_in_relative_clauses() {
+    check(
+        "David Vigneault, who was then director of the Canadian Security Intelligence Service, warned of the app.",
+        &["David Vigneault holdsPositionIn Canadian Security Intelligence Service"],
+        &[],
+    );
+    check(
+        "The Garante, whose board is chaired by Pasquale Stanzione, opened its inquiry in March 2023.",
+        &["Pasquale Stanzione holdsPositionIn Garante per la protezione dei dati personali"],
+        &[],
+    );
+    check(
+        "The app was built by the Nexa Group, whose chief executive is Maria Lind.",
+        &["Maria Lind holdsPositionIn Nexa Group"],
+        &[],
+    );
+}
+
+#[test]
+fn a_title_s_body_past_a_description_of_a_fund() {
+    check(
+        "DeepSeek was founded by Liang Wenfeng, a co-founder of the quantitative hedge fund High-Flyer.",
+        &["Liang Wenfeng founded DeepSeek", "Liang Wenfeng founded High-Flyer"],
+        &[],
+    );
+}
