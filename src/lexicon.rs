@@ -673,6 +673,16 @@ impl Lexicon {
         for (i, t) in ontology.titles.iter().enumerate() {
             for w in &t.words {
                 titles.insert(w, i);
+                // "Bengaluru programmers Biswatma Nayak and Sidharth Gautam": a role that is no
+                // office of state names each person of a list after its plural.
+                if t.class == Class::Person
+                    && !t.honorific
+                    && !w.ends_with('s')
+                    && !w.ends_with('.')
+                    && w.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                {
+                    titles.insert(&format!("{w}s"), i);
+                }
             }
         }
         let cues = &ontology.cues;

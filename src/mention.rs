@@ -859,6 +859,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         speech_after
             || speech_before
             || title_before(toks, a, lex).is_some()
+            || listed_after_plural_title(toks, a, lex)
             || apposed_title_before(toks, a, lex).is_some()
             || apposition_title(toks, b, lex).is_some()
     };
@@ -1075,6 +1076,19 @@ fn title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usize, Vec<T
         }
     }
     (!titles.is_empty()).then_some((start, titles))
+}
+
+/// Whether the run at `a` is a later item of names after a plural title: "programmers Biswatma
+/// Nayak and Sidharth Gautam".
+fn listed_after_plural_title(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
+    if a < 3 || !matches!(toks[a - 1].lower.as_str(), "and" | ",") {
+        return false;
+    }
+    let mut j = a - 1;
+    while j > 0 && is_name_token(&toks[j - 1]) {
+        j -= 1;
+    }
+    j + 1 < a && title_before(toks, j, lex).is_some_and(|_| toks[j - 1].lower.ends_with('s'))
 }
 
 /// "its owner, Elon Musk", "a federal judge, Donald Molloy": a title, then a comma, right

@@ -357,13 +357,14 @@ impl<'a> View<'a> {
         {
             j += 1;
         }
+        // Not the subject of a relative clause on the description: "SpaceX, the rocket company
+        // Musk founded".
         j > k + 1
-            && self
-                .slot
-                .get(j)
-                .copied()
-                .flatten()
-                .is_some_and(|n| self.ms[n].start == j && self.ms[n].kind == MentionKind::Named)
+            && self.slot.get(j).copied().flatten().is_some_and(|n| {
+                self.ms[n].start == j
+                    && self.ms[n].kind == MentionKind::Named
+                    && !self.toks.get(self.ms[n].end).is_some_and(|t| self.lex.is_trigger(t))
+            })
     }
 
     /// Where a participle's parenthesis that opens at `k` closes, at its comma: "both owned by
@@ -414,18 +415,26 @@ impl<'a> View<'a> {
         None
     }
 
-    /// The last name of a list closed by a plural noun right before `at`, where a relative clause
-    /// with no pronoun opens: "Facebook, YouTube, X and more than 20 other platforms | it blocked".
+    /// The name a noun right before `at` stands for, where a relative clause with no pronoun
+    /// opens: the last name of a list the plural noun closes ("Facebook, YouTube, X and more than
+    /// 20 other platforms | it blocked"), or the name the noun's apposition describes ("SpaceX,
+    /// the rocket company | Musk founded").
     fn list_before_head(&self, at: usize) -> Option<usize> {
         let head = at.checked_sub(1)?;
-        if !self.lex.plain_plural(&self.toks[head]) || self.slot[head].is_some() {
+        let t = &self.toks[head];
+        let noun = t.kind == TokenKind::Word && !t.cap && !self.lex.is_function_word(t) && !self.lex.is_trigger(t);
+        if !noun || self.slot[head].is_some() {
             return None;
         }
+        let plural = self.lex.plain_plural(t);
         let mut k = head;
         while k > 0 && head - k < 8 {
             let p = k - 1;
-            if matches!(self.lower(p), "and" | "or") {
+            if plural && matches!(self.lower(p), "and" | "or") {
                 return p.checked_sub(1).and_then(|q| self.slot[q]);
+            }
+            if matches!(self.lower(p), "the" | "a" | "an") {
+                return (p >= 2 && self.lower(p - 1) == ",").then(|| self.slot[p - 2]).flatten();
             }
             let t = &self.toks[p];
             let w = &self.lex.words;
@@ -1188,7 +1197,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             let mut left = if k > 0 { v.slot[k - 1] } else { None };
             // "the Digital Rights Foundation, a Lahore-based group founded by": a place of origin
             // is no object; the name the apposition describes is.
-            if let Some(place) = left.filter(|&m| v.ms[m].class == Class::Country && v.origin_follows(v.ms[m].end)) {
+            // Nor is a demonym there: "Chingari, an Indian app built by ...".
+            if let Some(place) =
+                left.filter(|&m| v.ms[m].class == Class::Country && (v.origin_follows(v.ms[m].end) || v.ms[m].kind == MentionKind::Demonym))
+            {
                 let s = v.ms[place].start;
                 left = (s >= 2 && matches!(v.lower(s - 1), "a" | "an" | "the") && v.lower(s - 2) == ",")
                     .then(|| s.checked_sub(3).and_then(|x| v.slot[x]))

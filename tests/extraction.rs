@@ -2639,3 +2639,34 @@ fn a_title_s_body_past_a_description_of_a_fund() {
         &[],
     );
 }
+
+#[test]
+fn people_listed_after_a_plural_role_and_a_demonym_in_the_apposition_of_a_passive() {
+    check(
+        "Chingari, an Indian short-video app built by Bengaluru programmers Biswatma Nayak and Sidharth Gautam, says it grew.",
+        &[
+            "Biswatma Nayak founded Chingari",
+            "Sidharth Gautam founded Chingari",
+            "Chingari basedIn India",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_relative_clause_with_no_pronoun_on_a_described_name() {
+    check(
+        "Elon Musk owns X. The judge froze the accounts of Starlink, the satellite internet service run by SpaceX, the rocket company Musk founded, on Friday.",
+        &["SpaceX owns Starlink", "Elon Musk founded SpaceX"],
+        &["Elon Musk owns Starlink"],
+    );
+}
+
+#[test]
+fn a_general_secretary_holds_office_in_the_party() {
+    check(
+        "Gagan Thapa, general secretary of the Socialist Party, criticized the ban on TikTok.",
+        &["Gagan Thapa holdsPositionIn Socialist Party"],
+        &[],
+    );
+}
