@@ -445,6 +445,8 @@ pub struct Lexicon {
     pub organization_heads: PhraseTable<()>,
     /// State-owned company heads.
     pub state_company_heads: HashSet<String>,
+    /// Heads of bodies that are no company ("foundation").
+    pub non_company_heads: HashSet<String>,
     /// Words that make an organization a state body.
     pub state_markers: HashSet<String>,
     /// App cues.
@@ -804,6 +806,7 @@ impl Lexicon {
             agency_heads: table(&cues.agency_heads, ()),
             organization_heads: table(&cues.organization_heads, ()),
             state_company_heads: set(&cues.state_company_heads),
+            non_company_heads: set(&cues.non_company_heads),
             state_markers: set(&cues.state_markers),
             app_cues: table(&cues.app_cues, ()),
             app_object_verbs: table(&cues.app_object_verbs, ()),

@@ -363,6 +363,15 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 if lex.ontology.entities[k].class == Class::Agency && goes_on() {
                     continue;
                 }
+                // "the Signal Foundation", "VK Group": an app's name that a head noun of a body
+                // goes on from names that body, not the app.
+                let run_end = (i + len..(i + len + 3).min(n))
+                    .take_while(|&x| is_name_token(&toks[x]) && lex.names.matches(toks, x).next().is_none())
+                    .last()
+                    .map(|x| x + 1);
+                if lex.ontology.entities[k].class == Class::App && run_end.is_some_and(|e| head_class(toks, i, e, lex).is_some()) {
+                    continue;
+                }
             }
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.

@@ -186,6 +186,10 @@ pub struct Cues {
     pub organization_heads: Vec<String>,
     /// Organization heads that make a state body when a country owns them.
     pub state_company_heads: Vec<String>,
+    /// Heads of bodies that are no company: an app's name before one names another body, not
+    /// the app's company ("the Signal Foundation" is not Signal).
+    #[serde(default)]
+    pub non_company_heads: Vec<String>,
     /// Words before a name that make an organization a state body.
     pub state_markers: Vec<String>,
     /// Words that mark apps.

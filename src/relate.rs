@@ -1191,7 +1191,9 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     .find(|&x| v.lower(x) == ",")
                     .is_some_and(|x| matches!(v.lower(x + 1), "a" | "an" | "the"))
             };
-            if pat.inverse && v.lower(f.end - 1) == "by" && k != f.start && !described() {
+            // "Signal is run by the Signal Foundation": a name, a form of be, then the trigger.
+            let be_only = (k..f.start).all(|x| v.lex.words.be.contains(&v.toks[x]) || v.lex.words.adverbs.contains(&v.toks[x]));
+            if pat.inverse && v.lower(f.end - 1) == "by" && k != f.start && !described() && !be_only {
                 continue;
             }
             let mut left = if k > 0 { v.slot[k - 1] } else { None };

@@ -411,7 +411,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
-    merge_company_into_app(mentions);
+    merge_company_into_app(mentions, lex);
     // The same name without its country elsewhere in the document is the same organisation.
     let with_country: Vec<(String, Key)> = mentions
         .iter()
@@ -736,7 +736,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
 
 /// "Didi Global" and "the DiDi app" in one document: an app and the company of its name are one
 /// App (GUIDE.md), so a company whose name is an app's name, or starts with it, takes the app's key.
-fn merge_company_into_app(mentions: &mut [Vec<Mention>]) {
+fn merge_company_into_app(mentions: &mut [Vec<Mention>], lex: &Lexicon) {
     let apps: Vec<(String, Key)> = mentions
         .iter()
         .flatten()
@@ -752,7 +752,11 @@ fn merge_company_into_app(mentions: &mut [Vec<Mention>]) {
         }
         let name = key_text(m.bare.as_deref().unwrap_or(&m.name));
         let first = name.split(' ').next().unwrap_or("");
-        if let Some((_, k)) = apps.iter().find(|(a, _)| *a == name || *a == first && !a.contains(' ')) {
+        let no_company = name.rsplit(' ').next().is_some_and(|h| lex.non_company_heads.contains(h));
+        if let Some((_, k)) = apps
+            .iter()
+            .find(|(a, _)| *a == name || *a == first && !a.contains(' ') && !no_company)
+        {
             m.key = Some(k.clone());
             m.class = Class::App;
         }

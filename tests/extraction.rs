@@ -2670,3 +2670,22 @@ fn a_general_secretary_holds_office_in_the_party() {
         &[],
     );
 }
+
+#[test]
+fn a_foundation_named_after_an_app_is_its_own_body_and_runs_it() {
+    check(
+        "Russia blocked the messaging app Signal. Signal is run by the Signal Foundation, a U.S.-based non-profit organisation.",
+        &[
+            "Signal Foundation owns Signal",
+            "Signal Foundation basedIn United States",
+            "Russia bans Signal",
+        ],
+        &["Signal basedIn United States"],
+    );
+    // A company of the app's own name is still the app (GUIDE.md).
+    check(
+        "Canada ordered the wind-up of TikTok Technology Canada Inc., the app's local business.",
+        &[],
+        &["TikTok Technology owns TikTok"],
+    );
+}
