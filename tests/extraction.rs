@@ -2689,3 +2689,17 @@ fn a_foundation_named_after_an_app_is_its_own_body_and_runs_it() {
         &["TikTok Technology owns TikTok"],
     );
 }
+
+#[test]
+fn attacking_someone_in_words_criticizes_them_but_attacks_are_no_verb() {
+    check(
+        "Elon Musk attacked Julie Inman Grant on his own platform, calling her a censor.",
+        &["Elon Musk criticizes Julie Inman Grant"],
+        &[],
+    );
+    check(
+        "The FSB wanted the keys to deter terror attacks in Russia.",
+        &[],
+        &["Federal Security Service criticizes Russia"],
+    );
+}
