@@ -1533,6 +1533,28 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         }
         // "Pakistan lifted its ban on TikTok": the ban lifted was the subject's own (undated: its
         // date is not the lifting's).
+        // "Amnesty called on the authorities to restore access to X": who asks for a ban's end
+        // opposes the ban (the addressee's lifting is only hypothetical); not for a restoration
+        // of something else ("to restore connectivity").
+        let ban_named = !objects.is_empty() || (f.start + 1..f.end).any(|k| lex.words.reversal_nouns.contains_at(v.toks, k));
+        if rel == Relation::Unbans && ban_named {
+            if let Some((k, Some(_))) = v.infinitive_controller(f.start) {
+                let (speakers, _) = lex.signature(Relation::OpposesBan);
+                for s in v.clause_subject(k, speakers).iter().filter_map(|&m| v.key(m)) {
+                    for o in &obj_keys {
+                        add(
+                            s,
+                            Relation::OpposesBan,
+                            Object::Entity(o.clone()),
+                            Modality::Asserted,
+                            None,
+                            None,
+                            f.start,
+                        );
+                    }
+                }
+            }
+        }
         let own_ban = rel == Relation::Unbans
             && modality == Modality::Asserted
             && (f.start + 1..f.end)
@@ -1989,6 +2011,39 @@ fn modifier_statements(
                     based_in(add, k, home.clone(), m.start);
                 }
             }
+        }
+    }
+    // "the official X account of the Tanzania Police Force": an account on an app is its holder's use.
+    for m in
+        v.ms.iter()
+            .filter(|m| m.class == Class::App && m.kind == MentionKind::Named && !m.possessive)
+    {
+        let (Some(app), true) = (m.key.as_ref(), lex.proxy_nouns.contains(v.lower(m.end))) else {
+            continue;
+        };
+        let of = m.end + 1;
+        if v.lower(of) != "of" {
+            continue;
+        }
+        let at = of + 1 + usize::from(v.lower(of + 1) == "the");
+        let (dom, _) = lex.signature(Relation::Uses);
+        if let Some(hk) = v
+            .slot
+            .get(at)
+            .copied()
+            .flatten()
+            .filter(|&h| v.ms[h].start == at && v.usable(h, dom))
+            .and_then(|h| v.key(h))
+        {
+            add(
+                hk,
+                Relation::Uses,
+                Object::Entity(app.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
         }
     }
     // "VK, whose chief executive is Vladimir Kiriyenko": the person holds the office in the body.

@@ -2703,3 +2703,22 @@ fn attacking_someone_in_words_criticizes_them_but_attacks_are_no_verb() {
         &["Federal Security Service criticizes Russia"],
     );
 }
+
+#[test]
+fn asking_for_a_ban_to_end_opposes_it_and_an_account_of_a_body_is_its_use() {
+    check(
+        "Tanzania blocked X. Amnesty International called on the authorities to restore access to X.",
+        &["Amnesty International opposesBan Twitter", "Tanzania unbans Twitter [Hypothetical]"],
+        &[],
+    );
+    check(
+        "Myanmar blocked WhatsApp. Facebook urged the authorities to restore connectivity.",
+        &[],
+        &["Facebook opposesBan WhatsApp"],
+    );
+    check(
+        "The official X account of the Tanzania Police Force was hijacked on Monday.",
+        &["Tanzania Police Force uses Twitter"],
+        &["Tanzania uses Twitter"],
+    );
+}
