@@ -419,7 +419,7 @@ impl<'a> View<'a> {
     /// opens: the last name of a list the plural noun closes ("Facebook, YouTube, X and more than
     /// 20 other platforms | it blocked"), or the name the noun's apposition describes ("SpaceX,
     /// the rocket company | Musk founded").
-    fn list_before_head(&self, at: usize) -> Option<usize> {
+    fn noun_antecedent(&self, at: usize) -> Option<usize> {
         let head = at.checked_sub(1)?;
         let t = &self.toks[head];
         let noun = t.kind == TokenKind::Word && !t.cap && !self.lex.is_function_word(t) && !self.lex.is_trigger(t);
@@ -1411,9 +1411,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                         objects = v.coordinated(m, rng, false);
                     }
                 }
-            } else if let Some(m) = v.list_before_head(first_subj).filter(|&m| v.usable(m, rng)) {
-                // "Facebook, YouTube, X and 20 other platforms it blocked": a relative clause with
-                // no pronoun has the names of its head noun's list as its object.
+            } else if let Some(m) = v.noun_antecedent(first_subj).filter(|&m| v.usable(m, rng)) {
+                // "Facebook, YouTube, X and 20 other platforms it blocked", "SpaceX, the rocket
+                // company Musk founded": a relative clause with no pronoun has the names its head
+                // noun stands for as its object.
                 objects = v.coordinated(m, rng, false);
             }
         }
