@@ -2722,3 +2722,12 @@ fn asking_for_a_ban_to_end_opposes_it_and_an_account_of_a_body_is_its_use() {
         &["Tanzania uses Twitter"],
     );
 }
+
+#[test]
+fn the_foundation_refers_back_to_the_foundation_named() {
+    check(
+        "Turkey blocked Wikipedia after the Wikimedia Foundation refused to remove two articles. Katherine Maher, the foundation's executive director, welcomed the ruling.",
+        &["Katherine Maher holdsPositionIn Wikimedia Foundation"],
+        &[],
+    );
+}
