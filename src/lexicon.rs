@@ -228,6 +228,8 @@ pub struct TriggerPattern {
     pub fallback: Option<ObjectFallback>,
     /// Words right after the match that make it no trigger ("refused to comment").
     pub not_followed_by: PhraseTable<()>,
+    /// What a verb means with a company or an app for subject ("VK runs VKontakte": owns).
+    pub company_relation: Option<Relation>,
 }
 
 /// Generates the inflections of a regular English verb: base, -s, -ed, -ing.
@@ -721,6 +723,7 @@ impl Lexicon {
                         absorbs: spec.absorbs,
                         fallback: spec.object_fallback,
                         not_followed_by: table(&spec.not_followed_by, ()),
+                        company_relation: spec.company_relation.filter(|_| !nominal && !inverse),
                     });
                 }
             }

@@ -101,6 +101,10 @@ pub struct RelationSpec {
     /// comment", "used to train").
     #[serde(default)]
     pub not_followed_by: Vec<String>,
+    /// What the verbs mean when a company or an app is their subject: "VK runs VKontakte" is
+    /// ownership where "Durov runs Telegram" is an office.
+    #[serde(default)]
+    pub company_relation: Option<Relation>,
 }
 
 /// Where a trigger with no object in its clause takes one from.

@@ -1371,6 +1371,20 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             if subj.is_empty() && !f.absorbed && !own_clause {
                 subj = v.subject(f.start, dom);
             }
+            // "LY, which also runs the Yahoo Japan portal": a company's verb of office is ownership.
+            if let Some(cr) = pat.company_relation.filter(|_| subj.is_empty() && !f.absorbed && !own_clause) {
+                let (cdom, crng) = lex.signature(cr);
+                let companies: SmallVec<[Class; 2]> = [Class::Organization, Class::App].into_iter().filter(|c| cdom.contains(c)).collect();
+                let owners = v.subject(f.start, &companies);
+                let owned = v.objects(obj_from, crng, &stops);
+                let modality = modality(v, f.start, owners.iter().map(|&m| v.ms[m].end).max().unwrap_or(0));
+                for s in owners.iter().filter_map(|&m| v.key(m)) {
+                    for o in owned.iter().filter_map(|&m| v.key(m)).filter(|o| *o != s) {
+                        add(s, cr, Object::Entity(o.clone()), modality, None, None, f.start);
+                    }
+                }
+                continue;
+            }
             subj_end = subj.iter().map(|&m| v.ms[m].end).max().unwrap_or(0);
             subjects = subj;
         }

@@ -2731,3 +2731,17 @@ fn the_foundation_refers_back_to_the_foundation_named() {
         &[],
     );
 }
+
+#[test]
+fn a_company_that_runs_an_app_owns_it_and_a_person_who_runs_it_holds_office() {
+    check(
+        "VK Company, which runs VKontakte, said usage had grown.",
+        &["VK Company owns VKontakte"],
+        &[],
+    );
+    check(
+        "Pavel Durov, who runs Telegram, was arrested in France.",
+        &["Pavel Durov holdsPositionIn Telegram"],
+        &["Pavel Durov owns Telegram"],
+    );
+}
