@@ -464,9 +464,16 @@ fn sentence_ends(tokens: &[Token], abbreviations: &HashSet<String>, ends: &mut V
         }
         let cur = &tokens[start..k];
         let prev_word = cur.iter().rev().find(|x| x.kind != TokenKind::Punct);
-        // A capital letter and a dot is an initial after a name or opening the text ("J. K.
-        // Rowling"); after a lower-case word it is a name that ends the sentence: "a post on X. He".
-        let initial_at = |i: usize| i == 0 || tokens[i - 1].cap;
+        // A capital letter and a dot is an initial after a name, opening the text or in a run of
+        // initials ("the author J. K. Rowling"); else, after a lower-case word, it is a name that
+        // ends the sentence: "a post on X. He".
+        let dotted = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.cap && t.kind == TokenKind::Word && t.end == t.start + 1)
+                && tokens.get(i + 1).is_some_and(|d| d.lower == "." && d.start == tokens[i].end)
+        };
+        let initial_at = |i: usize| i == 0 || tokens[i - 1].cap || i >= 2 && dotted(i - 2) || dotted(i + 2);
         let abbrev = cur.len() >= 2
             && cur[cur.len() - 1].lower == "."
             && prev_word.is_some_and(|w| {
@@ -589,6 +596,18 @@ mod tests {
         assert_eq!(s.len(), 2);
         assert_eq!(&doc[s[0].start..s[0].end], "Dr. Smith met U.S. officials on Oct. 18, 2017.");
         assert_eq!(&doc[s[1].start..s[1].end], "Then he left.");
+    }
+
+    #[test]
+    fn initials_do_not_end_sentences_but_a_one_letter_name_after_a_word_does() {
+        let doc = "The author J. K. Rowling and Michael R. Pompeo wrote a post on X. He replied.
+";
+        let s = sentences(doc, &abbrevs());
+        let texts: Vec<&str> = s.iter().map(|x| &doc[x.start..x.end]).collect();
+        assert_eq!(
+            texts,
+            ["The author J. K. Rowling and Michael R. Pompeo wrote a post on X.", "He replied."]
+        );
     }
 
     #[test]
