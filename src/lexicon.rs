@@ -1092,17 +1092,16 @@ impl Lexicon {
         .any(|set| set.contains(t))
     }
 
-    /// Whether a token looks like a plain plural noun: a lower-case word in -s that is no word of
-    /// grammar and no trigger ("platforms", "apps"; not "is", "says", "bans").
+    /// Whether a token looks like a plain noun: a lower-case word that is no word of grammar and
+    /// no trigger ("company", "platforms"; not "is", "says", "bans").
+    pub fn plain_noun(&self, t: &Token) -> bool {
+        t.kind == TokenKind::Word && !t.cap && !self.is_function_word(t) && !self.is_trigger(t)
+    }
+
+    /// Whether a token looks like a plain plural noun: a [`Lexicon::plain_noun`] in -s
+    /// ("platforms", "apps").
     pub fn plain_plural(&self, t: &Token) -> bool {
-        t.kind == TokenKind::Word
-            && !t.cap
-            && t.lower.len() > 3
-            && t.lower.ends_with('s')
-            && !t.lower.ends_with("ss")
-            && !t.lower.ends_with("us")
-            && !self.is_function_word(t)
-            && !self.is_trigger(t)
+        t.lower.len() > 3 && t.lower.ends_with('s') && !t.lower.ends_with("ss") && !t.lower.ends_with("us") && self.plain_noun(t)
     }
 
     /// The classes a relation accepts as subject and object.

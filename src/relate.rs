@@ -422,8 +422,7 @@ impl<'a> View<'a> {
     fn noun_antecedent(&self, at: usize) -> Option<usize> {
         let head = at.checked_sub(1)?;
         let t = &self.toks[head];
-        let noun = t.kind == TokenKind::Word && !t.cap && !self.lex.is_function_word(t) && !self.lex.is_trigger(t);
-        if !noun || self.slot[head].is_some() {
+        if !self.lex.plain_noun(t) || self.slot[head].is_some() {
             return None;
         }
         let plural = self.lex.plain_plural(t);
