@@ -550,6 +550,22 @@ impl<'a> View<'a> {
         None
     }
 
+    /// The reporting verb a venue phrase "in a post", "in a statement" at `noun` belongs to: the
+    /// nearest one before "in", over its object ("announced the decision in a post on X").
+    fn reporting_verb_before_venue(&self, noun: usize) -> Option<usize> {
+        let mut k = noun.checked_sub(1)?;
+        if !self.lex.words.prepositions.contains(&self.toks[k]) {
+            k = k.checked_sub(1)?;
+        }
+        if self.lower(k) != "in" {
+            return None;
+        }
+        (k.saturating_sub(8)..k)
+            .rev()
+            .take_while(|&x| !matches!(self.lower(x), ";" | ":" | "(" | ")") && !self.lex.words.clause_openers.contains(&self.toks[x]))
+            .find(|&x| self.lex.words.reporting.contains_at(self.toks, x))
+    }
+
     /// The subject(s) of a verb starting at token `v`; for the infinitive of an order that
     /// another actor upheld, that actor too.
     fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
@@ -1365,6 +1381,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     .find(|&x| v.lower(x) == "by");
                 if let Some(m) = by.and_then(|x| v.slot.get(x + 1).copied().flatten()).filter(|&m| v.usable(m, dom)) {
                     subj = smallvec![m];
+                }
+            }
+            // "announced the decision in a post on X": the one who said it posted it.
+            if subj.is_empty() && pat.nominal && rel == Relation::Uses {
+                if let Some(r) = v.reporting_verb_before_venue(f.start) {
+                    subj = v.clause_subject(r, dom);
                 }
             }
             if subj.is_empty() && !f.absorbed && !own_clause {

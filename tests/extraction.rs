@@ -2745,3 +2745,23 @@ fn a_company_that_runs_an_app_owns_it_and_a_person_who_runs_it_holds_office() {
         &["Pavel Durov owns Telegram"],
     );
 }
+
+#[test]
+fn who_announces_something_in_a_post_on_an_app_uses_it() {
+    check(
+        "Turkey's Justice Minister Yilmaz Tunc announced the decision in a post on X.",
+        &["Yilmaz Tunc uses Twitter"],
+        &["Turkey uses Twitter"],
+    );
+    check(
+        "Brazil's Justice Minister Flavio Dino said in a statement on Telegram that the block was lawful.",
+        &["Flavio Dino uses Telegram"],
+        &[],
+    );
+    // Something said about an app is no use of it.
+    check(
+        "Turkey's Justice Minister Yilmaz Tunc issued a statement on Discord after the block.",
+        &[],
+        &["Yilmaz Tunc uses Discord"],
+    );
+}
