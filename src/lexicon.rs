@@ -573,6 +573,8 @@ pub struct WordSets {
     pub owner_origin: WordSet,
     /// Nouns of what is said on an app ("a post on X").
     pub posting: WordSet,
+    /// Words that give a name after a noun of its kind ("a group called X").
+    pub naming: WordSet,
     /// First words of personal names: given names and family names written first.
     pub name_starts: WordSet,
     /// Words after which a trigger's form in -s is a plural noun.
@@ -762,6 +764,7 @@ impl Lexicon {
             likeness: word_set(&lang.likeness_nouns),
             owner_origin: word_set(&lang.owner_origin_words),
             posting: word_set(&lang.posting_nouns),
+            naming: word_set(&lang.naming_words),
             plural_noun_markers: word_set(&lang.plural_noun_markers),
             generic_modifiers: word_set(&lang.generic_modifiers),
             name_starts: word_set(
@@ -931,6 +934,7 @@ impl Lexicon {
             &mut w.likeness,
             &mut w.owner_origin,
             &mut w.posting,
+            &mut w.naming,
             &mut w.name_starts,
             &mut w.plural_noun_markers,
             &mut w.generic_modifiers,

@@ -814,7 +814,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         .app_cues
         .longest(toks, b)
         .is_some_and(|(len, _)| is_singular(&toks[b + len - 1]));
-    let cue_before = lex.app_cues.ending_at(toks, a, 3).is_some() || in_cued_list(toks, a, lex) || among_known_apps(toks, a, b, lex);
+    // "an app called Koo", "a group called Mahason Balakaya": the noun before the naming word.
+    let cue_end = if a > 0 && lex.words.naming.contains(&toks[a - 1]) {
+        a - 1
+    } else {
+        a
+    };
+    let cue_before = lex.app_cues.ending_at(toks, cue_end, 3).is_some() || in_cued_list(toks, a, lex) || among_known_apps(toks, a, b, lex);
     let formerly = toks.get(b).is_some_and(|t| t.lower == ",") && lex.former_name_markers.contains_at(toks, b + 1);
     if cue_after
         || cue_before
@@ -825,8 +831,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         return vec![Mention::new(a, b, Class::App, MentionKind::Named, text(a, b))];
     }
     // A company named by what it is: "VNG, a Vietnamese company", "the Vietnamese company VNG".
-    let org_before =
-        b - a <= 3 && a > 0 && !toks[a - 1].cap && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap);
+    let org_before = b - a <= 3
+        && cue_end > 0
+        && !toks[cue_end - 1].cap
+        && lex
+            .organization_heads
+            .ending_at(toks, cue_end, 2)
+            .is_some_and(|(s, _)| !toks[s].cap);
     // A company by the role of someone in it: "chief executive of Bridget Connect", "founder of
     // Nexa Labs" (a company role, titles.toml, then "of"); a body by any office held in it: "the
     // leader of Chadema" (a lone name there is no surname).
@@ -843,7 +854,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
     let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t));
     let speech_before = a > 0 && lex.words.reporting.contains(&toks[a - 1]);
-    let calendar = |x: usize| lex.words.months.get(&toks[x]).is_some() || lex.words.weekdays.get(&toks[x]).is_some();
+    // A month's short form is a date only before a dot or a number: "Jan Koum" is a name.
+    let short_month = |x: usize| {
+        toks[x].lower.len() <= 4
+            && !matches!(toks[x].lower.as_str(), "may" | "june" | "july")
+            && !toks.get(x + 1).is_some_and(|t| t.lower == "." || t.kind == TokenKind::Number)
+    };
+    let calendar = |x: usize| lex.words.months.get(&toks[x]).is_some() && !short_month(x) || lex.words.weekdays.get(&toks[x]).is_some();
     let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
     // A middle initial ("Michael R. Pompeo") is a name word.
     let initial = |x: usize| x > a && x + 1 < b && toks[x].lower.len() == 2 && toks[x].lower.ends_with('.');

@@ -362,6 +362,10 @@ pub struct Language {
     /// "on" is where something was said, not what a later description refers to.
     #[serde(default)]
     pub posting_nouns: Vec<String>,
+    /// Words that give a name after a noun that says what it is: "a group called Mahason
+    /// Balakaya", "an app named Koo".
+    #[serde(default)]
+    pub naming_words: Vec<String>,
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,

@@ -652,6 +652,7 @@ impl<'a> View<'a> {
         }
         // Relative clause: "Jahangiri, who shut down ...", "Soroush, which ...".
         if let Some(mut p) = self.relative_before(vg) {
+            let who = self.lower(p) == "who";
             if p > 0 && self.lower(p - 1) == "," {
                 p -= 1;
             }
@@ -664,7 +665,26 @@ impl<'a> View<'a> {
                 let described = (q > 0 && q + 1 < p && self.lower(q) == "," && matches!(self.lower(q + 1), "a" | "an" | "the"))
                     .then(|| self.slot[q - 1])
                     .flatten();
-                if let Some(m) = self.slot[p - 1].or(described) {
+                // "Amith Weerasinghe, the leader of a group called Mahason Balakaya, who had
+                // posted": "who" is said of a person, the one the apposition describes.
+                let person_described = |m: usize| {
+                    let s = self.ms[m].start;
+                    (s.saturating_sub(15)..s)
+                        .rev()
+                        .take_while(|&x| !matches!(self.lower(x), ";" | ":" | "(" | ")"))
+                        .find(|&x| self.lower(x) == ",")
+                        .and_then(|x| x.checked_sub(1))
+                        .and_then(|x| self.slot[x])
+                        .filter(|&a| self.ms[a].class.is_person())
+                };
+                let named_before = self.slot[p - 1].map(|m| {
+                    if who && !self.ms[m].class.is_person() {
+                        person_described(m).unwrap_or(m)
+                    } else {
+                        m
+                    }
+                });
+                if let Some(m) = named_before.or(described) {
                     return if self.usable(m, classes) {
                         self.coordinated(m, classes, false)
                     } else {

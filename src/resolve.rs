@@ -1312,10 +1312,14 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             // A description in an earlier sentence goes back to a name there before another
             // description ("... to block the chatbot. The company responded": the company is the
             // one named, not the chatbot).
+            // A name inside a relative clause that describes another ("WhatsApp, which Facebook
+            // bought in 2014, said ... . The app's co-founder") is passed over for that one.
+            let named = |c: &&Mention| fits(c) && c.kind == MentionKind::Named;
             cands
                 .iter()
                 .rev()
-                .find(|c| fits(c) && c.kind == MentionKind::Named)
+                .find(|c| named(c) && !in_relative_clause(stoks, c.start, lex))
+                .or_else(|| cands.iter().rev().find(named))
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         };
         if let Some(c) = pick {
@@ -1332,6 +1336,15 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             .and_then(|c| c.key.clone());
     }
     None
+}
+
+/// Whether the token at `at` stands in a relative clause set off by a comma (", which Facebook
+/// bought in 2014,"): between the relative pronoun and the next comma.
+fn in_relative_clause(toks: &[crate::text::Token], at: usize, lex: &Lexicon) -> bool {
+    (1..at)
+        .rev()
+        .take_while(|&k| toks[k].lower != ",")
+        .any(|k| toks[k - 1].lower == "," && lex.words.relatives.contains(&toks[k]))
 }
 
 /// Whether `c` is the subject of an infinitive that has `m` in it, with no clause between: in

@@ -2765,3 +2765,30 @@ fn who_announces_something_in_a_post_on_an_app_uses_it() {
         &["Yilmaz Tunc uses Discord"],
     );
 }
+
+#[test]
+fn a_short_month_before_a_name_is_a_given_name() {
+    check(
+        "Jan Koum, the co-founder of WhatsApp, wrote on his Facebook page that he was upset by the block.",
+        &["Jan Koum founded WhatsApp", "Jan Koum uses Facebook"],
+        &[],
+    );
+}
+
+#[test]
+fn a_name_in_a_relative_clause_is_passed_over_by_a_later_description() {
+    check(
+        "Brazil blocked WhatsApp on Monday. WhatsApp, which Facebook bought in 2014, said it was disappointed. Jan Koum, the app's co-founder, wrote on his Facebook page that he was upset.",
+        &["Jan Koum founded WhatsApp"],
+        &["Jan Koum founded Facebook"],
+    );
+}
+
+#[test]
+fn who_after_an_apposition_goes_back_to_the_person_it_describes() {
+    check(
+        "Sri Lanka's police arrested Amith Weerasinghe, the leader of a hardline group called Mahason Balakaya, who had posted videos on Facebook.",
+        &["Amith Weerasinghe uses Facebook"],
+        &["Mahason Balakaya uses Facebook"],
+    );
+}
