@@ -906,6 +906,18 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         // A run that starts with a personal name is a full name wherever it stands: "Elon Musk
         // criticised the ruling", "Zhang Yiming stepped down".
         let personal = b - a >= 2 && !is_title && lex.words.name_starts.contains(&toks[a]);
+        // "Viber, owned by Japan's Rakuten", "owned by Rakuten": a lone name that owns, with no
+        // title, is a company's.
+        let owned_by_before = |x: usize| x >= 2 && toks[x - 1].lower == "by" && lex.words.owner_origin.contains(&toks[x - 2]);
+        let country_owned = a >= 2
+            && toks[a - 1].lower == "'s"
+            && lex.names.ending_at(toks, a - 1, 3).is_some_and(|(s, e)| {
+                matches!(e.target, crate::lexicon::NameTarget::Country(_)) && e.form == crate::lexicon::NameForm::Name && owned_by_before(s)
+            });
+        let owner = owned_by_before(a);
+        if b - a == 1 && (country_owned || owner) && !person_cue() {
+            return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
+        }
         if personal || acts || who_after || b - a == 1 || person_cue() {
             return vec![Mention::new(a, b, Class::Person, kind, text(a, b))];
         }
@@ -983,6 +995,10 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
             return singular(h + len).then_some(Class::App);
         }
         if let Some((len, _)) = lex.organization_heads.longest(toks, h).filter(|&(len, _)| !possessor(h + len)) {
+            // "an Indian news magazine": a head that modifies the next one is not the head.
+            if lex.organization_heads.longest(toks, h + len).is_some() {
+                continue;
+            }
             return (singular(h + len) && !toks[h].cap).then_some(Class::Organization);
         }
         if lex.appositive_body_nouns.contains(&toks[h]) && !toks[h].cap {

@@ -2792,3 +2792,31 @@ fn who_after_an_apposition_goes_back_to_the_person_it_describes() {
         &["Mahason Balakaya uses Facebook"],
     );
 }
+
+#[test]
+fn a_lone_name_that_owns_an_app_is_a_company() {
+    check(
+        "Viber, owned by Japan's Rakuten, is widely used in Sri Lanka.",
+        &["Rakuten owns Viber", "Rakuten basedIn Japan"],
+        &[],
+    );
+    check(
+        "Indonesia lifted the block on Steam, which is owned by U.S. game developer Valve.",
+        &["Valve owns Steam", "Valve basedIn United States", "Indonesia unbans Steam"],
+        &[],
+    );
+}
+
+#[test]
+fn heads_of_organisations_name_centres_and_magazines() {
+    check(
+        "Sanjana Hattotuwa, a senior researcher at the Colombo-based Centre for Policy Alternatives, criticised the block.",
+        &["Centre for Policy Alternatives basedIn Sri Lanka"],
+        &[],
+    );
+    check(
+        "India's government asked Twitter to withhold the account of The Caravan, an Indian news magazine.",
+        &["Caravan basedIn India"],
+        &[],
+    );
+}
