@@ -2059,10 +2059,26 @@ fn modifier_statements(
             v.ms.iter()
                 .filter(|m| m.class == Class::App && m.kind == MentionKind::Named && m.key.is_some())
         {
-            let Some((cue_start, _)) = lex.app_cues.ending_at(v.toks, m.start, 3) else {
-                continue;
+            let before = lex
+                .app_cues
+                .ending_at(v.toks, m.start, 3)
+                .is_some_and(|(cue_start, _)| cue_start > 0 && lex.domestic.contains(v.lower(cue_start - 1)));
+            // "Koo, a little-known domestic microblogging app".
+            let apposed = v.lower(m.end) == "," && matches!(v.lower(m.end + 1), "a" | "an" | "the") && {
+                let words =
+                    (m.end + 2..(m.end + 8).min(v.toks.len())).take_while(|&k| v.toks[k].kind == TokenKind::Word && v.slot[k].is_none());
+                let mut domestic = false;
+                let mut cued = false;
+                for k in words {
+                    domestic |= lex.domestic.contains(v.lower(k));
+                    if domestic && lex.app_cues.starts_at(v.toks, k) {
+                        cued = true;
+                        break;
+                    }
+                }
+                cued
             };
-            if cue_start > 0 && lex.domestic.contains(v.lower(cue_start - 1)) {
+            if before || apposed {
                 if let Some(k) = &m.key {
                     based_in(add, k, home.clone(), m.start);
                 }

@@ -2820,3 +2820,17 @@ fn heads_of_organisations_name_centres_and_magazines() {
         &[],
     );
 }
+
+#[test]
+fn an_apposition_calling_an_app_domestic_places_it_in_the_country() {
+    check(
+        "Indian ministers are moving to Koo, a little-known domestic microblogging app, as India's government presses Twitter.",
+        &["Koo basedIn India"],
+        &[],
+    );
+    check(
+        "Many Vietnamese rely on Zalo, a homegrown messaging app run by VNG.",
+        &["Zalo basedIn Vietnam"],
+        &[],
+    );
+}
