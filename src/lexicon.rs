@@ -575,6 +575,8 @@ pub struct WordSets {
     pub posting: WordSet,
     /// Words that give a name after a noun of its kind ("a group called X").
     pub naming: WordSet,
+    /// Plural nouns whose possessive stays inside a name ("People's Party").
+    pub name_possessors: WordSet,
     /// First words of personal names: given names and family names written first.
     pub name_starts: WordSet,
     /// Words after which a trigger's form in -s is a plural noun.
@@ -765,6 +767,7 @@ impl Lexicon {
             owner_origin: word_set(&lang.owner_origin_words),
             posting: word_set(&lang.posting_nouns),
             naming: word_set(&lang.naming_words),
+            name_possessors: word_set(&lang.name_possessors),
             plural_noun_markers: word_set(&lang.plural_noun_markers),
             generic_modifiers: word_set(&lang.generic_modifiers),
             name_starts: word_set(
@@ -935,6 +938,7 @@ impl Lexicon {
             &mut w.owner_origin,
             &mut w.posting,
             &mut w.naming,
+            &mut w.name_possessors,
             &mut w.name_starts,
             &mut w.plural_noun_markers,
             &mut w.generic_modifiers,

@@ -579,6 +579,9 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 j += 3;
             } else if j < n && continues(j) {
                 j += 1;
+            } else if j + 1 < n && toks[j].lower == "'s" && lex.words.name_possessors.contains(&toks[j - 1]) && continues(j + 1) {
+                // "the Republican People's Party".
+                j += 2;
             } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
                 j += 2;
             } else if j + 2 < n

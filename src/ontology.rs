@@ -366,6 +366,10 @@ pub struct Language {
     /// Balakaya", "an app named Koo".
     #[serde(default)]
     pub naming_words: Vec<String>,
+    /// Plural nouns whose possessive stays inside a name: "Republican People's Party",
+    /// "Save the Children's Fund".
+    #[serde(default)]
+    pub name_possessors: Vec<String>,
     /// Spans of time that end a noun phrase before them ("the platform days earlier").
     #[serde(default)]
     pub time_nouns: Vec<String>,

@@ -566,6 +566,27 @@ impl<'a> View<'a> {
             .find(|&x| self.lex.words.reporting.contains_at(self.toks, x))
     }
 
+    /// The name an apposition opening at the comma `comma` describes: the mention right before
+    /// it, or, where that is a bracketed acronym the text does not resolve, the name before the
+    /// bracket ("The Freedom of Expression Association (IFOD), a Turkish group").
+    fn name_before_comma(&self, comma: usize) -> Option<usize> {
+        let at = |end: usize| {
+            let n = self.slot[end.checked_sub(1)?]?;
+            (self.ms[n].end == end).then_some(n)
+        };
+        let right_before = at(comma);
+        let bracketed = comma >= 4
+            && self.lower(comma - 1) == ")"
+            && self.lower(comma - 3) == "("
+            && self.toks[comma - 2].cap
+            && (2..=6).contains(&self.toks[comma - 2].lower.len());
+        match right_before {
+            Some(n) if self.ms[n].key.is_some() || !bracketed => Some(n),
+            _ if bracketed => at(comma - 3),
+            other => other,
+        }
+    }
+
     /// The subject(s) of a verb starting at token `v`; for the infinitive of an order that
     /// another actor upheld, that actor too.
     fn subject(&self, v: usize, classes: &[Class]) -> MentionList {
@@ -2302,7 +2323,7 @@ fn modifier_statements(
         };
         let mut named = None;
         if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
-            named = v.slot[m.start - 3];
+            named = v.name_before_comma(m.start - 2);
         }
         // "VKontakte, Russia's largest social network".
         if named.is_none() && m.possessive && m.class == Class::Country {
@@ -2506,7 +2527,7 @@ fn possessive_apposition(v: &View, lex: &Lexicon, mi: usize) -> Option<usize> {
     if m.start < 2 || v.lower(m.start - 1) != "," {
         return None;
     }
-    let named = v.slot[m.start - 2].filter(|&n| n != mi && v.ms[n].end == m.start - 1)?;
+    let named = v.name_before_comma(m.start - 1).filter(|&n| n != mi)?;
     let mut k = m.end;
     // "PayPal, Yahoo's search engine and several platforms" is a list, no apposition.
     while k < m.end + 5

@@ -2834,3 +2834,17 @@ fn an_apposition_calling_an_app_domestic_places_it_in_the_country() {
         &[],
     );
 }
+
+#[test]
+fn an_apposition_after_a_bracketed_acronym_describes_the_name_before_it() {
+    check(
+        "The Freedom of Expression Association (IFOD), a Turkish group that tracks online censorship, says thousands of websites are blocked.",
+        &["Freedom of Expression Association basedIn Turkey"],
+        &[],
+    );
+    check(
+        "The Republican People's Party (CHP), Turkey's main opposition party, criticised the ban.",
+        &["Republican People's Party basedIn Turkey"],
+        &[],
+    );
+}
