@@ -2848,3 +2848,17 @@ fn an_apposition_after_a_bracketed_acronym_describes_the_name_before_it() {
         &[],
     );
 }
+
+#[test]
+fn asking_a_body_to_do_anything_is_a_demand() {
+    check(
+        "Kenya's President William Ruto asked TikTok to tighten its content rules.",
+        &["William Ruto demands TikTok"],
+        &[],
+    );
+    check(
+        "Turkey's regulator BTK asked Telegram to open an office in the country.",
+        &["Information and Communication Technologies Authority demands Telegram"],
+        &[],
+    );
+}
