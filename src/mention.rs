@@ -382,6 +382,16 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             if entry.form == NameForm::Capital && i > 0 && toks[i - 1].cap && lex.words.name_starts.contains(&toks[i - 1]) {
                 break;
             }
+            // "Judge Ricardo Lima", "Santana de Abreu Lima": after two words of an unknown name.
+            if entry.form == NameForm::Capital
+                && i >= 2
+                && is_name_token(&toks[i - 1])
+                && lex.names.matches(toks, i - 1).next().is_none()
+                && (is_name_token(&toks[i - 2]) || is_particle(&toks[i - 2].lower))
+                && lex.names.matches(toks, i - 2).next().is_none()
+            {
+                break;
+            }
             if entry.form == NameForm::Capital
                 && i > 0
                 && toks[i - 1].cap
@@ -639,7 +649,9 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
             } else {
                 k + 1
             };
-            if body < b && ends_with_head(body, b) && head_class(toks, a, k, lex).is_none() {
+            // "of the Sergipe Court of Justice": the body's head may stand before its own "of".
+            let body_named = body < b && (ends_with_head(body, b) || head_class(toks, body, b, lex).is_some());
+            if body_named && head_class(toks, a, k, lex).is_none() {
                 out.push((a, k));
                 return split_run(toks, body, b, lex, out);
             }
@@ -758,7 +770,8 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     if let Some(ne) = last_title_end {
         let name_ok = (ne..b).all(|x| is_name_token(&toks[x]) || particle(x) && x > ne && x + 1 < b)
-            && b - ne <= 5
+            // Portuguese and Spanish names run long: "Ricardo Mucio Santana de Abreu Lima".
+            && (b - ne <= 5 || b - ne <= 7 && (ne..b).any(particle))
             && head_class(toks, ne, b, lex).is_none();
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
@@ -1520,14 +1533,22 @@ fn attach_modifiers(toks: &[Token], out: &mut Vec<Mention>, lex: &Lexicon) {
                 && !toks[h].cap
                 && !lex.unnamed_heads.starts_at(toks, h)
                 && toks[h].kind == TokenKind::Word
-                && !lex.is_trigger(&toks[h])
+                // "a Brazilian appeals judge": a trigger's word right before the head is a noun.
+                && (!lex.is_trigger(&toks[h]) || lex.unnamed_heads.starts_at(toks, h + 1))
                 && !out.iter().any(|m| m.start == h)
             {
                 h += 1;
             }
             if let Some((len, _)) = lex.unnamed_heads.longest(toks, h) {
-                let next_named = out.get(k + 1).is_some_and(|m| m.start < h + len);
+                // "a Brazilian judge": an office with no name after the demonym is the state's.
+                let role = out
+                    .get(k + 1)
+                    .is_some_and(|m| m.kind == MentionKind::Role && m.start == h && m.end == h + len);
+                let next_named = !role && out.get(k + 1).is_some_and(|m| m.start < h + len);
                 if !next_named && ends_noun_phrase(toks, h + len, lex) {
+                    if role {
+                        out.remove(k + 1);
+                    }
                     let m = &mut out[k];
                     m.kind = MentionKind::Unnamed;
                     m.end = h + len;

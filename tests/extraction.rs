@@ -2862,3 +2862,27 @@ fn asking_a_body_to_do_anything_is_a_demand() {
         &[],
     );
 }
+
+#[test]
+fn a_judge_of_a_court_named_with_of_holds_office_in_it() {
+    check(
+        "Judge Ricardo Mucio Santana de Abreu Lima of the Sergipe Court of Justice criticised the ruling.",
+        &["Ricardo Mucio Santana de Abreu Lima holdsPositionIn Sergipe Court of Justice"],
+        &["Ricardo Mucio Santana de Abreu holdsPositionIn Sergipe Court of Justice"],
+    );
+    // A capital's name after two words of a name is a surname, not the state.
+    check(
+        "Judge Ricardo Lima criticised Brazil's ban on WhatsApp.",
+        &["Ricardo Lima opposesBan WhatsApp"],
+        &["Peru opposesBan WhatsApp"],
+    );
+}
+
+#[test]
+fn suspending_the_order_of_a_ban_lifts_it() {
+    check(
+        "A Brazilian judge blocked WhatsApp on Monday. On Tuesday a Brazilian appeals judge suspended the order.",
+        &["Brazil bans WhatsApp", "Brazil unbans WhatsApp"],
+        &[],
+    );
+}
