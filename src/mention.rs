@@ -634,7 +634,10 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
         if is_name_token(&toks[k]) && ends_with_head(a, k) && !is_connector(&toks[k].lower) && !rest_is_head() && !title_spans() {
             // A head noun then a new capitalised word: two names.
             let head_end = k;
-            if !ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3 {
+            // "Government Information Department": a lone head word opening a body's name is
+            // part of it.
+            let opens_body = k == a + 1 && ends_with_head(k, b);
+            if !opens_body && (!ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3) {
                 out.push((a, head_end));
                 return split_run(toks, k, b, lex, out);
             }
@@ -1330,10 +1333,13 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
                 continue;
             }
         }
+        // "IT Secretary": a pronoun's letters all in capitals inside a sentence are an acronym.
+        let acronym = toks[i].cap && toks[i].lower.len() > 1 && toks[i].text(doc).bytes().all(|c| !c.is_ascii_lowercase());
         if let Some(classes) = lex
             .pronoun_words
             .contains(&toks[i])
             .then(|| lex.pronouns.get(toks[i].lower.as_str()))
+            .filter(|_| !acronym)
             .flatten()
         {
             let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.to_string());

@@ -2886,3 +2886,21 @@ fn suspending_the_order_of_a_ban_lifts_it() {
         &[],
     );
 }
+
+#[test]
+fn a_head_word_opening_a_body_name_is_part_of_it() {
+    check(
+        "Sudarshana Gunawardana, director general of the Government Information Department, said Sri Lanka's block on Facebook was lifted.",
+        &["Sudarshana Gunawardana holdsPositionIn Government Information Department"],
+        &[],
+    );
+}
+
+#[test]
+fn a_pronoun_in_capitals_inside_a_sentence_is_an_acronym() {
+    check(
+        "India blocked TikTok. IT experts criticised Twitter.",
+        &["India bans TikTok"],
+        &["India criticizes Twitter"],
+    );
+}
