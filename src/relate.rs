@@ -317,6 +317,17 @@ impl<'a> View<'a> {
             } else if matches!(l, "," | "both" | "even" | "also" | "the") {
                 saw_link |= l == ",";
                 k += 1;
+            } else if !saw_link
+                && self.ms[m].possessive
+                && k < self.ms[m].end + 3
+                && self.toks[k].kind == TokenKind::Word
+                && !self.toks[k].cap
+                && !self.lex.is_function_word(&self.toks[k])
+                && !self.lex.is_trigger(&self.toks[k])
+            {
+                // "PayPal, Yahoo's search engine and ...": the item is the possessor's thing.
+                k += 1;
+                limit += 1;
             } else if saw_link
                 && words == 0
                 && self.ms[m].start > 0

@@ -2904,3 +2904,17 @@ fn a_pronoun_in_capitals_inside_a_sentence_is_an_acronym() {
         &["India criticizes Twitter"],
     );
 }
+
+#[test]
+fn a_list_goes_on_past_a_possessor_and_its_thing() {
+    check(
+        "Indonesia's communications ministry has blocked access to PayPal, Yahoo's search engine and several gaming platforms, including Steam and Epic Games.",
+        &[
+            "Communications Ministry bans PayPal",
+            "Communications Ministry bans Yahoo",
+            "Communications Ministry bans Steam",
+            "Communications Ministry bans Epic Games",
+        ],
+        &[],
+    );
+}
