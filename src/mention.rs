@@ -965,9 +965,9 @@ fn ends_group_name(toks: &[Token], i: usize, lex: &Lexicon) -> bool {
     a < i && lex.organization_heads.ending_at(toks, a, 2).is_some_and(|(s, _)| !toks[s].cap)
 }
 
-/// Whether a relation's verb follows token `b`, maybe after an auxiliary or an adverb ("has
-/// refused", "later bought").
-fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
+/// Where a verb group's main verb would stand when it starts at `b`: past up to two auxiliaries,
+/// adverbs or modals ("has refused", "later bought", "would block").
+pub(crate) fn past_auxiliaries(toks: &[Token], b: usize, lex: &Lexicon) -> usize {
     let w = &lex.words;
     let mut k = b;
     while k < b + 2
@@ -977,7 +977,13 @@ fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
     {
         k += 1;
     }
-    toks.get(k)
+    k
+}
+
+/// Whether a relation's verb follows token `b`, maybe after an auxiliary or an adverb ("has
+/// refused", "later bought").
+fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
+    toks.get(past_auxiliaries(toks, b, lex))
         .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && lex.is_trigger(t))
 }
 

@@ -1246,6 +1246,12 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             return c.key.clone();
         }
     }
+    // "a week after it shut off the social network": a pronoun that is a relation verb's subject
+    // goes first to a name that verb takes as subject.
+    let verb_subjects = (m.kind == MentionKind::Pronoun && !m.possessive)
+        .then(|| subject_classes_of_verb_after(&sentences[si].tokens, m.end, lex))
+        .flatten();
+    let takes = |c: &Mention| verb_subjects.as_ref().is_none_or(|cs| cs.contains(&c.class));
     // Same sentence first, then up to four sentences back.
     for back in 0..5 {
         let Some(s) = si.checked_sub(back) else { break };
@@ -1301,7 +1307,12 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else if back == 0 {
-            cands.iter().rev().find(|c| fits(c) && !controls_infinitive_over(stoks, c, m))
+            let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m);
+            cands
+                .iter()
+                .rev()
+                .find(|c| free(c) && takes(c))
+                .or_else(|| cands.iter().rev().find(free))
         } else if matches!(m.kind, MentionKind::Pronoun) {
             cands
                 .iter()
@@ -1336,6 +1347,21 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             .and_then(|c| c.key.clone());
     }
     None
+}
+
+/// The classes a relation verb right after `at` (past auxiliaries and adverbs) takes as its
+/// subject, when a verb of a relation stands there.
+fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &Lexicon) -> Option<Vec<Class>> {
+    let patterns = lex.triggers_from(toks.get(crate::mention::past_auxiliaries(toks, at, lex))?)?;
+    let mut classes: Vec<Class> = Vec::new();
+    for &p in patterns.iter().filter(|&&p| !lex.triggers[p].nominal) {
+        for &c in lex.signature(lex.triggers[p].relation).0 {
+            if !classes.contains(&c) {
+                classes.push(c);
+            }
+        }
+    }
+    (!classes.is_empty()).then_some(classes)
 }
 
 /// Whether the token at `at` stands in a relative clause set off by a comma (", which Facebook

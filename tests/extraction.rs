@@ -2918,3 +2918,12 @@ fn a_list_goes_on_past_a_possessor_and_its_thing() {
         &[],
     );
 }
+
+#[test]
+fn a_pronoun_subject_of_a_ban_goes_to_a_name_that_can_ban() {
+    check(
+        "Sri Lanka's government restored access to Facebook on Thursday, a week after it shut off the social network to stop mobs from using it.",
+        &["Sri Lanka unbans Facebook", "Sri Lanka bans Facebook"],
+        &[],
+    );
+}
