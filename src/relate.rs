@@ -1546,6 +1546,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if subj_keys.is_empty() && rel == Relation::Bans && !objects.is_empty() && participle() {
             subj_keys.extend(state.last_ban.as_ref().map(|(s, _)| s.clone()));
         }
+        // "failed to comply with its order to stop ...": whose order it was is what is refused.
+        if rel == Relation::Refuses {
+            if let Some(owner) = order_owner(v, lex, f.end).filter(|&m| v.usable(m, rng)) {
+                objects = smallvec![owner];
+            }
+        }
         let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
         // A name right after the verb that is no fit object ("left Signal" read as a surname) is
         // still the object: the document's apps are not put in its place.
@@ -1662,6 +1668,18 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
     }
     swaps(v, lex, add);
     reversals(v, lex, state, add);
+}
+
+/// The possessor of an order or a demand named right after `at`, past "with" or "of": "comply
+/// with its order", "with the regulator's demands".
+fn order_owner(v: &View, lex: &Lexicon, at: usize) -> Option<usize> {
+    let k = if matches!(v.lower(at), "with" | "of") { at + 1 } else { at };
+    let m = v.slot.get(k).copied().flatten()?;
+    let end = v.ms[m].end;
+    let noun = v.toks.get(end)?;
+    (v.ms[m].possessive
+        && (lex.words.order_nouns.contains(noun) || matches!(noun.lower.as_str(), "demand" | "demands" | "request" | "requests")))
+    .then_some(m)
 }
 
 /// The body a ban trigger opening with an order verb tells to act: "ordered the PTA to shut ...

@@ -1248,9 +1248,17 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
     }
     // "a week after it shut off the social network": a pronoun that is a relation verb's subject
     // goes first to a name that verb takes as subject.
-    let verb_subjects = (m.kind == MentionKind::Pronoun && !m.possessive)
-        .then(|| subject_classes_of_verb_after(&sentences[si].tokens, m.end, lex))
-        .flatten();
+    // "failed to comply with its order": whose orders they are, a state actor first.
+    let orders_of = m.kind == MentionKind::Pronoun
+        && m.possessive
+        && sentences[si].tokens.get(m.end).is_some_and(|t| lex.words.order_nouns.contains(t));
+    let verb_subjects = if orders_of {
+        Some(vec![Class::Country, Class::Agency, Class::Official])
+    } else {
+        (m.kind == MentionKind::Pronoun && !m.possessive)
+            .then(|| subject_classes_of_verb_after(&sentences[si].tokens, m.end, lex))
+            .flatten()
+    };
     let takes = |c: &Mention| verb_subjects.as_ref().is_none_or(|cs| cs.contains(&c.class));
     // Same sentence first, then up to four sentences back.
     for back in 0..5 {

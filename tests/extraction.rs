@@ -2927,3 +2927,12 @@ fn a_pronoun_subject_of_a_ban_goes_to_a_name_that_can_ban() {
         &[],
     );
 }
+
+#[test]
+fn failing_to_comply_with_its_order_refuses_whose_order_it_was() {
+    check(
+        "France's CNIL fined Telegram in 2022. It added a further fine in 2023 after Telegram failed to comply with its order to stop collecting data on people in France.",
+        &["Telegram refuses Commission nationale de l'informatique et des libertés"],
+        &["Telegram refuses France"],
+    );
+}
