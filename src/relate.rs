@@ -1943,12 +1943,18 @@ fn modifier_statements(
     add: &mut Add,
 ) {
     let country_key = |c: usize| crate::mention::country_key(lex, c);
-    // The country of a national office named with no country: the one the sentence names, or
-    // the document's when the sentence names none.
-    let mut countries = v.ms.iter().filter(|m| m.class == Class::Country).filter_map(|m| m.key.as_ref());
-    let national_country = match countries.next() {
-        None => main_country.cloned(),
-        Some(first) => countries.all(|k| k == first).then(|| first.clone()),
+    // The country of a national office named with no country: the one the sentence names before
+    // the office holder, or the document's when it names none there ("Interior Minister Gerald
+    // Darmanin accused Azerbaijan": Azerbaijan is whom he accused, not where he holds office).
+    let national_country = |before: usize| {
+        let mut countries =
+            v.ms.iter()
+                .filter(|m| m.class == Class::Country && m.start < before)
+                .filter_map(|m| m.key.as_ref());
+        match countries.next() {
+            None => main_country.cloned(),
+            Some(first) => countries.all(|k| k == first).then(|| first.clone()),
+        }
     };
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m.key.as_ref() else {
@@ -2010,11 +2016,8 @@ fn modifier_statements(
                     .find(|&k| lex.titles.longest(v.toks, k).is_some())
                     .unwrap_or(m.start);
                 let placed = title_at > m.start && v.toks[title_at - 1].cap && lex.portfolios.ending_at(v.toks, title_at, 3).is_none();
-                let national = || {
-                    national_country
-                        .clone()
-                        .filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed)
-                };
+                let national =
+                    || national_country(m.start).filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed);
                 let titled = || body_named_by_title(v, lex, m, t.spec, bodies);
                 if let Some(k) = ministry().or_else(titled).or_else(national) {
                     add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);

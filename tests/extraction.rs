@@ -2936,3 +2936,12 @@ fn failing_to_comply_with_its_order_refuses_whose_order_it_was() {
         &["Telegram refuses France"],
     );
 }
+
+#[test]
+fn a_national_office_is_not_held_in_the_country_its_holder_acts_on() {
+    check(
+        "France banned TikTok in New Caledonia. Interior Minister Gerald Darmanin has also accused Azerbaijan of stoking tensions.",
+        &["Gerald Darmanin holdsPositionIn France", "Gerald Darmanin criticizes Azerbaijan"],
+        &["Gerald Darmanin holdsPositionIn Azerbaijan"],
+    );
+}
