@@ -354,6 +354,11 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 if lex.ontology.entities[k].needs_cue && !facts.confirmed.contains(&k) {
                     continue;
                 }
+                // "The Autoriteit Persoonsgegevens (AP)": an acronym the document defines names
+                // what it defines there, not the known entity that shares it.
+                if len == 1 && facts.acronyms.get(written).is_some_and(|full| !names_known(lex, full, k)) {
+                    continue;
+                }
                 // "Uganda's Ministry of Information and Communications Technology" is not the
                 // ministry of a shorter name: a state body's name that goes on is another body's.
                 let goes_on = || {
@@ -523,6 +528,14 @@ fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool
             && toks
                 .get(i + len + 1)
                 .is_some_and(|t| lex.names.starts_at(toks, i + len + 1) && t.cap))
+}
+
+/// Whether a full name (from an acronym's definition) is, as a whole, a name of known entity `k`.
+fn names_known(lex: &Lexicon, full: &str, k: usize) -> bool {
+    let toks = crate::text::tokenize(full, 0);
+    lex.names
+        .matches(&toks, 0)
+        .any(|(len, e)| len == toks.len() && matches!(e.target, NameTarget::Known(j) if j == k))
 }
 
 fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::lexicon::NameEntry, written: String) -> Mention {
@@ -736,6 +749,10 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if b - a == 1 {
         if let Some(full) = facts.acronyms.get(toks[a].text(doc)) {
             let inner = crate::text::tokenize(full, 0);
+            // The acronym of a known entity's name is that entity.
+            if let Some((_, entry)) = lex.names.matches(&inner, 0).find(|(len, _)| *len == inner.len()) {
+                return vec![mention_from_entry(lex, a, b, &entry, toks[a].text(doc).to_string())];
+            }
             let cls = head_class(&inner, 0, inner.len(), lex).unwrap_or(Class::Organization);
             let mut m = Mention::new(a, b, cls, MentionKind::Named, full.clone());
             m.refs = vec![cls];

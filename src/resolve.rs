@@ -1260,6 +1260,11 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             .flatten()
     };
     let takes = |c: &Mention| verb_subjects.as_ref().is_none_or(|cs| cs.contains(&c.class));
+    // "the Garante, Greece's authority and France's CNIL each fined it": the object of a verb is
+    // none of that verb's subjects.
+    let subject_start = (m.kind == MentionKind::Pronoun && !m.possessive)
+        .then(|| subject_of_verb_before(&sentences[si].tokens, &mentions[si][..mi], m.start, lex))
+        .flatten();
     // Same sentence first, then up to four sentences back.
     for back in 0..5 {
         let Some(s) = si.checked_sub(back) else { break };
@@ -1315,7 +1320,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else if back == 0 {
-            let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m);
+            let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m) && !subject_start.is_some_and(|k| c.start >= k);
             cands
                 .iter()
                 .rev()
@@ -1370,6 +1375,37 @@ fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &L
         }
     }
     (!classes.is_empty()).then_some(classes)
+}
+
+/// Where the subject of the relation verb just before token `at` starts, when the verb has one
+/// written before it: the names (`ms`) and lists of names right before the verb, past adverbs
+/// and auxiliaries ("the Garante, Greece's authority and France's CNIL each fined").
+fn subject_of_verb_before(toks: &[crate::text::Token], ms: &[Mention], at: usize, lex: &Lexicon) -> Option<usize> {
+    let verb = at.checked_sub(1)?;
+    let verbal = lex.triggers_from(&toks[verb])?.iter().any(|&p| !lex.triggers[p].nominal);
+    if !verbal {
+        return None;
+    }
+    let w = &lex.words;
+    let mut k = verb;
+    while k > 0
+        && [&w.adverbs, &w.have, &w.be, &w.hypothetical]
+            .iter()
+            .any(|set| set.contains(&toks[k - 1]))
+    {
+        k -= 1;
+    }
+    let mut start = None;
+    loop {
+        if let Some(c) = ms.iter().find(|c| c.end == k && c.start < k) {
+            k = c.start;
+            start = Some(k);
+        } else if k > 0 && start.is_some() && matches!(toks[k - 1].lower.as_str(), "," | "and" | "or" | "the") {
+            k -= 1;
+        } else {
+            return start;
+        }
+    }
 }
 
 /// Whether the token at `at` stands in a relative clause set off by a comma (", which Facebook

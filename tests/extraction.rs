@@ -2945,3 +2945,25 @@ fn a_national_office_is_not_held_in_the_country_its_holder_acts_on() {
         &["Gerald Darmanin holdsPositionIn Azerbaijan"],
     );
 }
+
+#[test]
+fn an_acronym_the_document_defines_is_not_a_known_entity_that_shares_it() {
+    check(
+        "The Autoridade de Protecao (AP) fined Telegram on Tuesday. AP chairman Jan Smit said the fine was a signal.",
+        &["Jan Smit holdsPositionIn Autoridade de Protecao"],
+        &["Jan Smit holdsPositionIn Associated Press"],
+    );
+}
+
+#[test]
+fn the_object_of_a_verb_is_none_of_its_subjects() {
+    check(
+        "Telegram has run into privacy watchdogs in Europe before. Italy's data authority, Greece's privacy authority and France's CNIL each fined it in 2022.",
+        &[
+            "Commission nationale de l'informatique et des libertés fines Telegram",
+            "Greece fines Telegram",
+            "Italy fines Telegram",
+        ],
+        &["Italy fines Commission nationale de l'informatique et des libertés"],
+    );
+}
