@@ -751,7 +751,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             let inner = crate::text::tokenize(full, 0);
             // The acronym of a known entity's name is that entity.
             if let Some((_, entry)) = lex.names.matches(&inner, 0).find(|(len, _)| *len == inner.len()) {
-                return vec![mention_from_entry(lex, a, b, &entry, toks[a].text(doc).to_string())];
+                return vec![mention_from_entry(lex, a, b, entry, toks[a].text(doc).to_string())];
             }
             let cls = head_class(&inner, 0, inner.len(), lex).unwrap_or(Class::Organization);
             let mut m = Mention::new(a, b, cls, MentionKind::Named, full.clone());

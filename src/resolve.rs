@@ -1320,7 +1320,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         } else if back == 0 {
-            let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m) && !subject_start.is_some_and(|k| c.start >= k);
+            let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m) && subject_start.is_none_or(|k| c.start < k);
             cands
                 .iter()
                 .rev()
