@@ -884,7 +884,10 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             .titles
             .ending_at(toks, a - 1, 4)
             .is_some_and(|(s, &spec)| !toks[s].cap && (is_company_role(lex, spec) || b - a == 1 && !lex.ontology.titles[spec].honorific));
-    if apposition == Some(Class::Organization) || org_before || role_of {
+    // "the five mobile carriers - Vivo, Claro, TIM, Oi and Nextel": a list a company head
+    // introduces across a dash or a colon.
+    let org_list = b - a <= 3 && in_list_cued_by(toks, a, lex, &lex.organization_heads);
+    if apposition == Some(Class::Organization) || org_before || role_of || org_list {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
@@ -1061,6 +1064,20 @@ fn is_domain(lower: &str) -> bool {
 
 /// Whether the run is a member of a list introduced by an app cue ("messengers Soroush and Gap").
 fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
+    in_list_cued_by(toks, a, lex, &lex.app_cues)
+}
+
+/// Whether the run is a member of a list introduced by a word of `cues`, right before it or
+/// across a dash or colon ("the five mobile carriers - Vivo, Claro and TIM").
+fn in_list_cued_by(toks: &[Token], a: usize, lex: &Lexicon, cues: &crate::lexicon::PhraseTable<()>) -> bool {
+    let cued = |end: usize| {
+        let end = if end > 1 && matches!(toks[end - 1].lower.as_str(), "-" | ":") {
+            end - 1
+        } else {
+            end
+        };
+        cues.ending_at(toks, end, 3).is_some_and(|(s, _)| !toks[s].cap)
+    };
     let mut j = a;
     // "created the app, and Brian Acton": the cue must name an item before the coordinator.
     let mut items = 0;
@@ -1072,16 +1089,18 @@ fn in_cued_list(toks: &[Token], a: usize, lex: &Lexicon) -> bool {
                 j -= 1;
                 items += 1;
             }
-            if items > 0 && lex.app_cues.ending_at(toks, j, 3).is_some() {
+            if items > 0 && cued(j) {
                 return true;
             }
             continue;
         }
         // "several gaming platforms, including Steam and Origin": a list introduced after a cue.
-        return lex.list_introducers.ending_at(toks, j, 2).is_some_and(|(s, _)| {
-            let cue_end = if s > 0 && toks[s - 1].lower == "," { s - 1 } else { s };
-            lex.app_cues.ending_at(toks, cue_end, 3).is_some()
-        });
+        let dash = j > 0 && matches!(toks[j - 1].lower.as_str(), "-" | ":");
+        return dash && cued(j)
+            || lex.list_introducers.ending_at(toks, j, 2).is_some_and(|(s, _)| {
+                let cue_end = if s > 0 && toks[s - 1].lower == "," { s - 1 } else { s };
+                cues.ending_at(toks, cue_end, 3).is_some()
+            });
     }
     false
 }

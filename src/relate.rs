@@ -122,10 +122,18 @@ impl<'a> View<'a> {
         let w = &self.lex.words;
         let mut k = v - 1;
         // Eight words back, or twelve through a plain run of words ("told mobile operators and
-        // internet providers on Wednesday to block").
+        // internet providers on Wednesday to block"); names, and the commas, dashes and
+        // conjunctions between them, do not count ("ordered the five carriers - Vivo, Claro, TIM,
+        // Oi and Nextel - to block").
         let mut plain = true;
-        while k > 0 && (v - k < 8 || plain && v - k < 12) {
+        let mut words = 0;
+        while k > 0 && (words < 7 || plain && words < 11) {
             k -= 1;
+            if let Some(first) = self.name_list_ending_at(k + 1) {
+                k = first;
+                continue;
+            }
+            words += 1;
             plain &= self.toks[k].kind != TokenKind::Punct;
             if w.control.contains_at(self.toks, k) {
                 return Some((k, None));
@@ -141,6 +149,32 @@ impl<'a> View<'a> {
             }
         }
         None
+    }
+
+    /// The first token of a list of two or more names joined by "and" or "or" that ends right
+    /// before token `end` ("Vivo, Claro, TIM, Oi and Nextel"), with the dashes around it.
+    fn name_list_ending_at(&self, end: usize) -> Option<usize> {
+        let mut k = end;
+        if k > 0 && self.lower(k - 1) == "-" {
+            k -= 1;
+        }
+        let mut joined = false;
+        let mut first = None;
+        while k > 0 {
+            let t = k - 1;
+            if self.slot[t].is_some() {
+                k = self.ms[self.slot[t]?].start.min(t);
+                first = Some(k);
+            } else if first.is_some() && matches!(self.lower(t), "," | "and" | "or") && t > 0 && self.slot[t - 1].is_some() {
+                joined |= self.lower(t) != ",";
+                k = t;
+            } else {
+                break;
+            }
+        }
+        // And past the dash that opens it.
+        let opened = first.filter(|&f| f > 0 && self.lower(f - 1) == "-").map(|f| f - 1);
+        opened.or(first).filter(|_| joined)
     }
 
     /// The relative pronoun that opens the clause whose verb group starts at `vg`: right before

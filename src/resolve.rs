@@ -1338,11 +1338,32 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             // one named, not the chatbot).
             // A name inside a relative clause that describes another ("WhatsApp, which Facebook
             // bought in 2014, said ... . The app's co-founder") is passed over for that one.
+            // Among names there, the one the document has named most often so far ("had ordered
+            // the carriers to block the messaging service" after a sentence on WhatsApp and
+            // Facebook: the app the article is about).
             let named = |c: &&Mention| fits(c) && c.kind == MentionKind::Named;
-            cands
-                .iter()
-                .rev()
-                .find(|c| named(c) && !in_relative_clause(stoks, c.start, lex))
+            let times_named = |c: &&Mention| {
+                mentions[..=si]
+                    .iter()
+                    .flatten()
+                    .filter(|x| x.kind != MentionKind::Pronoun && x.key.is_some() && x.key == c.key)
+                    .count()
+            };
+            let salient = |ok: &dyn Fn(&&Mention) -> bool| {
+                cands
+                    .iter()
+                    .rev()
+                    .filter(|c| ok(c))
+                    .fold(None, |best: Option<(&Mention, usize)>, c| {
+                        let n = times_named(&c);
+                        match best {
+                            Some((_, m)) if m >= n => best,
+                            _ => Some((c, n)),
+                        }
+                    })
+            };
+            salient(&|c| named(c) && !in_relative_clause(stoks, c.start, lex))
+                .map(|(c, _)| c)
                 .or_else(|| cands.iter().rev().find(named))
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
         };

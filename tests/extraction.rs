@@ -2967,3 +2967,26 @@ fn the_object_of_a_verb_is_none_of_its_subjects() {
         &["Italy fines Commission nationale de l'informatique et des libertés"],
     );
 }
+
+#[test]
+fn names_a_company_noun_introduces_across_a_dash_are_companies_ordered_by_the_judge() {
+    check(
+        "Judge Ana Lopes, who sits on a court in the town of Itabaiana, had ordered the country's five mobile carriers - Vivo, Claro and Oi - to block WhatsApp for two days.",
+        &[
+            "Ana Lopes orders Vivo",
+            "Ana Lopes orders Claro",
+            "Ana Lopes orders Oi",
+            "Ana Lopes bans WhatsApp",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_description_goes_back_to_the_name_the_document_is_about() {
+    check(
+        "WhatsApp was blocked on Monday. A Brazilian judge switched off WhatsApp for the people who use it, reopening a dispute between the courts and Facebook. Judge Ana Lopes had ordered the carriers to block the messaging service for two days.",
+        &["Ana Lopes bans WhatsApp"],
+        &["Ana Lopes bans Facebook"],
+    );
+}
