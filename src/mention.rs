@@ -736,13 +736,16 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         return Vec::new();
     }
     // "VK Group" after a known "VK": a lone head word names nothing by itself.
-    if b - a == 1
-        && a > 0
-        && toks[a - 1].cap
-        && [&lex.organization_heads, &lex.agency_heads]
-            .iter()
-            .any(|t| t.longest(toks, a).is_some_and(|(len, _)| len == 1))
-    {
+    // But a country's name before one is the start of a company's ("Sri Lanka Telecom").
+    let country_before = lex
+        .names
+        .ending_at(toks, a, 3)
+        .is_some_and(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name);
+    let lone_head = |t: &crate::lexicon::PhraseTable<()>| t.longest(toks, a).is_some_and(|(len, _)| len == 1);
+    if b - a == 1 && a > 0 && toks[a - 1].cap && [&lex.organization_heads, &lex.agency_heads].into_iter().any(lone_head) {
+        if country_before && lone_head(&lex.organization_heads) {
+            return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
+        }
         return Vec::new();
     }
     // Acronym defined in the text or a known entity's acronym.

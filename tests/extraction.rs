@@ -2990,3 +2990,19 @@ fn a_description_goes_back_to_the_name_the_document_is_about() {
         &["Ana Lopes bans Facebook"],
     );
 }
+
+#[test]
+fn a_country_s_name_before_a_company_head_names_a_company_told_through_a_list() {
+    check(
+        "The Nepal Telecommunications Authority told operators including Nepal Telecom and Ncell Axiata to cut off TikTok. Kenya Airways uses Telegram.",
+        &[
+            "Nepal Telecommunications Authority orders Nepal Telecom",
+            "Nepal Telecommunications Authority orders Ncell Axiata",
+            "Nepal Telecommunications Authority bans TikTok",
+            "Nepal Telecom basedIn Nepal",
+            "Kenya Airways basedIn Kenya",
+            "Kenya Airways uses Telegram",
+        ],
+        &["Kenya uses Telegram"],
+    );
+}
