@@ -1643,7 +1643,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         // "ordered X and Meta to take down videos": an order to a company or a person is a demand
         // on it (GUIDE.md: orders instruct a named body; demands ask something of anyone).
         if rel == Relation::Orders && !is_passive {
-            let asked = v.objects(obj_from, &[Class::App, Class::Organization, Class::Person], &stops);
+            // Who is told stands before the infinitive: "instructed internet providers to reopen
+            // the site" asks nothing of the site.
+            let mut before_infinitive = stops.clone();
+            before_infinitive.extend(
+                (obj_from..(obj_from + OBJECT_REACH).min(v.toks.len()))
+                    .find(|&k| v.lower(k) == "to" && v.toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.cap)),
+            );
+            let asked = v.objects(obj_from, &[Class::App, Class::Organization, Class::Person], &before_infinitive);
             for s in &subj_keys {
                 for o in asked.iter().filter_map(|&m| v.key(m)) {
                     add(s, Relation::Demands, Object::Entity(o.clone()), modality, None, None, f.start);

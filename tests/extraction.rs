@@ -3006,3 +3006,12 @@ fn a_country_s_name_before_a_company_head_names_a_company_told_through_a_list() 
         &["Kenya uses Telegram"],
     );
 }
+
+#[test]
+fn an_order_to_reopen_a_site_unbans_it_and_asks_nothing_of_the_site() {
+    check(
+        "Nepal blocked Telegram last week. The Nepal Telecommunications Authority instructed internet providers to reopen the site late on Thursday.",
+        &["Nepal Telecommunications Authority unbans Telegram"],
+        &["Nepal Telecommunications Authority demands Telegram"],
+    );
+}
