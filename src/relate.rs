@@ -1619,9 +1619,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                         .any(|set| set.contains(t))
                 })
         };
+        // And a plain noun before a pronoun subject: "the caching servers it left in Russia" left
+        // the servers (a relative clause with no "that").
+        let noun_before = || {
+            f.start >= 2
+                && v.slot[f.start - 1].is_some_and(|m| v.ms[m].kind == MentionKind::Pronoun && !v.ms[m].possessive)
+                && v.slot[f.start - 2].is_none()
+                && lex.plain_plural(&v.toks[f.start - 2])
+        };
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
-                Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() => KeyList::new(),
+                Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() || noun_before() => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
                 Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)

@@ -253,6 +253,35 @@ impl DocPersons {
     }
 }
 
+/// A person described as heading a state body is an official: "Alexander Khinshtein, who chairs
+/// the State Duma's committee on information policy" (the verbs of holdsPositionIn, then a state
+/// actor within three tokens).
+fn officials_by_office(sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) {
+    for (s, sm) in sentences.iter().zip(mentions.iter_mut()) {
+        let toks = &s.tokens;
+        let heads = |k: usize| {
+            toks.get(k).and_then(|t| lex.triggers_from(t)).is_some_and(|ps| {
+                ps.iter()
+                    .any(|&p| !lex.triggers[p].nominal && lex.triggers[p].relation == crate::model::Relation::HoldsPositionIn)
+            })
+        };
+        let offices: Vec<usize> = sm
+            .iter()
+            .filter(|m| m.class.is_state() && m.kind != MentionKind::Pronoun)
+            .map(|m| m.start)
+            .collect();
+        for m in sm.iter_mut().filter(|m| m.class == Class::Person && m.kind == MentionKind::Named) {
+            let e = m.end;
+            let described = toks.get(e).is_some_and(|t| t.lower == ",")
+                && toks.get(e + 1).is_some_and(|t| lex.words.relatives.contains(t))
+                && heads(e + 2);
+            if described && offices.iter().any(|&o| o > e + 2 && o <= e + 6) {
+                m.class = Class::Official;
+            }
+        }
+    }
+}
+
 /// A person the document once names with a state office is an official at every mention: "one of
 /// its justices, Alexandre de Moraes" makes "Moraes ordered the suspension" an official's act.
 fn officials_throughout(mentions: &mut [Vec<Mention>]) {
@@ -678,6 +707,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     }
     also_known_as(sentences, mentions);
     join_lower_case_bodies(mentions, lex);
+    officials_by_office(sentences, mentions, lex);
     officials_throughout(mentions);
     // What the document says of each entity, keyed by borrowed keys (one hash lookup a mention,
     // no copy), then sorted once.

@@ -3015,3 +3015,12 @@ fn an_order_to_reopen_a_site_unbans_it_and_asks_nothing_of_the_site() {
         &["Nepal Telecommunications Authority demands Telegram"],
     );
 }
+
+#[test]
+fn a_person_who_chairs_a_state_body_is_an_official_who_can_promote() {
+    check(
+        "Russia slowed YouTube. Anna Sokolova, who chairs the State Duma's committee on information policy, urged viewers to use Rutube.",
+        &["Anna Sokolova holdsPositionIn State Duma", "Anna Sokolova promotes Rutube"],
+        &[],
+    );
+}
