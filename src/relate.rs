@@ -2363,9 +2363,11 @@ fn modifier_statements(
     }
     // A company's app is its own: "ByteDance's TikTok", "Tencent's WeChat", and the app a
     // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service"; an
-    // app that is its own company owns one too ("Google's YouTube", GUIDE.md: Google is one App).
+    // app that is its own company owns one too ("Google's YouTube", GUIDE.md: Google is one App);
+    // so does a company's possessive pronoun: "Facebook itself or its Messenger app".
     for (mi, m) in v.ms.iter().enumerate() {
-        if !(m.possessive && m.kind == MentionKind::Named && matches!(m.class, Class::Organization | Class::App)) {
+        let owner_word = matches!(m.kind, MentionKind::Named | MentionKind::Pronoun);
+        if !(m.possessive && owner_word && matches!(m.class, Class::Organization | Class::App)) {
             continue;
         }
         let Some(key) = m.key.as_ref() else { continue };

@@ -1339,6 +1339,20 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             && m.start >= 1
             && lex.plain_plural(&stoks[m.start - 1])
             && stoks.get(m.end).is_some_and(|t| t.kind == crate::text::TokenKind::Word && !t.cap);
+        // "Meta Platforms' messaging service WhatsApp and its Threads app": a possessive pronoun
+        // after "and" goes on with the possessor of the first conjunct.
+        let coordinated_possessor =
+            (back == 0 && m.kind == MentionKind::Pronoun && m.possessive && m.start >= 1 && stoks[m.start - 1].lower == "and")
+                .then(|| {
+                    cands
+                        .iter()
+                        .rev()
+                        .take_while(|c| m.start - c.start <= 10)
+                        .filter(|c| c.possessive && c.kind == MentionKind::Named && fits(c))
+                        .last()
+                })
+                .flatten()
+                .filter(|c| (c.end..m.start).all(|k| !matches!(stoks[k].lower.as_str(), "," | ";" | ":" | "." | "(" | ")")));
         let pick = if relative_subject {
             cands
                 .iter()
@@ -1349,6 +1363,8 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .first()
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
+        } else if let Some(c) = coordinated_possessor.filter(|_| back == 0) {
+            Some(c)
         } else if back == 0 {
             let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m) && subject_start.is_none_or(|k| c.start < k);
             cands

@@ -3024,3 +3024,17 @@ fn a_person_who_chairs_a_state_body_is_an_official_who_can_promote() {
         &[],
     );
 }
+
+#[test]
+fn a_company_s_possessive_pronoun_before_an_app_owns_it_and_goes_on_with_the_possessor() {
+    check(
+        "The ruling did not affect Facebook itself or its Messenger app.",
+        &["Facebook owns Messenger"],
+        &[],
+    );
+    check(
+        "Apple removed Alphabet's video service YouTube and its Gemini app from the store.",
+        &["Alphabet owns Gemini"],
+        &["YouTube owns Gemini"],
+    );
+}
