@@ -314,6 +314,11 @@ impl<'a> View<'a> {
         let mut words = 0;
         let mut limit = self.ms[m].end + 8;
         while k < self.toks.len() && k < limit {
+            if let Some(close) = (k > 0 && self.lower(k - 1) == ",").then(|| self.person_parenthesis(m, k)).flatten() {
+                limit = close + 8;
+                k = close;
+                continue;
+            }
             if let Some(n) = self.slot[k] {
                 if n == m {
                     k += 1;
@@ -430,6 +435,21 @@ impl<'a> View<'a> {
         (p + 2..(p + 10).min(self.toks.len()))
             .take_while(|&x| !self.is_boundary(x))
             .find(|&x| self.lower(x) == ",")
+    }
+
+    /// "Hoan Ton-That, who is its chief executive, and Richard Schwartz", "Ton-That, its chief
+    /// executive, and Schwartz": a relative clause or a possessive title set off by commas after
+    /// a person, then "and" or "or": where it closes.
+    fn person_parenthesis(&self, m: usize, k: usize) -> Option<usize> {
+        let opens = self.lex.words.relatives.contains_at(self.toks, k) || matches!(self.lower(k), "its" | "his" | "her" | "their");
+        if !self.ms[m].class.is_person() || !opens {
+            return None;
+        }
+        let close = (k + 1..(k + 10).min(self.toks.len()))
+            .take_while(|&x| self.slot[x].is_none_or(|n| self.ms[n].kind == MentionKind::Pronoun || self.ms[n].kind == MentionKind::Role))
+            .take_while(|&x| !matches!(self.lower(x), ";" | ":" | "." | "(" | ")" | "\""))
+            .find(|&x| self.lower(x) == ",")?;
+        matches!(self.lower(close + 1), "and" | "or").then_some(close)
     }
 
     fn prev_in_list(&self, m: usize) -> Option<usize> {
