@@ -2682,6 +2682,8 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
         let mut j = end;
         let mut is_users = false;
         let mut country = None;
+        // "6 million Facebook users": the app named between the number and its users.
+        let mut named_app = None;
         while j < v.toks.len() && j < end + 3 {
             let l = v.lower(j);
             if w.not_user_nouns.contains_word(l) {
@@ -2692,6 +2694,11 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                     // "40 million Iranians" counts people; "610,500 Australian dollars" does not.
                     country = v.ms[m].country;
                     is_users |= v.toks[v.ms[m].end - 1].lower.ends_with('s');
+                    j = v.ms[m].end;
+                    continue;
+                }
+                if v.ms[m].class == Class::App && v.ms[m].key.is_some() && w.user_nouns.contains_at(v.toks, v.ms[m].end) {
+                    named_app = Some(m);
                     j = v.ms[m].end;
                     continue;
                 }
@@ -2746,14 +2753,16 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                 .find(|&x| lex.words.relatives.contains_at(v.toks, x) && v.lower(x - 1) == ",");
             opened.is_some() && (v.ms[m].end..k).any(|x| v.lower(x) == ",")
         };
-        let app = (0..v.ms.len())
-            .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some() && !in_closed_relative(m))
-            .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
-            .rfind(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
-            .or_else(|| {
-                (0..v.ms.len())
-                    .find(|&m| v.ms[m].start >= end && v.ms[m].class == Class::App && v.ms[m].key.is_some() && v.ms[m].start < end + 8)
-            });
+        let app = named_app.or_else(|| {
+            (0..v.ms.len())
+                .filter(|&m| v.ms[m].end <= k && v.ms[m].class == Class::App && v.ms[m].key.is_some() && !in_closed_relative(m))
+                .filter(|&m| !(v.ms[m].kind == MentionKind::Definite && v.ms[m].name == "network"))
+                .rfind(|&m| !(v.ms[m].end <= k && (v.ms[m].end..k).any(|x| matches!(v.lower(x), "audience" | "channel" | "owners"))))
+                .or_else(|| {
+                    (0..v.ms.len())
+                        .find(|&m| v.ms[m].start >= end && v.ms[m].class == Class::App && v.ms[m].key.is_some() && v.ms[m].start < end + 8)
+                })
+        });
         let Some(app) = app else {
             k = end;
             continue;

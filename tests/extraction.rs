@@ -3056,3 +3056,12 @@ fn a_list_of_agents_goes_on_past_a_relative_clause_or_a_title_set_off_by_commas(
         &[],
     );
 }
+
+#[test]
+fn a_number_of_an_app_s_users_counts_that_app() {
+    check(
+        "Nepal has about 6 million TikTok users in a population of some 30 million.",
+        &["TikTok userCount 6000000"],
+        &[],
+    );
+}
