@@ -483,6 +483,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     // modifiers: a demonym or country possessive before a name belongs to it.
     mark_possessives(toks, &mut out);
     attach_titles(toks, &mut out, lex);
+    share_plural_titles(toks, &mut out);
     attach_modifiers(toks, &mut out, lex);
     attach_country_of(doc, toks, &mut out);
     join_acronym_definitions(toks, &mut out);
@@ -1688,6 +1689,29 @@ fn attach_country_of(doc: &str, toks: &[Token], out: &mut [Mention]) {
 /// "Telegram founder and CEO Pavel Durov", "the chairman of the X Commission Alaeddin Boroujerdi"),
 /// and after it ("Mahmoud Vaezi, the chief of staff of ...").
 #[inline(never)]
+/// A plural title before a list of people is each one's: "Twitter executives Monique Meche and
+/// Jim Baker" (Baker is an executive of Twitter too).
+fn share_plural_titles(toks: &[Token], out: &mut [Mention]) {
+    for k in 1..out.len() {
+        let (prev, cur) = (&out[k - 1], &out[k]);
+        let plural = |t: &TitleUse| t.text.ends_with('s') && !t.text.ends_with("ss");
+        let listed = prev.class.is_person()
+            && cur.class.is_person()
+            && cur.kind == MentionKind::Named
+            && cur.titles.is_empty()
+            && prev.end < cur.start
+            && cur.start - prev.end <= 2
+            && toks[prev.end..cur.start].iter().all(|t| matches!(t.lower.as_str(), "," | "and"));
+        if listed && prev.titles.iter().any(plural) {
+            let shared: Vec<TitleUse> = prev.titles.iter().filter(|t| plural(t)).cloned().collect();
+            if prev.class == Class::Official {
+                out[k].class = Class::Official;
+            }
+            out[k].titles = shared;
+        }
+    }
+}
+
 fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
     for k in 0..out.len() {
         if !(out[k].class.is_person() && out[k].kind == MentionKind::Named || out[k].kind == MentionKind::Surname) {

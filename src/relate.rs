@@ -2738,7 +2738,19 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                         .longest(v.toks, x - 1)
                         .is_some_and(|(len, c)| len == 1 && c.as_slice() == [Class::Country]))
         });
-        if !is_users && !elliptic || share || population {
+        // "to block about 1,178 accounts": what a ban acts on is no count of users.
+        let acted_on = {
+            let mut x = k;
+            while x > 0 && w.approximators.contains(&v.toks[x - 1]) {
+                x -= 1;
+            }
+            x > 0
+                && lex.triggers_from(&v.toks[x - 1]).is_some_and(|ps| {
+                    ps.iter()
+                        .any(|&p| !lex.triggers[p].nominal && matches!(lex.triggers[p].relation, Relation::Bans | Relation::Unbans))
+                })
+        };
+        if !is_users && !elliptic || share || population || acted_on {
             k = end;
             continue;
         }

@@ -3065,3 +3065,21 @@ fn a_number_of_an_app_s_users_counts_that_app() {
         &[],
     );
 }
+
+#[test]
+fn a_plural_title_before_a_list_of_people_is_each_one_s() {
+    check(
+        "The minister met Telegram executives Ana Costa and Luis Prado on Monday.",
+        &["Ana Costa holdsPositionIn Telegram", "Luis Prado holdsPositionIn Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn accounts_an_order_blocks_are_no_count_of_users() {
+    check(
+        "The Nepal Telecommunications Authority pressed Twitter to block about 1,178 accounts linked to the protests.",
+        &["Nepal Telecommunications Authority demands Twitter"],
+        &["Twitter userCount 1178"],
+    );
+}
