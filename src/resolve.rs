@@ -254,8 +254,8 @@ impl DocPersons {
 }
 
 /// A person described as heading a state body is an official: "Alexander Khinshtein, who chairs
-/// the State Duma's committee on information policy" (the verbs of holdsPositionIn, then a state
-/// actor within three tokens).
+/// the State Duma's committee on information policy" (a relative pronoun, a verb of
+/// holdsPositionIn, then a state actor within four tokens).
 fn officials_by_office(sentences: &[Sentence], mentions: &mut [Vec<Mention>], lex: &Lexicon) {
     for (s, sm) in sentences.iter().zip(mentions.iter_mut()) {
         let toks = &s.tokens;
@@ -1205,16 +1205,8 @@ fn reported_subject(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> O
     if !lex.words.reporting.contains(&toks[v]) || m.possessive {
         return None;
     }
-    let mut k = v;
     // "has told", "had also said": auxiliaries and adverbs of the reporting verb's group.
-    let w = &lex.words;
-    while k > 0
-        && [&w.adverbs, &w.have, &w.be, &w.hypothetical]
-            .iter()
-            .any(|set| set.contains(&toks[k - 1]))
-    {
-        k -= 1;
-    }
+    let mut k = auxiliaries_before(toks, v, lex);
     if k > 0 && toks[k - 1].lower == "," {
         // Skip the apposition back to the comma that opens it.
         let mut j = k - 1;
@@ -1363,7 +1355,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
                 .first()
                 .filter(|c| fits(c) && c.start < 2)
                 .or_else(|| cands.iter().rev().find(|c| fits(c)))
-        } else if let Some(c) = coordinated_possessor.filter(|_| back == 0) {
+        } else if let Some(c) = coordinated_possessor {
             Some(c)
         } else if back == 0 {
             let free = |c: &&Mention| fits(c) && !controls_infinitive_over(stoks, c, m) && subject_start.is_none_or(|k| c.start < k);
@@ -1444,6 +1436,21 @@ fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &L
     (!classes.is_empty()).then_some(classes)
 }
 
+/// Where the verb group of the verb at `v` starts: back past its auxiliaries, modals and adverbs
+/// ("has also told", "had already blocked").
+fn auxiliaries_before(toks: &[crate::text::Token], v: usize, lex: &Lexicon) -> usize {
+    let w = &lex.words;
+    let mut k = v;
+    while k > 0
+        && [&w.adverbs, &w.have, &w.be, &w.hypothetical]
+            .iter()
+            .any(|set| set.contains(&toks[k - 1]))
+    {
+        k -= 1;
+    }
+    k
+}
+
 /// Where the subject of the relation verb just before token `at` starts, when the verb has one
 /// written before it: the names (`ms`) and lists of names right before the verb, past adverbs
 /// and auxiliaries ("the Garante, Greece's authority and France's CNIL each fined").
@@ -1453,15 +1460,7 @@ fn subject_of_verb_before(toks: &[crate::text::Token], ms: &[Mention], at: usize
     if !verbal {
         return None;
     }
-    let w = &lex.words;
-    let mut k = verb;
-    while k > 0
-        && [&w.adverbs, &w.have, &w.be, &w.hypothetical]
-            .iter()
-            .any(|set| set.contains(&toks[k - 1]))
-    {
-        k -= 1;
-    }
+    let mut k = auxiliaries_before(toks, verb, lex);
     let mut start = None;
     loop {
         if let Some(c) = ms.iter().find(|c| c.end == k && c.start < k) {
