@@ -814,7 +814,8 @@ impl<'a> View<'a> {
                 }
                 // "the Wikimedia Foundation, the non-profit that owns the encyclopedia, refused":
                 // a relative clause inside the apposition.
-                if self.is_boundary(k) && !matches!(self.lower(k), "that" | "which" | "who") {
+                // So is one opened by "whose" ("The Garante, whose board is chaired by X, opened").
+                if self.is_boundary(k) && !matches!(self.lower(k), "that" | "which" | "who" | "whose") {
                     break;
                 }
             }

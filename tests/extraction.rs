@@ -3083,3 +3083,15 @@ fn accounts_an_order_blocks_are_no_count_of_users() {
         &["Twitter userCount 1178"],
     );
 }
+
+#[test]
+fn a_subject_goes_on_past_a_relative_clause_opened_by_whose() {
+    check(
+        "The Garante, whose board is chaired by Pasquale Stanzione, opened an inquiry into OpenAI.",
+        &[
+            "Pasquale Stanzione holdsPositionIn Garante per la protezione dei dati personali",
+            "Garante per la protezione dei dati personali investigates OpenAI",
+        ],
+        &[],
+    );
+}
