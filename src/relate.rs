@@ -2053,9 +2053,24 @@ fn modifier_statements(
             });
             // "Communications Minister X" and the Ministry of Information and Communications the
             // document names: the one ministry whose portfolio holds the title's.
+            // "Information Technology Minister X": a portfolio written before the title, in the
+            // name's own words, is the title's too.
+            let written_portfolio = || {
+                let title_at = (m.start..m.end).find(|&k| lex.titles.longest(v.toks, k).is_some())?;
+                let before = &v.toks[m.start..title_at];
+                (!before.is_empty() && t.text == "minister" && before.iter().all(|x| x.cap || x.lower == "and")).then(|| {
+                    before
+                        .iter()
+                        .filter(|x| x.lower != "and")
+                        .map(|x| fold_plural(&x.lower))
+                        .collect::<Vec<String>>()
+                })
+            };
             let ministry = || {
-                let portfolio = t.text.strip_suffix(" minister").or_else(|| t.text.strip_prefix("minister of "))?;
-                let words: Vec<String> = portfolio.split(' ').filter(|w| *w != "and").map(fold_plural).collect();
+                let words: Vec<String> = match t.text.strip_suffix(" minister").or_else(|| t.text.strip_prefix("minister of ")) {
+                    Some(portfolio) => portfolio.split(' ').filter(|w| *w != "and").map(fold_plural).collect(),
+                    None => written_portfolio()?,
+                };
                 let mut fits = ministries.iter().filter(|(p, _)| words.iter().all(|w| p.contains(w)));
                 match (fits.next(), fits.next()) {
                     (Some((_, k)), None) if !words.is_empty() => Some(k.clone()),

@@ -3095,3 +3095,12 @@ fn a_subject_goes_on_past_a_relative_clause_opened_by_whose() {
         &[],
     );
 }
+
+#[test]
+fn a_portfolio_written_before_minister_names_the_ministry_the_document_names() {
+    check(
+        "Information Technology Minister Ana Gurung announced the reversal. The Ministry of Communication and Information Technology had ordered the block.",
+        &["Ana Gurung holdsPositionIn Ministry of Communication and Information Technology"],
+        &[],
+    );
+}
