@@ -289,6 +289,10 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     } else {
                         break;
                     }
+                } else if c == '-' && bytes[start].is_ascii_uppercase() && linking_particle(&bytes[i + 1..]) > 0 {
+                    // "Tehreek-e-Insaf", "Jamaat-e-Islami", "Hizb-ut-Tahrir": a short lower-case
+                    // particle between two hyphens joins the parts of one name.
+                    i += 1 + linking_particle(&bytes[i + 1..]);
                 } else if c == '-' && c_is_upper(at(start)) != c_is_upper(at(i + 1)) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
                     // alone, the rest follows.
@@ -349,6 +353,18 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         });
     }
     tokens
+}
+
+/// The length of "e-" in "e-Insaf" (one to three ASCII lower-case letters, a hyphen, then a
+/// capital), or 0 where `rest` does not start so.
+fn linking_particle(rest: &[u8]) -> usize {
+    let n = rest.iter().take(4).take_while(|b| b.is_ascii_lowercase()).count();
+    let linked = (1..=3).contains(&n) && rest.get(n) == Some(&b'-') && rest.get(n + 1).is_some_and(u8::is_ascii_uppercase);
+    if linked {
+        n + 1
+    } else {
+        0
+    }
 }
 
 /// Whether a word is a name written in camel case after one lower-case letter: "eSafety",
@@ -520,6 +536,18 @@ fn push_sentence(out: &mut Vec<Sentence>, tokens: Vec<Token>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_particle_between_hyphens_joins_one_name_and_other_hyphens_split_as_before() {
+        let words = |text: &str| tokenize(text, 0).iter().map(|t| t.text(text).to_string()).collect::<Vec<_>>();
+        assert_eq!(words("Tehreek-e-Insaf won"), ["Tehreek-e-Insaf", "won"]);
+        assert_eq!(
+            words("Hizb-ut-Tahrir and Jamaat-e-Islami"),
+            ["Hizb-ut-Tahrir", "and", "Jamaat-e-Islami"]
+        );
+        assert_eq!(words("Beijing-based e-mail"), ["Beijing", "-", "based", "e-mail"]);
+        assert_eq!(words("Kang Do-hyun, X-e-"), ["Kang", "Do", "-", "hyun", ",", "X", "-", "e", "-"]);
+    }
 
     #[test]
     fn backquotes_are_tokens_of_their_own_and_fold_to_apostrophes() {

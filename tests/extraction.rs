@@ -3104,3 +3104,12 @@ fn a_portfolio_written_before_minister_names_the_ministry_the_document_names() {
         &[],
     );
 }
+
+#[test]
+fn a_party_name_with_a_particle_between_hyphens_is_one_name() {
+    check(
+        "Pakistan Tehreek-e-Azadi, the party founded by former minister Ali Raza, relied on X to reach supporters.",
+        &["Ali Raza founded Pakistan Tehreek-e-Azadi", "Pakistan Tehreek-e-Azadi uses Twitter"],
+        &[],
+    );
+}
