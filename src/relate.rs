@@ -1369,11 +1369,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                         let is_country = v.ms[m].class == Class::Country;
                         if v.usable(m, dom) && (v.lower(j) == "by" || is_country) {
                             subj = if v.lower(j) == "by" {
-                                // "owned by ByteDance, Tencent's WeChat, ...": agents of one class.
+                                // "owned by ByteDance, Tencent's WeChat, ...": agents of one class
+                                // (people of any title: "by Tom Reyes and Minister Ana Ortiz").
                                 let class = v.ms[m].class;
                                 v.coordinated(m, dom, true)
                                     .into_iter()
-                                    .take_while(|&a| v.ms[a].class == class)
+                                    .take_while(|&a| v.ms[a].class == class || v.ms[a].class.is_person() && class.is_person())
                                     .collect()
                             } else {
                                 smallvec![m]

@@ -3042,7 +3042,7 @@ fn a_company_s_possessive_pronoun_before_an_app_owns_it_and_goes_on_with_the_pos
 #[test]
 fn a_list_of_agents_goes_on_past_a_relative_clause_or_a_title_set_off_by_commas() {
     check(
-        "The company Nexa Labs sells face searches. Nexa Labs was co-founded in 2017 by entrepreneur Tom Reyes, who is its chief executive, and Ana Ortiz, a banker.",
+        "The company Nexa Labs sells face searches. Nexa Labs was co-founded in 2017 by entrepreneur Tom Reyes, who is its chief executive, and Ana Ortiz, a former aide to a mayor.",
         &["Tom Reyes founded Nexa Labs", "Ana Ortiz founded Nexa Labs"],
         &[],
     );
