@@ -1413,11 +1413,15 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             // the platform, from China; so does a place of origin: "the Beijing-based firm", and
             // an owner: "the Meta-owned app".
             let mut from = i;
+            // An unknown place is a modifier all the same: "the California-based company".
+            let unknown_place =
+                || (toks.get(i + 1).is_some_and(|t| t.cap) && !covered[i + 1] && origin_after(toks, i + 2, lex)).then_some(i + 2);
             let origin = out
                 .iter()
                 .find(|m| m.start == i + 1 && !m.class.is_person())
                 .map(|m| m.end)
-                .filter(|&e| origin_after(toks, e, lex));
+                .filter(|&e| origin_after(toks, e, lex))
+                .or_else(unknown_place);
             // The description noun right after the origin, or after one more modifier ("the
             // Chinese-owned video app").
             let noun_after = |e: usize| {

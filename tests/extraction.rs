@@ -3113,3 +3113,12 @@ fn a_party_name_with_a_particle_between_hyphens_is_one_name() {
         &[],
     );
 }
+
+#[test]
+fn a_description_after_an_unknown_place_of_origin_refers_back() {
+    check(
+        "Ireland fined Meta on Monday. The California-based company, which also owns Instagram and WhatsApp, said it would appeal.",
+        &["Meta owns Instagram", "Meta owns WhatsApp"],
+        &[],
+    );
+}
