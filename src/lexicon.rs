@@ -1077,6 +1077,16 @@ impl Lexicon {
         }
     }
 
+    /// The relations whose verbal (not nominal) triggers start at the token: "fined" gives
+    /// fines, "chairs" holdsPositionIn.
+    pub fn verb_relations(&self, t: &Token) -> impl Iterator<Item = Relation> + '_ {
+        self.triggers_from(t)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|&&p| !self.triggers[p].nominal)
+            .map(|&p| self.triggers[p].relation)
+    }
+
     /// [`Lexicon::is_trigger_word`] for a token, by id when it has one.
     pub fn is_trigger(&self, t: &Token) -> bool {
         self.triggers_from(t).is_some()

@@ -531,12 +531,21 @@ fn capital_is_place(toks: &[Token], i: usize, len: usize, lex: &Lexicon) -> bool
                 .is_some_and(|t| lex.names.starts_at(toks, i + len + 1) && t.cap))
 }
 
+/// The lexicon entries that the tokens of a full name (from an acronym's definition) are as a
+/// whole, in the lexicon's order.
+fn whole_name_entries(lex: &Lexicon, toks: &[Token]) -> Vec<crate::lexicon::NameEntry> {
+    lex.names
+        .matches(toks, 0)
+        .filter(|(len, _)| *len == toks.len())
+        .map(|(_, e)| e.clone())
+        .collect()
+}
+
 /// Whether a full name (from an acronym's definition) is, as a whole, a name of known entity `k`.
 fn names_known(lex: &Lexicon, full: &str, k: usize) -> bool {
-    let toks = crate::text::tokenize(full, 0);
-    lex.names
-        .matches(&toks, 0)
-        .any(|(len, e)| len == toks.len() && matches!(e.target, NameTarget::Known(j) if j == k))
+    whole_name_entries(lex, &crate::text::tokenize(full, 0))
+        .iter()
+        .any(|e| matches!(e.target, NameTarget::Known(j) if j == k))
 }
 
 fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::lexicon::NameEntry, written: String) -> Mention {
@@ -738,13 +747,14 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     // "VK Group" after a known "VK": a lone head word names nothing by itself.
     // But a country's name before one is the start of a company's ("Sri Lanka Telecom").
-    let country_before = lex
-        .names
-        .ending_at(toks, a, 3)
-        .is_some_and(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name);
+    let country_before = || {
+        lex.names
+            .ending_at(toks, a, 3)
+            .is_some_and(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name)
+    };
     let lone_head = |t: &crate::lexicon::PhraseTable<()>| t.longest(toks, a).is_some_and(|(len, _)| len == 1);
     if b - a == 1 && a > 0 && toks[a - 1].cap && [&lex.organization_heads, &lex.agency_heads].into_iter().any(lone_head) {
-        if country_before && lone_head(&lex.organization_heads) {
+        if lone_head(&lex.organization_heads) && country_before() {
             return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
         }
         return Vec::new();
@@ -754,7 +764,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         if let Some(full) = facts.acronyms.get(toks[a].text(doc)) {
             let inner = crate::text::tokenize(full, 0);
             // The acronym of a known entity's name is that entity.
-            if let Some((_, entry)) = lex.names.matches(&inner, 0).find(|(len, _)| *len == inner.len()) {
+            if let Some(entry) = whole_name_entries(lex, &inner).first() {
                 return vec![mention_from_entry(lex, a, b, entry, toks[a].text(doc).to_string())];
             }
             let cls = head_class(&inner, 0, inner.len(), lex).unwrap_or(Class::Organization);
@@ -1689,10 +1699,6 @@ fn attach_country_of(doc: &str, toks: &[Token], out: &mut [Mention]) {
     }
 }
 
-/// Titles written before a person's name ("foreign ministry spokesperson Bahram Ghassemi",
-/// "Telegram founder and CEO Pavel Durov", "the chairman of the X Commission Alaeddin Boroujerdi"),
-/// and after it ("Mahmoud Vaezi, the chief of staff of ...").
-#[inline(never)]
 /// A plural title before a list of people is each one's: "Twitter executives Monique Meche and
 /// Jim Baker" (Baker is an executive of Twitter too).
 fn share_plural_titles(toks: &[Token], out: &mut [Mention]) {
@@ -1716,6 +1722,10 @@ fn share_plural_titles(toks: &[Token], out: &mut [Mention]) {
     }
 }
 
+/// Titles written before a person's name ("foreign ministry spokesperson Bahram Ghassemi",
+/// "Telegram founder and CEO Pavel Durov", "the chairman of the X Commission Alaeddin Boroujerdi"),
+/// and after it ("Mahmoud Vaezi, the chief of staff of ...").
+#[inline(never)]
 fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
     for k in 0..out.len() {
         if !(out[k].class.is_person() && out[k].kind == MentionKind::Named || out[k].kind == MentionKind::Surname) {

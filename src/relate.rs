@@ -162,8 +162,8 @@ impl<'a> View<'a> {
         let mut first = None;
         while k > 0 {
             let t = k - 1;
-            if self.slot[t].is_some() {
-                k = self.ms[self.slot[t]?].start.min(t);
+            if let Some(n) = self.slot[t] {
+                k = self.ms[n].start.min(t);
                 first = Some(k);
             } else if first.is_some() && matches!(self.lower(t), "," | "and" | "or") && t > 0 && self.slot[t - 1].is_some() {
                 joined |= self.lower(t) != ",";
@@ -2056,9 +2056,10 @@ fn modifier_statements(
             // document names: the one ministry whose portfolio holds the title's.
             // "Information Technology Minister X": a portfolio written before the title, in the
             // name's own words, is the title's too.
+            // Where the title starts in the mention ("Home Affairs Minister X": at "Minister").
+            let title_at = || (m.start..m.end).find(|&k| lex.titles.longest(v.toks, k).is_some());
             let written_portfolio = || {
-                let title_at = (m.start..m.end).find(|&k| lex.titles.longest(v.toks, k).is_some())?;
-                let before = &v.toks[m.start..title_at];
+                let before = &v.toks[m.start..title_at()?];
                 (!before.is_empty() && t.text == "minister" && before.iter().all(|x| x.cap || x.lower == "and")).then(|| {
                     before
                         .iter()
@@ -2098,9 +2099,7 @@ fn modifier_statements(
                 // held in the one country the sentence names, or in the document's.
                 // A place written before the title ("Montana Attorney General") is no country's;
                 // a portfolio ("Home Affairs Minister") is.
-                let title_at = (m.start..m.end)
-                    .find(|&k| lex.titles.longest(v.toks, k).is_some())
-                    .unwrap_or(m.start);
+                let title_at = title_at().unwrap_or(m.start);
                 let placed = title_at > m.start && v.toks[title_at - 1].cap && lex.portfolios.ending_at(v.toks, title_at, 3).is_none();
                 let national =
                     || national_country(m.start).filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed);
@@ -2762,10 +2761,9 @@ fn user_counts(v: &View, lex: &Lexicon, add: &mut Add) {
                 x -= 1;
             }
             x > 0
-                && lex.triggers_from(&v.toks[x - 1]).is_some_and(|ps| {
-                    ps.iter()
-                        .any(|&p| !lex.triggers[p].nominal && matches!(lex.triggers[p].relation, Relation::Bans | Relation::Unbans))
-                })
+                && lex
+                    .verb_relations(&v.toks[x - 1])
+                    .any(|r| matches!(r, Relation::Bans | Relation::Unbans))
         };
         if !is_users && !elliptic || share || population || acted_on {
             k = end;

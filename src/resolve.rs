@@ -260,24 +260,31 @@ fn officials_by_office(sentences: &[Sentence], mentions: &mut [Vec<Mention>], le
     for (s, sm) in sentences.iter().zip(mentions.iter_mut()) {
         let toks = &s.tokens;
         let heads = |k: usize| {
-            toks.get(k).and_then(|t| lex.triggers_from(t)).is_some_and(|ps| {
-                ps.iter()
-                    .any(|&p| !lex.triggers[p].nominal && lex.triggers[p].relation == crate::model::Relation::HoldsPositionIn)
-            })
+            toks.get(k)
+                .is_some_and(|t| lex.verb_relations(t).any(|r| r == crate::model::Relation::HoldsPositionIn))
         };
-        let offices: Vec<usize> = sm
-            .iter()
-            .filter(|m| m.class.is_state() && m.kind != MentionKind::Pronoun)
-            .map(|m| m.start)
+        // The people so described (rarely any: the list mostly stays empty, with no allocation).
+        let described: Vec<usize> = (0..sm.len())
+            .filter(|&i| {
+                let (m, e) = (&sm[i], sm[i].end);
+                m.class == Class::Person
+                    && m.kind == MentionKind::Named
+                    && toks.get(e).is_some_and(|t| t.lower == ",")
+                    && toks.get(e + 1).is_some_and(|t| lex.words.relatives.contains(t))
+                    && heads(e + 2)
+            })
             .collect();
-        for m in sm.iter_mut().filter(|m| m.class == Class::Person && m.kind == MentionKind::Named) {
-            let e = m.end;
-            let described = toks.get(e).is_some_and(|t| t.lower == ",")
-                && toks.get(e + 1).is_some_and(|t| lex.words.relatives.contains(t))
-                && heads(e + 2);
-            if described && offices.iter().any(|&o| o > e + 2 && o <= e + 6) {
-                m.class = Class::Official;
-            }
+        // Decided before any is changed: an official made here is no office for the next.
+        let officials: Vec<usize> = described
+            .into_iter()
+            .filter(|&i| {
+                let e = sm[i].end;
+                sm.iter()
+                    .any(|o| o.class.is_state() && o.kind != MentionKind::Pronoun && o.start > e + 2 && o.start <= e + 6)
+            })
+            .collect();
+        for i in officials {
+            sm[i].class = Class::Official;
         }
     }
 }
@@ -1424,10 +1431,10 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
 /// The classes a relation verb right after `at` (past auxiliaries and adverbs) takes as its
 /// subject, when a verb of a relation stands there.
 fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &Lexicon) -> Option<Vec<Class>> {
-    let patterns = lex.triggers_from(toks.get(crate::mention::past_auxiliaries(toks, at, lex))?)?;
+    let verb = toks.get(crate::mention::past_auxiliaries(toks, at, lex))?;
     let mut classes: Vec<Class> = Vec::new();
-    for &p in patterns.iter().filter(|&&p| !lex.triggers[p].nominal) {
-        for &c in lex.signature(lex.triggers[p].relation).0 {
+    for r in lex.verb_relations(verb) {
+        for &c in lex.signature(r).0 {
             if !classes.contains(&c) {
                 classes.push(c);
             }
@@ -1456,10 +1463,7 @@ fn auxiliaries_before(toks: &[crate::text::Token], v: usize, lex: &Lexicon) -> u
 /// and auxiliaries ("the Garante, Greece's authority and France's CNIL each fined").
 fn subject_of_verb_before(toks: &[crate::text::Token], ms: &[Mention], at: usize, lex: &Lexicon) -> Option<usize> {
     let verb = at.checked_sub(1)?;
-    let verbal = lex.triggers_from(&toks[verb])?.iter().any(|&p| !lex.triggers[p].nominal);
-    if !verbal {
-        return None;
-    }
+    lex.verb_relations(&toks[verb]).next()?;
     let mut k = auxiliaries_before(toks, verb, lex);
     let mut start = None;
     loop {

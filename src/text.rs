@@ -289,10 +289,13 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     } else {
                         break;
                     }
-                } else if c == '-' && bytes[start].is_ascii_uppercase() && linking_particle(&bytes[i + 1..]) > 0 {
+                } else if let Some(len) = (c == '-' && bytes[start].is_ascii_uppercase())
+                    .then(|| linking_particle(&bytes[i + 1..]))
+                    .flatten()
+                {
                     // "Tehreek-e-Insaf", "Jamaat-e-Islami", "Hizb-ut-Tahrir": a short lower-case
                     // particle between two hyphens joins the parts of one name.
-                    i += 1 + linking_particle(&bytes[i + 1..]);
+                    i += 1 + len;
                 } else if c == '-' && c_is_upper(at(start)) != c_is_upper(at(i + 1)) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
                     // alone, the rest follows.
@@ -356,15 +359,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 /// The length of "e-" in "e-Insaf" (one to three ASCII lower-case letters, a hyphen, then a
-/// capital), or 0 where `rest` does not start so.
-fn linking_particle(rest: &[u8]) -> usize {
+/// capital), where `rest` starts so.
+fn linking_particle(rest: &[u8]) -> Option<usize> {
     let n = rest.iter().take(4).take_while(|b| b.is_ascii_lowercase()).count();
     let linked = (1..=3).contains(&n) && rest.get(n) == Some(&b'-') && rest.get(n + 1).is_some_and(u8::is_ascii_uppercase);
-    if linked {
-        n + 1
-    } else {
-        0
-    }
+    linked.then_some(n + 1)
 }
 
 /// Whether a word is a name written in camel case after one lower-case letter: "eSafety",
