@@ -485,6 +485,10 @@ pub struct Lexicon {
     pub portfolios: PhraseTable<()>,
     /// Definite descriptions.
     pub definite: PhraseTable<Vec<Class>>,
+    /// Plural descriptions that refer back to a group of names ("the platforms", "both apps").
+    pub plural_definite: PhraseTable<Vec<Class>>,
+    /// Determiners that open a plural description.
+    pub plural_determiners: WordSet,
     /// Appositions after a company or app that relate it to what follows "of".
     pub apposition_relations: PhraseTable<Relation>,
     /// Proxy nouns.
@@ -699,6 +703,10 @@ impl Lexicon {
         for (k, v) in &cues.definite {
             definite.insert(k, v.clone());
         }
+        let mut plural_definite = PhraseTable::default();
+        for (k, v) in &cues.plural_definite {
+            plural_definite.insert(k, v.clone());
+        }
         let mut apposition_relations = PhraseTable::default();
         for (k, &r) in &cues.apposition_relations {
             apposition_relations.insert(k, r);
@@ -834,6 +842,8 @@ impl Lexicon {
             leader_government_heads: word_set(&cues.leader_government_heads),
             portfolios: table(&cues.portfolios, ()),
             definite,
+            plural_definite,
+            plural_determiners: word_set(&cues.plural_determiners),
             apposition_relations,
             proxy_nouns: set(&cues.proxy_nouns),
             pronouns: cues.pronouns.iter().map(|(k, v)| (fold(k), v.clone())).collect(),
@@ -895,6 +905,7 @@ impl Lexicon {
         lex.cue_names.index(&mut vocab);
         lex.titles.index(&mut vocab);
         lex.definite.index(&mut vocab);
+        lex.plural_definite.index(&mut vocab);
         lex.apposition_relations.index(&mut vocab);
         for set in [
             &mut lex.named_body_heads,
@@ -906,6 +917,7 @@ impl Lexicon {
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,
             &mut lex.leader_government_heads,
+            &mut lex.plural_determiners,
             &mut lex.pronoun_words,
         ] {
             set.index(&mut vocab);

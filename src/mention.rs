@@ -67,6 +67,11 @@ pub struct Mention {
     /// The name without the demonym or possessive written before it ("Foreign Ministry" for
     /// "Iranian Foreign Ministry"), which keys the entity.
     pub bare: Option<String>,
+    /// A plural description ("the platforms", "both apps"): how many names it groups, 0 when the
+    /// text does not say.
+    pub plural: Option<u8>,
+    /// The keys a plural description refers to, once resolved (its `key` is the first of them).
+    pub group: Vec<Key>,
 }
 
 impl Mention {
@@ -83,6 +88,8 @@ impl Mention {
             titles: Vec::new(),
             refs: Vec::new(),
             bare: None,
+            plural: None,
+            group: Vec::new(),
         }
     }
 
@@ -477,6 +484,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
 
     // 4. Unnamed state actors, references and titles without names.
     references(doc, toks, &mut covered, &mut out, lex);
+    plural_references(doc, toks, &mut covered, &mut out, lex);
     out.sort_by_key(|m| m.start);
 
     // 5. Possessives, then titles before person names (with the bodies named with them), then
@@ -1338,6 +1346,57 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
                 out.push(m);
             }
         }
+    }
+}
+
+/// Plural descriptions that refer back to a group of names: a determiner, a number or none, and a
+/// plural noun of the ontology's table ("the platforms", "both apps", "the two messengers"). Not
+/// one that names its members or narrows itself ("the apps Telegram and Signal", "the services
+/// that had missed the deadline"), nor one among others ("among the apps").
+#[inline(never)]
+fn plural_references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Mention>, lex: &Lexicon) {
+    let n = toks.len();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !lex.plural_determiners.contains(&toks[i]) || i > 0 && toks[i - 1].lower == "among" {
+            i += 1;
+            continue;
+        }
+        let both = toks[i].lower == "both";
+        let mut h = i + 1;
+        let mut count = u8::from(both) * 2;
+        if let Some(c) = toks
+            .get(h)
+            .and_then(|t| lex.words.number_words.get(t))
+            .filter(|&c| (2..=12).contains(&c))
+        {
+            count = c as u8;
+            h += 1;
+        }
+        let Some((len, classes)) = (h < n).then(|| lex.plural_definite.longest(toks, h)).flatten() else {
+            i += 1;
+            continue;
+        };
+        let end = h + len;
+        let narrowed = toks
+            .get(end)
+            .is_some_and(|t| t.cap && t.kind == TokenKind::Word || matches!(t.lower.as_str(), "that" | "who" | "of" | "such" | "like"));
+        if narrowed || (h..end).any(|x| covered[x]) {
+            i = end;
+            continue;
+        }
+        let mut m = Mention::new(
+            i,
+            end,
+            classes[0],
+            MentionKind::Definite,
+            doc[toks[i].start..toks[end - 1].end].to_lowercase(),
+        );
+        m.refs = classes.clone();
+        m.plural = Some(count);
+        covered[i..end].iter_mut().for_each(|c| *c = true);
+        out.push(m);
+        i = end;
     }
 }
 

@@ -241,6 +241,12 @@ pub struct Cues {
     pub proxy_nouns: Vec<String>,
     /// Definite descriptions and the classes they refer to.
     pub definite: HashMap<String, Vec<Class>>,
+    /// Plural descriptions ("the platforms", "both apps") and the classes of the names they group.
+    #[serde(default)]
+    pub plural_definite: HashMap<String, Vec<Class>>,
+    /// Determiners that open a plural description ("the", "both", "these").
+    #[serde(default)]
+    pub plural_determiners: Vec<String>,
     /// Pronouns and the classes they refer to.
     pub pronouns: HashMap<String, Vec<Class>>,
     /// Appositions after a company or app naming its relation to what follows "of" ("the owner of").

@@ -111,6 +111,17 @@ impl<'a> View<'a> {
         self.ms[m].key.as_ref()
     }
 
+    /// The keys a mention stands for: its own, or every name of a plural description's group
+    /// ("the platforms were blocked" blocks each of them).
+    fn keys(&self, m: usize) -> &[Key] {
+        let mm = &self.ms[m];
+        if mm.group.is_empty() {
+            mm.key.as_slice()
+        } else {
+            &mm.group
+        }
+    }
+
     /// The verb that governs the infinitive at `v` ("told providers to block", "urged the
     /// government to lift"): its position, and for an appeal to a state actor, that actor's
     /// mention. An appeal to anyone else is read as a command ("the ministry asked telecom
@@ -1507,8 +1518,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 let owners = v.subject(f.start, &companies);
                 let owned = v.objects(obj_from, crng, &stops);
                 let modality = modality(v, f.start, owners.iter().map(|&m| v.ms[m].end).max().unwrap_or(0));
-                for s in owners.iter().filter_map(|&m| v.key(m)) {
-                    for o in owned.iter().filter_map(|&m| v.key(m)).filter(|o| *o != s) {
+                for s in owners.iter().flat_map(|&m| v.keys(m)) {
+                    for o in owned.iter().flat_map(|&m| v.keys(m)).filter(|o| *o != s) {
                         add(s, cr, Object::Entity(o.clone()), modality, None, None, f.start);
                     }
                 }
@@ -1574,7 +1585,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
         }
         let modality = modality(v, f.start, subj_end);
-        let mut subj_keys: KeyList = subjects.iter().filter_map(|&m| v.key(m).cloned()).collect();
+        let mut subj_keys: KeyList = subjects.iter().flat_map(|&m| v.keys(m)).cloned().collect();
         if subj_keys.is_empty() && is_passive && matches!(rel, Relation::Bans | Relation::Unbans) && !objects.is_empty() {
             // "Facebook had already been blocked": by the state the document is about, when the
             // sentence names no other country.
@@ -1608,7 +1619,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 objects = smallvec![owner];
             }
         }
-        let mut obj_keys: KeyList = objects.iter().filter_map(|&m| v.key(m).cloned()).collect();
+        let mut obj_keys: KeyList = objects.iter().flat_map(|&m| v.keys(m)).cloned().collect();
         // A name right after the verb that is no fit object ("left Signal" read as a surname) is
         // still the object: the document's apps are not put in its place.
         let named_after = v.slot.get(f.end).copied().flatten().is_some_and(|m| {
@@ -1682,7 +1693,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             );
             let asked = v.objects(obj_from, &[Class::App, Class::Organization, Class::Person], &before_infinitive);
             for s in &subj_keys {
-                for o in asked.iter().filter_map(|&m| v.key(m)) {
+                for o in asked.iter().flat_map(|&m| v.keys(m)) {
                     add(s, Relation::Demands, Object::Entity(o.clone()), modality, None, None, f.start);
                 }
             }

@@ -662,6 +662,16 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .then(|| described_as(m, si))
                     .flatten()
             };
+            if let Some(count) = m.plural {
+                let group = plural_antecedents(sentences, mentions, si, mi, count);
+                let m = &mut mentions[si][mi];
+                if let Some(first) = group.first() {
+                    m.class = class_of.get(first).copied().unwrap_or(m.class);
+                    m.key = Some(first.clone());
+                }
+                m.group = group;
+                continue;
+            }
             let key = match m.kind {
                 _ if apposed.is_some() => apposed,
                 MentionKind::Unnamed => named_body_before(mentions, si, mi, lex)
@@ -1254,6 +1264,83 @@ pub fn main_country(mentions: &[Vec<Mention>], lex: &Lexicon) -> Option<usize> {
 /// The entity a pronoun or definite description refers back to: the nearest earlier mention of
 /// a class it accepts, the subject of its own sentence first for "it"; proxies ("Khamenei's
 /// channel") count for "it" and "the channel".
+/// Words that may stand between the names of a list ("Facebook, WhatsApp and its Messenger").
+const LIST_GLUE: [&str; 10] = [",", "and", "or", "its", "their", "as", "well", "also", "the", "both"];
+
+/// The names a plural description groups ("the platforms", "the two apps"). A list comes first:
+/// names of its classes joined by commas and "and", the nearest with as many names as it says
+/// (two or more when it says none), in its own sentence before it or up to three back. Else the
+/// nearest names of those classes: as many as it says, or those of the nearest sentence naming
+/// two or more. In reading order either way.
+fn plural_antecedents(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, count: u8) -> Vec<Key> {
+    let m = &mentions[si][mi];
+    let member =
+        |c: &Mention| c.plural.is_none() && c.kind == MentionKind::Named && c.is_actor() && c.key.is_some() && m.refs.contains(&c.class);
+    let want = usize::from(count).max(2);
+    let window = || {
+        (0..4).filter_map(move |back| si.checked_sub(back)).map(move |s| {
+            let cands: &[Mention] = if s == si { &mentions[s][..mi] } else { &mentions[s] };
+            // "Electronic Arts' Origin": a possessor written right before a name of the group is
+            // its owner, not one of it.
+            let owner = |i: usize| cands[i].possessive && cands.get(i + 1).is_some_and(|n| n.start == cands[i].end && member(n));
+            let members: Vec<usize> = (0..cands.len()).filter(|&i| member(&cands[i]) && !owner(i)).collect();
+            (s, cands, members)
+        })
+    };
+    let push_new = |keys: &mut Vec<Key>, k: &Key| {
+        if !keys.contains(k) {
+            keys.push(k.clone());
+        }
+    };
+    for (s, cands, members) in window() {
+        let toks = &sentences[s].tokens;
+        let in_possessor = |k: usize| cands.iter().any(|c| c.possessive && c.start <= k && k < c.end);
+        let linked = |a: &Mention, b: &Mention| (a.end..b.start).all(|k| LIST_GLUE.contains(&toks[k].lower.as_str()) || in_possessor(k));
+        // Lists from the last one back.
+        let mut end = members.len();
+        while end > 0 {
+            let mut start = end - 1;
+            while start > 0 && linked(&cands[members[start - 1]], &cands[members[start]]) {
+                start -= 1;
+            }
+            let mut keys: Vec<Key> = Vec::new();
+            for &i in &members[start..end] {
+                if let Some(k) = &cands[i].key {
+                    push_new(&mut keys, k);
+                }
+            }
+            if keys.len() >= want {
+                let skip = if count > 0 { keys.len() - usize::from(count) } else { 0 };
+                return keys.split_off(skip);
+            }
+            end = start;
+        }
+    }
+    let mut group: Vec<Key> = Vec::new();
+    for (_, cands, members) in window() {
+        let mut here: Vec<Key> = Vec::new();
+        for k in members.iter().rev().filter_map(|&i| cands[i].key.as_ref()) {
+            if !group.contains(k) {
+                push_new(&mut here, k);
+            }
+        }
+        if count > 0 {
+            let wanted = usize::from(count) - group.len();
+            let mut taken: Vec<Key> = here.into_iter().take(wanted).collect();
+            taken.reverse();
+            taken.append(&mut group);
+            group = taken;
+            if group.len() == usize::from(count) {
+                return group;
+            }
+        } else if here.len() >= 2 {
+            here.reverse();
+            return here;
+        }
+    }
+    Vec::new()
+}
+
 fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexicon) -> Option<Key> {
     let m = &mentions[si][mi];
     let wants_proxy = matches!(m.name.as_str(), "it" | "its") || lex.proxy_nouns.contains(m.name.as_str());
@@ -1299,8 +1386,10 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
         let Some(s) = si.checked_sub(back) else { break };
         let cands: &[Mention] = if back == 0 { &mentions[s][..mi] } else { &mentions[s] };
         let stoks = &sentences[s].tokens;
+        // A plural description stands for a group, not for one name a singular reference takes.
         let ok = |c: &Mention| {
-            c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun || c.kind == MentionKind::Pronoun && c.key.is_some()
+            c.plural.is_none()
+                && (c.key.is_some() && c.is_actor() && c.kind != MentionKind::Pronoun || c.kind == MentionKind::Pronoun && c.key.is_some())
         };
         let proxy = |c: &Mention| (c.possessive || c.name.contains('.')) && c.class.is_person() && proxy_follows(stoks, c.end, lex);
         // "in a post on X. He accused the platform": where something was said is not what a

@@ -3122,3 +3122,33 @@ fn a_description_after_an_unknown_place_of_origin_refers_back() {
         &[],
     );
 }
+
+#[test]
+fn a_plural_description_stands_for_the_list_it_refers_to() {
+    // The platforms of the list before it, in the same sentence.
+    check(
+        "Gabon restored access to Facebook, TikTok and WhatsApp on Friday, a week after the platforms were blocked.",
+        &["Gabon bans Facebook", "Gabon bans TikTok", "Gabon bans WhatsApp"],
+        &[],
+    );
+    // "both apps" in a later sentence: the two names of the list, not the store they sit in.
+    check(
+        "Google pulled Telegram and its Signal rival from the Play Store. Both apps are owned by foreign investors, and Mali's regulator ordered the two apps taken off.",
+        &["Mali bans Telegram", "Mali bans Signal"],
+        &["Mali bans Play Store"],
+    );
+    // A possessor right before a name of the list is its owner, not one of the group.
+    check(
+        "Iraq's regulator said it was studying PayPal and Tencent's WeChat. The ministry said it was restricting the services until they registered.",
+        &["Iraq bans PayPal", "Iraq bans WeChat"],
+        &["Iraq bans Tencent"],
+    );
+}
+
+#[test]
+fn a_plural_description_with_nothing_to_refer_to_gives_nothing() {
+    let got = statements("Mali's ministry blocked the platforms on Monday, officials in Bamako said.");
+    assert!(got.iter().all(|s| !s.contains(" bans ")), "{got:#?}");
+    let got = statements("Mali's regulator blocked the apps that had missed the deadline.");
+    assert!(got.iter().all(|s| !s.contains(" bans ")), "{got:#?}");
+}
