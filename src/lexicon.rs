@@ -617,6 +617,8 @@ pub struct WordSets {
     pub future_in_past: WordSet,
     /// Verbs making a future an ongoing fact.
     pub continuing: WordSet,
+    /// Verbs of a decision ("ruled that access should be blocked").
+    pub deciding: WordSet,
     /// Number words ("three").
     pub number_words: WordMap<u64>,
     /// Scale words ("million").
@@ -801,6 +803,7 @@ impl Lexicon {
             conditions_after: table(&m.conditions_after, ()),
             planned: table(&m.planned, ()),
             future_in_past: word_set(&m.future_in_past_after),
+            deciding: word_set(&m.deciding),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -963,6 +966,7 @@ impl Lexicon {
             &mut w.negation,
             &mut w.hypothetical,
             &mut w.future_in_past,
+            &mut w.deciding,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

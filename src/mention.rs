@@ -385,6 +385,10 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                     continue;
                 }
             }
+            // "Zimbabwe Lawyers for Human Rights": a country's name opening a group's name.
+            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && opens_group_for(toks, i + len) {
+                break;
+            }
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.
                 break;
@@ -667,7 +671,9 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
             let head_end = k;
             // "Government Information Department": a lone head word opening a body's name is
             // part of it.
-            let opens_body = k == a + 1 && ends_with_head(k, b);
+            // So is one before another head: "Media Institute of Southern Africa".
+            let starts_with_head = || lex.organization_heads.longest(toks, k).is_some() || lex.agency_heads.longest(toks, k).is_some();
+            let opens_body = k == a + 1 && (ends_with_head(k, b) || starts_with_head());
             if !opens_body && (!ends_with_head(a, b) || lex.titles.longest(toks, k).is_some() || (b - k) <= 3) {
                 out.push((a, head_end));
                 return split_run(toks, k, b, lex, out);
@@ -684,7 +690,12 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
                 k + 1
             };
             // "of the Sergipe Court of Justice": the body's head may stand before its own "of".
-            let body_named = body < b && (ends_with_head(body, b) || head_class(toks, body, b, lex).is_some());
+            // "Judge Santiago Pedraz of the Audiencia Nacional": a name of a few words with no
+            // head is the body the title is held in all the same.
+            let body_named = body < b
+                && (ends_with_head(body, b)
+                    || head_class(toks, body, b, lex).is_some()
+                    || b - body <= 4 && (body..b).all(|x| is_name_token(&toks[x])));
             if body_named && head_class(toks, a, k, lex).is_none() {
                 out.push((a, k));
                 return split_run(toks, body, b, lex, out);
@@ -694,7 +705,18 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     if head_class(toks, a, b, lex).is_none() && !spelled_by_acronym(toks, a, b) {
         // Without a head noun the connectors join nothing: "Firouzabadi on Wednesday", "Jahangiri and Ghassemi".
         let has_title = (a..b).any(|k| lex.titles.starts_at(toks, k));
-        let splits = |k: usize| CONNECTORS.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title);
+        // "Lawyers for Human Rights", "Movement for Democratic Change": "for" between capitalised
+        // words, two or more after it, joins one group's name.
+        // A plural title there is the group's own word: "Lawyers for Human Rights".
+        let plural_title_before = |k: usize| {
+            toks[k - 1].lower.ends_with('s')
+                && lex.titles.ending_at(toks, k, 3).is_some()
+                && (a..k).filter(|&x| lex.titles.starts_at(toks, x)).count() == 1
+        };
+        let group_for = |k: usize| {
+            toks[k].lower == "for" && (!has_title || plural_title_before(k)) && b - k >= 3 && (k + 1..b).all(|x| is_name_token(&toks[x]))
+        };
+        let splits = |k: usize| CONNECTORS.contains(&toks[k].lower.as_str()) && (toks[k].lower != "of" || !has_title) && !group_for(k);
         if let Some(k) = (a + 1..b).find(|&k| splits(k)) {
             out.push((a, k));
             return split_run(toks, k + 1, b, lex, out);
@@ -712,6 +734,45 @@ fn split_run(toks: &[Token], a: usize, b: usize, lex: &Lexicon, out: &mut Vec<(u
     if a < b {
         out.push((a, b));
     }
+}
+
+/// The title of the person named right before "of (the)" at `a`: "Judge Santiago Pedraz of the
+/// Audiencia Nacional" gives the judge's title for the name at "Audiencia".
+fn title_of_name_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<usize> {
+    let of = if a >= 1 && toks[a - 1].lower == "the" {
+        a.checked_sub(2)?
+    } else {
+        a.checked_sub(1)?
+    };
+    if toks[of].lower != "of" {
+        return None;
+    }
+    let mut k = of;
+    while k > 0 && of - k < 5 && is_name_token(&toks[k - 1]) && !lex.titles.starts_at(toks, k - 1) {
+        k -= 1;
+    }
+    if k == of {
+        return None;
+    }
+    (0..k.min(4)).map(|len| k - 1 - len).find_map(|s| {
+        lex.titles
+            .longest(toks, s)
+            .filter(|(len, _)| s + len == k && toks[s].cap)
+            .map(|(_, &spec)| spec)
+    })
+}
+
+/// Whether capitalised words at `k` go on to "for" and two more capitalised words: the rest of a
+/// group's name ("[Zimbabwe] Lawyers for Human Rights").
+fn opens_group_for(toks: &[Token], k: usize) -> bool {
+    let mut x = k;
+    while x < toks.len() && x < k + 3 && is_name_token(&toks[x]) {
+        x += 1;
+    }
+    x > k
+        && toks.get(x).is_some_and(|t| t.lower == "for")
+        && toks.get(x + 1).is_some_and(is_name_token)
+        && toks.get(x + 2).is_some_and(is_name_token)
 }
 
 /// Whether an acronym in brackets after the run spells the initials of its capitalised words:
@@ -834,7 +895,10 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             return vec![m];
         }
     }
-    if let Some(cls) = head_class(toks, a, b, lex).or_else(|| (b - a >= 3 && spelled_by_acronym(toks, a, b)).then_some(Class::Organization))
+    // "Lawyers for Human Rights": a name joined by "for" is a group's.
+    let joined_by_for = b - a >= 3 && (a + 1..b - 1).any(|k| toks[k].lower == "for");
+    if let Some(cls) = head_class(toks, a, b, lex)
+        .or_else(|| (b - a >= 3 && spelled_by_acronym(toks, a, b) || joined_by_for).then_some(Class::Organization))
     {
         let mut m = Mention::new(a, b, cls, MentionKind::Named, text(a, b));
         m.refs = vec![cls];
@@ -909,6 +973,18 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     // "the five mobile carriers - Vivo, Claro, TIM, Oi and Nextel": a list a company head
     // introduces across a dash or a colon.
     let org_list = b - a <= 3 && in_list_cued_by(toks, a, lex, &lex.organization_heads);
+    // "Judge Santiago Pedraz of the Audiencia Nacional": the body a title before a name is held
+    // in, a state body for a state office.
+    if let Some(spec) = title_of_name_before(toks, a, lex).filter(|_| b - a <= 4) {
+        let cls = if lex.ontology.titles[spec].class == Class::Official {
+            Class::Agency
+        } else {
+            Class::Organization
+        };
+        let mut m = Mention::new(a, b, cls, MentionKind::Named, text(a, b));
+        m.refs = vec![cls];
+        return vec![m];
+    }
     if apposition == Some(Class::Organization) || org_before || role_of || org_list {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
@@ -1053,6 +1129,16 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
         }
         if toks[h].lower == "'s" {
             // "MTN, the country's largest mobile operator": the possessor is a modifier.
+            reach += 2;
+            continue;
+        }
+        if toks[h].lower == "-"
+            && toks
+                .get(h + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "based" | "backed" | "owned" | "run" | "funded"))
+        {
+            // "NetBlocks, a British-based group": a place of origin or an owner is a modifier.
+            h += 1;
             reach += 2;
             continue;
         }
@@ -1278,7 +1364,18 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
             break;
         }
         if let Some((len, &spec)) = lex.titles.longest(toks, at) {
-            return Some((spec, at, at + len));
+            // "the deputy information minister": the title the phrase ends with is the office.
+            let (mut spec, mut at, mut end) = (spec, at, at + len);
+            while let Some((p, (len, &next))) = (end..(end + 2).min(toks.len()))
+                .take_while(|&p| {
+                    p == end
+                        || toks[p - 1].kind == TokenKind::Word && !toks[p - 1].cap && !matches!(toks[p - 1].lower.as_str(), "and" | "or")
+                })
+                .find_map(|p| lex.titles.longest(toks, p).map(|t| (p, t)))
+            {
+                (spec, at, end) = (next, p, p + len);
+            }
+            return Some((spec, at, end));
         }
         if matches!(toks[at].lower.as_str(), "," | "." | ";" | "said" | "says") {
             break;
@@ -1552,8 +1649,9 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
             let poss_before = i >= 2 && toks[i - 1].lower == "'s" && covered[i - 2];
             let dem_before = i >= 1 && out.iter().any(|m| m.end == i && m.kind == MentionKind::Demonym);
             let name_after = toks.get(end).is_some_and(is_name_token);
-            // "The secretary of Iran's Supreme Council of Cyberspace says ...": a role held in a named body.
-            let body_at = if toks.get(end).is_some_and(|t| t.lower == "of") {
+            // "The secretary of Iran's Supreme Council of Cyberspace says ...", "a judge at Spain's
+            // National Court": a role held in a named body.
+            let body_at = if toks.get(end).is_some_and(|t| matches!(t.lower.as_str(), "of" | "at")) {
                 let at = if toks.get(end + 1).is_some_and(|t| t.lower == "the") {
                     end + 2
                 } else {

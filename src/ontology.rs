@@ -277,6 +277,10 @@ pub struct ModalityCues {
     pub future_in_past_after: Vec<String>,
     /// Verbs that make a future an ongoing fact.
     pub continuing: Vec<String>,
+    /// Verbs of a decision, after which "should" or "must" is what was decided ("ruled that
+    /// access should be blocked"), a fact.
+    #[serde(default)]
+    pub deciding: Vec<String>,
 }
 
 /// Number words and user nouns.

@@ -1156,6 +1156,15 @@ fn modality(v: &View, start: usize, subject_end: usize) -> Modality {
     let modal = |t: &Token| w.hypothetical.contains(t) && !month(t);
     if let Some(pos) = group.iter().position(modal) {
         let is_would = group[pos].lower == "would";
+        // "ruled that access should be blocked": what a decision says must be, is decided.
+        let decided = matches!(group[pos].lower.as_str(), "should" | "must")
+            && (0..lo)
+                .rev()
+                .take_while(|&k| v.lower(k) != ";")
+                .any(|k| w.deciding.contains(&v.toks[k]) && (k + 1..lo).any(|x| v.lower(x) == "that"));
+        if decided {
+            return Modality::Asserted;
+        }
         let reported = (0..lo).any(|k| w.future_in_past.contains_at(v.toks, k));
         if !(is_would && reported) {
             return Modality::Hypothetical;
@@ -1372,6 +1381,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     subj = v.coordinated(m, dom, true);
                 }
             }
+            // Whether the agent is only where the act took place ("blocked in Spain").
+            let mut agent_is_place = false;
             let mut j = f.end;
             while !pat.inverse && j < v.toks.len() && j < f.end + 8 && !v.is_boundary(j) {
                 if matches!(v.lower(j), "by" | "in") {
@@ -1388,6 +1399,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                                     .take_while(|&a| v.ms[a].class == class || v.ms[a].class.is_person() && class.is_person())
                                     .collect()
                             } else {
+                                agent_is_place = true;
                                 smallvec![m]
                             };
                             break;
@@ -1423,6 +1435,20 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     .find(|&x| lex.words.reporting.contains_at(v.toks, x));
                 if let Some(r) = reported_at {
                     subj = v.clause_subject(r, dom).into_iter().filter(|&m| v.ms[m].class.is_state()).collect();
+                }
+            }
+            // "The judge ruled that access to Telegram should be blocked in Spain": the state actor
+            // who decided it, not the place.
+            if (subj.is_empty() || agent_is_place) && !pat.inverse && !by_agent && dom.iter().all(|c| c.is_state()) {
+                let decided_at = (0..k)
+                    .rev()
+                    .take_while(|&x| v.lower(x) != ";")
+                    .find(|&x| lex.words.deciding.contains(&v.toks[x]));
+                if let Some(r) = decided_at {
+                    let deciders: MentionList = v.clause_subject(r, dom).into_iter().filter(|&m| v.ms[m].class.is_state()).collect();
+                    if !deciders.is_empty() {
+                        subj = deciders;
+                    }
                 }
             }
             subjects = subj;
@@ -1660,6 +1686,15 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 && v.slot[f.start - 2].is_none()
                 && lex.plain_plural(&v.toks[f.start - 2])
         };
+        // "put on hold his order to suspend the app Telegram": what the lifted order banned.
+        if obj_keys.is_empty() && rel == Relation::Unbans && v.lower(f.end) == "to" {
+            let ban = found
+                .iter()
+                .find(|g| g.start == f.end + 1 && lex.triggers[g.pattern].relation == Relation::Bans);
+            if let Some(g) = ban {
+                obj_keys = v.objects(g.end, rng, &[]).iter().flat_map(|&m| v.keys(m)).cloned().collect();
+            }
+        }
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() || noun_before() => KeyList::new(),

@@ -683,17 +683,24 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     })
                     .or_else(|| same_head_before(mentions, si, mi))
                     .or_else(|| main_country.map(|c| country_key(lex, c))),
-                MentionKind::Role if m.titles.first().is_some_and(|t| t.body.is_some()) => {
-                    introduced_speaker(sentences, mentions, si, mi, lex)
-                }
                 MentionKind::Role => {
-                    let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
-                    let at = (si, m.start);
-                    bound.get(&t).and_then(|h| holder(h, at)).or_else(|| {
-                        bound
-                            .iter()
-                            .find(|(k, _)| k.ends_with(&t) || t.ends_with(k.as_str()))
-                            .and_then(|(_, h)| holder(h, at))
+                    // "The secretary of the Council says ..." is who speaks next; any other role
+                    // is whoever the document names with its title.
+                    let spoken = m
+                        .titles
+                        .first()
+                        .is_some_and(|t| t.body.is_some())
+                        .then(|| introduced_speaker(sentences, mentions, si, mi, lex))
+                        .flatten();
+                    spoken.or_else(|| {
+                        let t = m.titles.first().map(|t| t.text.clone()).unwrap_or_else(|| m.name.clone());
+                        let at = (si, m.start);
+                        bound.get(&t).and_then(|h| holder(h, at)).or_else(|| {
+                            bound
+                                .iter()
+                                .find(|(k, _)| k.ends_with(&t) || t.ends_with(k.as_str()))
+                                .and_then(|(_, h)| holder(h, at))
+                        })
                     })
                 }
                 MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => {

@@ -3152,3 +3152,46 @@ fn a_plural_description_with_nothing_to_refer_to_gives_nothing() {
     let got = statements("Mali's regulator blocked the apps that had missed the deadline.");
     assert!(got.iter().all(|s| !s.contains(" bans ")), "{got:#?}");
 }
+
+#[test]
+fn a_judge_named_with_an_unknown_court_and_a_ruling_that_access_should_be_blocked() {
+    // The body after "Judge NAME of the" is a state body though its name has no head noun; a
+    // ruling that access "should be blocked in" a country is the judge's own ban, a fact.
+    check(
+        "Judge Lucia Ferrandiz of the Audiencia Provincial ruled on Friday that access to Telegram should be blocked in Spain.",
+        &["Lucia Ferrandiz bans Telegram", "Lucia Ferrandiz holdsPositionIn Audiencia Provincial"],
+        &["Spain bans Telegram", "Lucia Ferrandiz bans Telegram [Hypothetical]"],
+    );
+}
+
+#[test]
+fn an_indefinite_role_is_the_holder_named_later_and_a_frozen_order_is_lifted() {
+    check(
+        "A judge at Portugal's Constitutional Court on Monday put on hold his order to suspend the messaging app Telegram. Judge Rui Matos had acted on Friday.",
+        &["Rui Matos unbans Telegram", "Rui Matos bans Telegram"],
+        &[],
+    );
+}
+
+#[test]
+fn group_names_joined_by_for_and_bodies_opened_by_a_head() {
+    check(
+        "The case was brought by Ghana Lawyers for Press Freedom and the Media Institute of West Africa, which opposed the ban on Telegram.",
+        &["Ghana Lawyers for Press Freedom opposesBan Telegram"],
+        &[],
+    );
+    check(
+        "Tendai Moyo, leader of the Movement for Democratic Renewal, criticised the block. The outage was confirmed by NetWatch, a British-based group that tracks disruptions.",
+        &["NetWatch basedIn United Kingdom"],
+        &[],
+    );
+}
+
+#[test]
+fn an_apposed_title_is_the_last_title_of_its_phrase() {
+    check(
+        "Zambia blocked WhatsApp. Chanda Phiri, the deputy information minister, defended the block.",
+        &["Chanda Phiri holdsPositionIn Zambia"],
+        &[],
+    );
+}
