@@ -28,8 +28,8 @@ struct Found {
 /// Per-document state carried from sentence to sentence.
 #[derive(Debug, Default)]
 pub struct DocState {
-    /// The last ban read, for "the ban was lifted".
-    last_ban: Option<(Key, Key)>,
+    /// The last ban read, for "the ban was lifted": who banned, and every app the ban named.
+    last_ban: Option<(Key, KeyList)>,
     /// The apps mentioned so far, each with its count (a document names a handful: a list).
     app_counts: Vec<(Key, usize)>,
     /// The country the document is about.
@@ -1656,6 +1656,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         let w = &lex.words;
         let noun_after = || {
             let mut k = f.end;
+            // "criticised the filtering of the internet": the noun's own "of".
+            if v.lower(k) == "of" || pat.nominal && v.lower(k) == "on" {
+                k += 1;
+            }
             if v.slot.get(k).copied().flatten().is_none()
                 && matches!(v.lower(k), "the" | "a" | "an" | "this" | "his" | "her" | "its" | "their")
             {
@@ -1699,19 +1703,19 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() || noun_before() => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
-                Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
+                Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
                     .or_else(|| state.last_state.clone().filter(|k| !subj_keys.contains(k)))
                     .into_iter()
                     .collect(),
-                None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect(),
+                None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default(),
                 // "The ministry announced the ban on June 29": the ban the document told of.
                 None if rel == Relation::Bans
                     && f.end >= 2
                     && lex.words.reversal_nouns.contains_at(v.toks, f.end - 1)
                     && matches!(v.lower(f.end - 2), "the" | "this" | "that") =>
                 {
-                    state.last_ban.as_ref().map(|(_, o)| o.clone()).into_iter().collect()
+                    state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default()
                 }
                 None => KeyList::new(),
             };
@@ -1776,10 +1780,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 if own_ban {
                     add(s, Relation::Bans, Object::Entity(o.clone()), modality, None, None, UNDATED);
                 }
-                // A lifted ban is still the ban that "the block" later refers to.
-                if matches!(rel, Relation::Bans | Relation::Unbans) && modality == Modality::Asserted {
-                    state.last_ban = Some((s.clone(), o.clone()));
-                }
+            }
+            // A lifted ban is still the ban that "the block" later refers to.
+            if matches!(rel, Relation::Bans | Relation::Unbans) && modality == Modality::Asserted && !obj_keys.is_empty() {
+                state.last_ban = Some((s.clone(), obj_keys.clone()));
             }
         }
     }
@@ -1911,7 +1915,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         // of the document's last ban too.
         let imposed =
             (i + 1..(i + 5).min(v.toks.len())).find(|&k| w.imposing_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
-        if let (Some(k), Some((_, o))) = (imposed, &state.last_ban) {
+        if let (Some(k), Some((_, objects))) = (imposed, &state.last_ban) {
             let by = (k + 1..(k + 8).min(v.toks.len())).find(|&x| v.lower(x) == "by");
             let agent = by
                 .and_then(|x| v.slot.get(x + 1).copied().flatten())
@@ -1921,18 +1925,22 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                     Modality::Asserted => modality(v, i, 0),
                     other => other,
                 };
-                add(ak, lex.ontology.reversal.reverses, Object::Entity(o.clone()), m, None, None, i);
+                for o in objects {
+                    add(ak, lex.ontology.reversal.reverses, Object::Entity(o.clone()), m, None, None, i);
+                }
             }
         }
         let lifted =
             (i + 1..(i + 5).min(v.toks.len())).find(|&k| w.reversal_verbs.contains_at(v.toks, k) && w.be.contains_at(v.toks, k - 1));
-        if let (Some(k), Some((s, o))) = (lifted, &state.last_ban) {
+        if let (Some(k), Some((s, objects))) = (lifted, &state.last_ban) {
             // Read at the verb: "the ban would be lifted" is no lifting yet.
             let m = match modality(v, k, i + 1) {
                 Modality::Asserted => modality(v, i, 0),
                 other => other,
             };
-            add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None, i);
+            for o in objects {
+                add(s, lex.ontology.reversal.relation, Object::Entity(o.clone()), m, None, None, i);
+            }
         }
     }
 }

@@ -3159,7 +3159,10 @@ fn a_judge_named_with_an_unknown_court_and_a_ruling_that_access_should_be_blocke
     // ruling that access "should be blocked in" a country is the judge's own ban, a fact.
     check(
         "Judge Lucia Ferrandiz of the Audiencia Provincial ruled on Friday that access to Telegram should be blocked in Spain.",
-        &["Lucia Ferrandiz bans Telegram", "Lucia Ferrandiz holdsPositionIn Audiencia Provincial"],
+        &[
+            "Lucia Ferrandiz bans Telegram",
+            "Lucia Ferrandiz holdsPositionIn Audiencia Provincial",
+        ],
         &["Spain bans Telegram", "Lucia Ferrandiz bans Telegram [Hypothetical]"],
     );
 }
@@ -3193,5 +3196,28 @@ fn an_apposed_title_is_the_last_title_of_its_phrase() {
         "Zambia blocked WhatsApp. Chanda Phiri, the deputy information minister, defended the block.",
         &["Chanda Phiri holdsPositionIn Zambia"],
         &[],
+    );
+}
+
+#[test]
+fn a_lifted_ban_reverses_every_app_the_ban_named() {
+    check(
+        "Gabon's regulator blocked Facebook, TikTok and WhatsApp on Monday. The ban was lifted on Thursday.",
+        &[
+            "Gabon bans Facebook",
+            "Gabon unbans Facebook",
+            "Gabon unbans TikTok",
+            "Gabon unbans WhatsApp",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn criticism_of_filtering_the_internet_opposes_no_app_ban() {
+    check(
+        "Chad blocked Facebook and TikTok in May. Ali Mahamat, a surgeon who won the presidency in July, had criticised the filtering of the internet as harmful.",
+        &["Chad bans Facebook"],
+        &["Ali Mahamat opposesBan Facebook", "Ali Mahamat opposesBan TikTok"],
     );
 }
