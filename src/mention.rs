@@ -985,7 +985,15 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         m.refs = vec![cls];
         return vec![m];
     }
-    if apposition == Some(Class::Organization) || org_before || role_of || org_list {
+    // "the game's publisher, Krafton,", "their owner, Meta Platforms": a company's relation to
+    // an app (cues.toml apposition_relations) apposed to a lone name.
+    // A lone word only: "X's owner, Elon Musk" is a person.
+    let relation_before = b - a == 1
+        && a >= 2
+        && toks[a - 1].lower == ","
+        && !lex.words.name_starts.contains(&toks[a])
+        && lex.apposition_relations.ending_at(toks, a - 1, 3).is_some();
+    if apposition == Some(Class::Organization) || org_before || role_of || org_list || relation_before {
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
@@ -1222,7 +1230,10 @@ fn among_known_apps(toks: &[Token], a: usize, b: usize, lex: &Lexicon) -> bool {
         })
     };
     let link = |t: &Token| matches!(t.lower.as_str(), "," | "and" | "or" | "also");
-    let before = a >= 2 && link(&toks[a - 1]) && (a.saturating_sub(4)..a - 1).any(|i| is_app(i, Some(a - 1)));
+    // "In a post on Twitter, Chandrasekhar said": after a comma, a name that speaks opens the
+    // clause; it is no item of a list.
+    let speaks = a >= 1 && toks[a - 1].lower == "," && toks.get(b).is_some_and(|t| lex.words.reporting.contains(t));
+    let before = a >= 2 && link(&toks[a - 1]) && !speaks && (a.saturating_sub(4)..a - 1).any(|i| is_app(i, Some(a - 1)));
     // The app after must be an item, not a possessor in an apposition ("Aprameya Radhakrishna,
     // Koo's co-founder").
     let item_after = |i: usize| {

@@ -2429,6 +2429,19 @@ fn modifier_statements(
         let Some((at, &rel)) = lex.apposition_relations.ending_at(v.toks, m.start - 1, 3) else {
             continue;
         };
+        // "the game's publisher, Krafton,": the app whose possessive opens the noun.
+        let possessed_app = at
+            .checked_sub(1)
+            .filter(|&p| v.lower(p) == "'s")
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| v.slot[p])
+            .filter(|&n| v.ms[n].class == Class::App && n != mi);
+        if let Some(n) = possessed_app {
+            for ok in v.keys(n).iter().filter(|ok| *ok != key) {
+                add(key, rel, Object::Entity(ok.clone()), Modality::Asserted, None, None, m.start);
+            }
+            continue;
+        }
         let plural = match at.checked_sub(1).map(|p| v.lower(p)) {
             Some("their") => true,
             Some("its") => false,

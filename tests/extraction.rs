@@ -3221,3 +3221,21 @@ fn criticism_of_filtering_the_internet_opposes_no_app_ban() {
         &["Ali Mahamat opposesBan Facebook", "Ali Mahamat opposesBan TikTok"],
     );
 }
+
+#[test]
+fn a_name_that_speaks_after_an_app_and_a_comma_is_no_app() {
+    check(
+        "In a post on Twitter, Chandrasekhar said the ministry would watch the game closely. Rajeev Chandrasekhar is a junior minister in India.",
+        &["Rajeev Chandrasekhar uses Twitter"],
+        &[],
+    );
+}
+
+#[test]
+fn a_company_apposed_to_an_apps_publisher_owns_it() {
+    check(
+        "Chandrasekhar said that Telegram's publisher, Durovsoft, had addressed the government's concerns.",
+        &["Durovsoft owns Telegram"],
+        &[],
+    );
+}
