@@ -1345,6 +1345,16 @@ fn apposed_title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usiz
         })
 }
 
+/// The titles apposed before a description that opens at `ts` with a determiner ("Its founder,
+/// the Zimbabwean-born billionaire ..."): where they start, and them.
+fn apposed_before_description(toks: &[Token], ts: usize, lex: &Lexicon) -> Option<(usize, Vec<TitleUse>)> {
+    let det = (ts.saturating_sub(5)..ts)
+        .rev()
+        .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | "." | ";" | ":"))
+        .find(|&k| matches!(toks[k].lower.as_str(), "the" | "a" | "an"))?;
+    apposed_title_before(toks, det, lex)
+}
+
 /// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.
 fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, usize, usize)> {
     if toks.get(b).is_none_or(|t| t.lower != ",") {
@@ -1368,11 +1378,17 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
     while k < toks.len() && k < b + 9 && matches!(toks[k].lower.as_str(), "the" | "a" | "an" | "its" | "his" | "her" | "their") {
         k += 1;
     }
-    // Allow a country or body possessive and up to three adjectives before the title.
-    for skip in 0..5 {
-        let at = k + skip;
+    // Allow a country or body possessive and up to three adjectives before the title. A former
+    // office is none ("a former prime minister and leader of the Labour Party" leads the party).
+    let mut at = k;
+    while at < k + 5 {
         if at >= toks.len() {
             break;
+        }
+        let former = at > 0 && toks[at - 1].lower == "former";
+        if let Some((len, _)) = lex.titles.longest(toks, at).filter(|_| former) {
+            at += len;
+            continue;
         }
         if let Some((len, &spec)) = lex.titles.longest(toks, at) {
             // "the deputy information minister": the title the phrase ends with is the office.
@@ -1391,6 +1407,7 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
         if matches!(toks[at].lower.as_str(), "," | "." | ";" | "said" | "says") {
             break;
         }
+        at += 1;
     }
     None
 }
@@ -1903,12 +1920,23 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         let (ts, mut titles) = title_before(toks, start, lex)
             .or_else(|| apposed_title_before(toks, start, lex))
             .unwrap_or((start, Vec::new()));
+        // "Its founder, the Zimbabwean-born billionaire Strive Masiyiwa": an office apposed before
+        // the descriptive title is held too.
+        // The mention still starts at the description (a demonym in it stays its own mention).
+        let body_end = match (!titles.is_empty()).then(|| apposed_before_description(toks, ts, lex)).flatten() {
+            Some((outer, mut held)) => {
+                held.append(&mut titles);
+                titles = held;
+                outer
+            }
+            None => ts,
+        };
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
         // A lone unknown name before a company role is the company: "Kanzu founder John Okello".
         let company_role = titles.first().is_some_and(|t| is_company_role(lex, t.spec));
         let body = (0..k).rev().find(|&j| {
             let m = &out[j];
-            m.end == ts
+            m.end == body_end
                 && (m.kind == MentionKind::Named && !m.class.is_person()
                     || m.possessive
                         && (m.class == Class::Country
@@ -2020,8 +2048,12 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                         out[j].start
                     };
                     // "the leader of the main opposition party Chadema": past what the body is.
+                    // "the leader of the opposition Movement for Democratic Change": a party's
+                    // side before its name is what it is too.
                     let head_before = |e: usize| {
-                        lex.organization_heads.ending_at(toks, e, 2).is_some() || lex.agency_heads.ending_at(toks, e, 2).is_some()
+                        lex.organization_heads.ending_at(toks, e, 2).is_some()
+                            || lex.agency_heads.ending_at(toks, e, 2).is_some()
+                            || e > 0 && matches!(toks[e - 1].lower.as_str(), "opposition" | "ruling" | "governing")
                     };
                     if opens > te + 2 && head_before(opens) {
                         let mut p = opens;

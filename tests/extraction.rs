@@ -3239,3 +3239,19 @@ fn a_company_apposed_to_an_apps_publisher_owns_it() {
         &[],
     );
 }
+
+#[test]
+fn offices_apposed_before_a_description_of_the_opposition_and_former() {
+    // "Its founder, the ... billionaire NAME": the apposed office is held too.
+    check(
+        "Liquid Telecom, the largest mobile operator, told subscribers it had been directed to suspend its services. Its founder, the Malawian-born billionaire Tamba Chirwa, wrote on Facebook that the company had received an order.",
+        &["Tamba Chirwa founded Liquid Telecom", "Tamba Chirwa basedIn Malawi"],
+        &[],
+    );
+    // "leader of the opposition X": the party; "a former prime minister": no office now.
+    check(
+        "Ghana blocked Facebook. Kofi Mensah, a former prime minister and leader of the opposition Movement for Democratic Renewal, criticised the block.",
+        &["Kofi Mensah holdsPositionIn Movement for Democratic Renewal"],
+        &["Kofi Mensah holdsPositionIn Ghana"],
+    );
+}
