@@ -834,6 +834,26 @@ impl<'a> View<'a> {
         // "banned ChatGPT and opened an investigation into OpenAI": a verb right after "and" has
         // the subject of the verb before it, not that verb's object.
         if vg > 0 && self.lower(vg - 1) == "and" {
+            // "The High Court ruled on Monday that a minister had no power to order the blackout,
+            // and told the operators to restore access": after ", and", a verb goes on from the
+            // clause that reported or decided the "that" clause, not from a verb inside it.
+            if vg >= 2 && self.lower(vg - 2) == "," {
+                let w = &self.lex.words;
+                let reporter = (vg.saturating_sub(40)..vg - 2)
+                    .rev()
+                    .take_while(|&x| !matches!(self.lower(x), ";" | ":" | "(" | ")" | "\""))
+                    .find(|&x| {
+                        (w.reporting.contains(&self.toks[x]) || w.deciding.contains(&self.toks[x]))
+                            && self.slot[x].is_none()
+                            && ((x + 1..(x + 5).min(vg)).any(|y| self.lower(y) == "that") || w.reporting.contains(&self.toks[x]))
+                    });
+                if let Some(r) = reporter {
+                    let subj = self.subject(r, classes);
+                    if !subj.is_empty() {
+                        return subj;
+                    }
+                }
+            }
             let mut k = vg - 1;
             while k > 0 && vg - k < 20 {
                 k -= 1;

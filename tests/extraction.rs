@@ -3255,3 +3255,17 @@ fn offices_apposed_before_a_description_of_the_opposition_and_former() {
         &["Kofi Mensah holdsPositionIn Ghana"],
     );
 }
+
+#[test]
+fn a_verb_after_comma_and_goes_on_from_the_reporting_clause() {
+    check(
+        "Malawi's High Court ruled on Monday that a minister had no power to order the blackout imposed last week, and told the operators to restore access to WhatsApp and Facebook.",
+        &["High Court unbans WhatsApp", "High Court unbans Facebook"],
+        &[],
+    );
+    check(
+        "Russia slowed YouTube in July. Lawmaker Anton Gorelkin said normal speeds could return if Google complied, and urged viewers to try VK Video.",
+        &["Anton Gorelkin promotes VK Video"],
+        &[],
+    );
+}
