@@ -1382,6 +1382,17 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
             .then(|| subject_classes_of_verb_after(&sentences[si].tokens, m.end, lex))
             .flatten()
     };
+    // "before the ministry blocked it": an object pronoun right after a relation verb is one of
+    // the classes that verb takes as object.
+    // Not after a participle that opens an adjunct (", leaving it with no seat"): that verb tells
+    // a consequence, seldom its relation.
+    let verb_subjects = verb_subjects.or_else(|| {
+        let toks = &sentences[si].tokens;
+        let adjunct = m.start >= 2 && toks[m.start - 1].lower.ends_with("ing") && toks[m.start - 2].lower == ",";
+        (m.kind == MentionKind::Pronoun && !m.possessive && m.start > 0 && !adjunct)
+            .then(|| object_classes_of_verb(&toks[m.start - 1], lex))
+            .flatten()
+    });
     let takes = |c: &Mention| verb_subjects.as_ref().is_none_or(|cs| cs.contains(&c.class));
     // "the Garante, Greece's authority and France's CNIL each fined it": the object of a verb is
     // none of that verb's subjects.
@@ -1531,6 +1542,19 @@ fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &L
     let mut classes: Vec<Class> = Vec::new();
     for r in lex.verb_relations(verb) {
         for &c in lex.signature(r).0 {
+            if !classes.contains(&c) {
+                classes.push(c);
+            }
+        }
+    }
+    (!classes.is_empty()).then_some(classes)
+}
+
+/// The classes the relation verbs starting at `verb` take as object, if it starts any.
+fn object_classes_of_verb(verb: &crate::text::Token, lex: &Lexicon) -> Option<Vec<Class>> {
+    let mut classes: Vec<Class> = Vec::new();
+    for r in lex.verb_relations(verb) {
+        for &c in lex.signature(r).1 {
             if !classes.contains(&c) {
                 classes.push(c);
             }

@@ -3269,3 +3269,12 @@ fn a_verb_after_comma_and_goes_on_from_the_reporting_clause() {
         &[],
     );
 }
+
+#[test]
+fn an_object_pronoun_of_a_relation_verb_is_of_a_class_the_verb_takes() {
+    check(
+        "The Ministry of Electronics and Information Technology acts on security grounds. PUBG Mobile had been installed 175 million times in India before the ministry blocked it on Sept. 2, 2020.",
+        &["Ministry of Electronics and Information Technology bans PUBG Mobile"],
+        &["Ministry of Electronics and Information Technology bans India"],
+    );
+}
