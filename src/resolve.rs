@@ -1390,7 +1390,7 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
         let toks = &sentences[si].tokens;
         let adjunct = m.start >= 2 && toks[m.start - 1].lower.ends_with("ing") && toks[m.start - 2].lower == ",";
         (m.kind == MentionKind::Pronoun && !m.possessive && m.start > 0 && !adjunct)
-            .then(|| object_classes_of_verb(&toks[m.start - 1], lex))
+            .then(|| classes_of_verb(&toks[m.start - 1], lex, true))
             .flatten()
     });
     let takes = |c: &Mention| verb_subjects.as_ref().is_none_or(|cs| cs.contains(&c.class));
@@ -1539,22 +1539,16 @@ fn antecedent(doc: &str, sentences: &[Sentence], mentions: &[Vec<Mention>], si: 
 /// subject, when a verb of a relation stands there.
 fn subject_classes_of_verb_after(toks: &[crate::text::Token], at: usize, lex: &Lexicon) -> Option<Vec<Class>> {
     let verb = toks.get(crate::mention::past_auxiliaries(toks, at, lex))?;
-    let mut classes: Vec<Class> = Vec::new();
-    for r in lex.verb_relations(verb) {
-        for &c in lex.signature(r).0 {
-            if !classes.contains(&c) {
-                classes.push(c);
-            }
-        }
-    }
-    (!classes.is_empty()).then_some(classes)
+    classes_of_verb(verb, lex, false)
 }
 
-/// The classes the relation verbs starting at `verb` take as object, if it starts any.
-fn object_classes_of_verb(verb: &crate::text::Token, lex: &Lexicon) -> Option<Vec<Class>> {
+/// The classes the relation verbs starting at `verb` take as subject, or as object, if it starts
+/// any.
+fn classes_of_verb(verb: &crate::text::Token, lex: &Lexicon, objects: bool) -> Option<Vec<Class>> {
     let mut classes: Vec<Class> = Vec::new();
     for r in lex.verb_relations(verb) {
-        for &c in lex.signature(r).1 {
+        let (dom, rng) = lex.signature(r);
+        for &c in if objects { rng } else { dom } {
             if !classes.contains(&c) {
                 classes.push(c);
             }
