@@ -619,6 +619,8 @@ pub struct WordSets {
     pub continuing: WordSet,
     /// Verbs of a decision ("ruled that access should be blocked").
     pub deciding: WordSet,
+    /// Words saying an act breaks the law ("violated", "unlawful").
+    pub condemning: WordSet,
     /// Number words ("three").
     pub number_words: WordMap<u64>,
     /// Scale words ("million").
@@ -804,6 +806,7 @@ impl Lexicon {
             planned: table(&m.planned, ()),
             future_in_past: word_set(&m.future_in_past_after),
             deciding: word_set(&m.deciding),
+            condemning: word_set(&m.condemning),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -967,6 +970,7 @@ impl Lexicon {
             &mut w.hypothetical,
             &mut w.future_in_past,
             &mut w.deciding,
+            &mut w.condemning,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

@@ -281,6 +281,10 @@ pub struct ModalityCues {
     /// access should be blocked"), a fact.
     #[serde(default)]
     pub deciding: Vec<String>,
+    /// Words that say an act breaks the law ("argued that blocking X violated the constitution"):
+    /// who says so of a ban opposes it.
+    #[serde(default)]
+    pub condemning: Vec<String>,
 }
 
 /// Number words and user nouns.

@@ -1032,7 +1032,10 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
             continue;
         }
         // "that" right after a name is a relative pronoun, not a determiner: "the company that built it".
-        let relative_that = i >= 2 && v.lower(i - 1) == "that" && v.slot[i - 2].is_some();
+        // Nor after a verb of saying: "argued that blocking WhatsApp violated the constitution".
+        let relative_that = i >= 2
+            && v.lower(i - 1) == "that"
+            && (v.slot[i - 2].is_some() || lex.words.reporting.contains(&v.toks[i - 2]) || lex.words.deciding.contains(&v.toks[i - 2]));
         let after_det = i > 0
             && !relative_that
             && matches!(
@@ -1772,21 +1775,36 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         // opposes the ban (the addressee's lifting is only hypothetical); not for a restoration
         // of something else ("to restore connectivity").
         let ban_named = !objects.is_empty() || (f.start + 1..f.end).any(|k| lex.words.reversal_nouns.contains_at(v.toks, k));
-        if rel == Relation::Unbans && ban_named {
-            if let Some((k, Some(_))) = v.infinitive_controller(f.start) {
-                let (speakers, _) = lex.signature(Relation::OpposesBan);
-                for s in v.clause_subject(k, speakers).iter().filter_map(|&m| v.key(m)) {
-                    for o in &obj_keys {
-                        add(
-                            s,
-                            Relation::OpposesBan,
-                            Object::Entity(o.clone()),
-                            Modality::Asserted,
-                            None,
-                            None,
-                            f.start,
-                        );
-                    }
+        // "ZLHR and MISA, which argued that blocking WhatsApp and Facebook violated the
+        // constitution": who says a ban breaks the law opposes it.
+        let condemned = || {
+            (f.end..(f.end + 30).min(v.toks.len()))
+                .take_while(|&k| !matches!(v.lower(k), "." | ";" | ":"))
+                .any(|k| lex.words.condemning.contains(&v.toks[k]))
+        };
+        let opponent_verb = if rel == Relation::Unbans && ban_named {
+            v.infinitive_controller(f.start).and_then(|(k, addressee)| addressee.map(|_| k))
+        } else if rel == Relation::Bans && f.start >= 2 && v.lower(f.start - 1) == "that" && v.lower(f.start).ends_with("ing") {
+            (f.start.saturating_sub(4)..f.start - 1)
+                .rev()
+                .find(|&k| lex.words.reporting.contains(&v.toks[k]) && v.slot[k].is_none())
+                .filter(|_| condemned())
+        } else {
+            None
+        };
+        if let Some(k) = opponent_verb {
+            let (speakers, _) = lex.signature(Relation::OpposesBan);
+            for s in v.clause_subject(k, speakers).iter().flat_map(|&m| v.keys(m)) {
+                for o in &obj_keys {
+                    add(
+                        s,
+                        Relation::OpposesBan,
+                        Object::Entity(o.clone()),
+                        Modality::Asserted,
+                        None,
+                        None,
+                        f.start,
+                    );
                 }
             }
         }

@@ -3278,3 +3278,15 @@ fn an_object_pronoun_of_a_relation_verb_is_of_a_class_the_verb_takes() {
         &["Ministry of Electronics and Information Technology bans India"],
     );
 }
+
+#[test]
+fn who_argues_that_blocking_apps_broke_the_law_opposes_the_ban() {
+    check(
+        "The case was brought by the Media Institute of West Africa, which argued that blocking WhatsApp and Facebook violated the constitution.",
+        &["Media Institute of West Africa opposesBan WhatsApp", "Media Institute of West Africa opposesBan Facebook"],
+        &[],
+    );
+    // Saying that a block was needed is no opposition.
+    let got = statements("The Media Institute of West Africa argued that blocking WhatsApp and Facebook was necessary.");
+    assert!(got.iter().all(|s| !s.contains("opposesBan")), "{got:#?}");
+}
