@@ -498,7 +498,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         .filter(|m| m.end - m.start > 1)
         .chain(mentions.iter().flatten().filter(|m| m.end - m.start == 1));
     for m in longer_first {
-        if let (Some(k), MentionKind::Named, Class::App | Class::Organization) = (&m.key, m.kind, m.class) {
+        // A state body by a lone name too ("Datatilsynet announced" after "Datatilsynet, Norway's
+        // data protection authority").
+        let lone_body = m.class == Class::Agency && m.end - m.start == 1;
+        let thing = matches!(m.class, Class::App | Class::Organization) || lone_body;
+        if let (Some(k), MentionKind::Named, true) = (&m.key, m.kind, thing) {
             // "Didi Chuxing" is also "Didi" alone, "LY Corp" "LY".
             let name = if m.end - m.start == 1 {
                 Some(m.name.as_str())
@@ -1078,6 +1082,14 @@ fn join_lower_case_bodies(mentions: &mut [Vec<Mention>], lex: &Lexicon) {
 fn apposed_body(s: &Sentence, ms: &[Mention], mi: usize, lex: &Lexicon) -> Option<Key> {
     let m = &ms[mi];
     let toks = &s.tokens;
+    // "Datatilsynet, Norway's data protection authority,": the body named before the comma.
+    let closes = toks.get(m.end).is_none_or(|t| matches!(t.lower.as_str(), "," | "." | ")" | ";"));
+    if closes && m.start >= 2 && toks[m.start - 1].lower == "," && mi > 0 {
+        let named = &ms[mi - 1];
+        if named.end + 1 == m.start && named.kind == MentionKind::Named && named.class == Class::Agency {
+            return named.key.clone();
+        }
+    }
     if toks.get(m.end).is_none_or(|t| t.lower != ",") || !lex.appositive_body_nouns.contains(&toks[m.end - 1]) {
         return None;
     }

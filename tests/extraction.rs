@@ -3290,3 +3290,12 @@ fn who_argues_that_blocking_apps_broke_the_law_opposes_the_ban() {
     let got = statements("The Media Institute of West Africa argued that blocking WhatsApp and Facebook was necessary.");
     assert!(got.iter().all(|s| !s.contains("opposesBan")), "{got:#?}");
 }
+
+#[test]
+fn a_body_named_before_its_description_keeps_its_name_later() {
+    check(
+        "The court said the decision by Datavernet, Norway's data protection authority, was valid. Datavernet announced the measure in July. Datavernet fined Meta in August.",
+        &["Datavernet basedIn Norway", "Datavernet fines Meta"],
+        &["European Data Protection Board basedIn Norway"],
+    );
+}
