@@ -637,9 +637,52 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             .find(|(s, h, _)| *s <= si && h == head)
             .map(|(_, _, k)| k.clone())
     };
+    // State bodies named with their country ("Ireland's Data Protection Commission"), in reading
+    // order, for descriptions that give a country ("the Irish regulator").
+    let mut bodies_of_country: Vec<((usize, usize), usize, Key)> = Vec::new();
+    for (si, sm) in mentions.iter().enumerate() {
+        for m in sm.iter().filter(|m| m.kind == MentionKind::Named && m.class == Class::Agency) {
+            if let (Some(c), Some(k)) = (m.country, &m.key) {
+                bodies_of_country.push(((si, m.start), c, k.clone()));
+            }
+        }
+    }
     for si in 0..n {
         for mi in 0..mentions[si].len() {
             let m = &mentions[si][mi];
+            // "The Irish regulator fined Meta": a body of that country the document names (the
+            // last before, else the first after), else the country itself; never another
+            // country's body.
+            let demonym_before = || {
+                mi.checked_sub(1)
+                    .map(|p| &mentions[si][p])
+                    .filter(|d| d.kind == MentionKind::Demonym && d.end == m.start)
+                    .and_then(|d| d.key.as_ref())
+                    .and_then(|k| lex.country_keys.iter().position(|ck| ck == k))
+            };
+            let body_description =
+                m.kind == MentionKind::Definite && m.key.is_none() && m.plural.is_none() && m.refs.iter().all(|&r| r == Class::Agency);
+            if let Some(c) = body_description.then(|| m.country.or_else(demonym_before)).flatten() {
+                let at = (si, m.start);
+                let of_country = bodies_of_country.iter().filter(|(_, bc, _)| *bc == c);
+                let body = of_country
+                    .clone()
+                    .filter(|(p, _, _)| *p < at)
+                    .last()
+                    .or_else(|| of_country.clone().next());
+                let m = &mut mentions[si][mi];
+                match body {
+                    Some((_, _, k)) => {
+                        m.key = Some(k.clone());
+                        m.class = Class::Agency;
+                    }
+                    None => {
+                        m.key = Some(country_key(lex, c));
+                        m.class = Class::Country;
+                    }
+                }
+                continue;
+            }
             // "The telecommunications authority, TIB," and "South Korea's antitrust regulator, the
             // Korea Fair Trade Commission,": the description is the body it names.
             let apposed = matches!(m.kind, MentionKind::Unnamed | MentionKind::Definite)

@@ -3299,3 +3299,19 @@ fn a_body_named_before_its_description_keeps_its_name_later() {
         &["European Data Protection Board basedIn Norway"],
     );
 }
+
+#[test]
+fn a_body_described_with_a_country_is_that_countrys() {
+    // "The Irish regulator" is the Irish body the document names, not the Norwegian one named
+    // last; with no Irish body named, it is Ireland.
+    check(
+        "Datavernet, Norway's data protection authority, fined Meta in July. Meta's lead regulator is Ireland's Data Protection Commission. The Irish regulator fined Meta in January.",
+        &["Data Protection Commission fines Meta", "Datavernet fines Meta"],
+        &[],
+    );
+    check(
+        "Datavernet, Norway's data protection authority, fined Meta in July. The Irish regulator fined Meta in January.",
+        &["Ireland fines Meta"],
+        &[],
+    );
+}
