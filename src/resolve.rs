@@ -650,6 +650,11 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     for si in 0..n {
         for mi in 0..mentions[si].len() {
             let m = &mentions[si][mi];
+            // "The telecommunications authority, TIB," and "South Korea's antitrust regulator, the
+            // Korea Fair Trade Commission,": the description is the body it names.
+            let apposed = matches!(m.kind, MentionKind::Unnamed | MentionKind::Definite)
+                .then(|| apposed_body(&sentences[si], &mentions[si], mi, lex))
+                .flatten();
             // "The Irish regulator fined Meta": a body of that country the document names (the
             // last before, else the first after), else the country itself; never another
             // country's body.
@@ -660,16 +665,15 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .and_then(|d| d.key.as_ref())
                     .and_then(|k| lex.country_keys.iter().position(|ck| ck == k))
             };
-            let body_description =
-                m.kind == MentionKind::Definite && m.key.is_none() && m.plural.is_none() && m.refs.iter().all(|&r| r == Class::Agency);
+            let body_description = apposed.is_none()
+                && m.kind == MentionKind::Definite
+                && m.key.is_none()
+                && m.plural.is_none()
+                && m.refs.iter().all(|&r| r == Class::Agency);
             if let Some(c) = body_description.then(|| m.country.or_else(demonym_before)).flatten() {
                 let at = (si, m.start);
                 let of_country = bodies_of_country.iter().filter(|(_, bc, _)| *bc == c);
-                let body = of_country
-                    .clone()
-                    .filter(|(p, _, _)| *p < at)
-                    .last()
-                    .or_else(|| of_country.clone().next());
+                let body = of_country.clone().rfind(|(p, _, _)| *p < at).or_else(|| of_country.clone().next());
                 let m = &mut mentions[si][mi];
                 match body {
                     Some((_, _, k)) => {
@@ -683,11 +687,6 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 }
                 continue;
             }
-            // "The telecommunications authority, TIB," and "South Korea's antitrust regulator, the
-            // Korea Fair Trade Commission,": the description is the body it names.
-            let apposed = matches!(m.kind, MentionKind::Unnamed | MentionKind::Definite)
-                .then(|| apposed_body(&sentences[si], &mentions[si], mi, lex))
-                .flatten();
             if m.key.is_some() {
                 // A country's body ("South Korea's antitrust regulator") is the one named, in an
                 // apposition or anywhere in the document ("China's cyberspace regulator" and the
