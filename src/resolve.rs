@@ -491,7 +491,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     // Apps and companies the document has named by what they are ("Zalo, a messaging app"):
     // the same lone name elsewhere in it is the same one, though nothing there says so.
     // Longer names first: "SoftBank" alone is "SoftBank Corp" wherever the document has both.
-    let mut named_things: Vec<(String, Key, Class)> = Vec::new();
+    // Each with whether it is only the first word of a longer name.
+    let mut named_things: Vec<(String, Key, Class, bool)> = Vec::new();
     let longer_first = mentions
         .iter()
         .flatten()
@@ -512,8 +513,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .next()
                     .filter(|w| w.len() > 2 || w.len() == 2 && w.chars().all(|c| c.is_ascii_uppercase()))
             };
-            if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _)| t.eq_ignore_ascii_case(n))) {
-                named_things.push((name.to_string(), k.clone(), m.class));
+            if let Some(name) = name.filter(|n| !named_things.iter().any(|(t, _, _, _)| t.eq_ignore_ascii_case(n))) {
+                named_things.push((name.to_string(), k.clone(), m.class, m.end - m.start > 1));
             }
         }
     }
@@ -525,18 +526,37 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if !lone
                 || m.name.contains('.')
                 || m.name.chars().all(|c| !c.is_lowercase())
-                || named_things.iter().any(|(n, _, _)| n.eq_ignore_ascii_case(&m.name))
+                || named_things.iter().any(|(n, _, _, _)| n.eq_ignore_ascii_case(&m.name))
             {
                 continue;
             }
             let w = key_text(&m.name);
             if persons.find(&w, lex, |_| true).is_none() && lex.app_object_verbs.ending_at(&sent.tokens, m.start, 3).is_some() {
-                named_things.push((m.name.clone(), format!("app:{w}").into(), Class::App));
+                named_things.push((m.name.clone(), format!("app:{w}").into(), Class::App, false));
             }
         }
     }
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
-    for sm in mentions.iter_mut() {
+    for (sm, sent) in mentions.iter_mut().zip(sentences) {
+        // "European data protection law": a first word of a longer name that has the form of an
+        // adjective of place, before a plain noun, is not that name ("the LY board" is LY's).
+        let thing_named = |m: &Mention| {
+            let place_adjective = ["ean", "ian", "can", "ese", "ish"].iter().any(|e| m.name.ends_with(e));
+            let adjective = place_adjective
+                && sent.tokens.get(m.end).is_some_and(|t| {
+                    t.kind == crate::text::TokenKind::Word
+                        && !t.cap
+                        && t.lower != "'s"
+                        && !lex.is_function_word(t)
+                        && !lex.is_trigger(t)
+                        && !t.lower.ends_with("ed")
+                        && !lex.words.adverbs.contains(t)
+                });
+            named_things
+                .iter()
+                .find(|(n, _, _, first_word)| n.eq_ignore_ascii_case(&m.name) && !(*first_word && adjective))
+                .map(|(_, k, c, _)| (k.clone(), *c))
+        };
         for m in sm.iter_mut() {
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
@@ -552,18 +572,18 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
             // A one-word company name the document also gives in full ("LY" and "LY Corp").
             if m.kind == MentionKind::Named && m.class == Class::Organization && m.end - m.start == 1 {
-                if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(&m.name)) {
-                    m.key = Some(k.clone());
-                    m.class = *c;
+                if let Some((k, c)) = thing_named(m) {
+                    m.key = Some(k);
+                    m.class = c;
                 }
                 continue;
             }
             if m.kind != MentionKind::Surname || m.key.is_some() {
                 continue;
             }
-            if let Some((_, k, c)) = named_things.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(&m.name)) {
-                m.key = Some(k.clone());
-                m.class = *c;
+            if let Some((k, c)) = thing_named(m) {
+                m.key = Some(k);
+                m.class = c;
                 m.kind = MentionKind::Named;
                 continue;
             }

@@ -3315,3 +3315,14 @@ fn a_body_described_with_a_country_is_that_countrys() {
         &[],
     );
 }
+
+#[test]
+fn a_place_adjective_that_opens_a_longer_name_is_not_that_name() {
+    // "European" before a plain noun is no mention of the European Union the text also names;
+    // "the company" is then the company named before it.
+    check(
+        "Norway and the European Union disagree. Datavernet, Norway's data protection authority, met on Monday. It said Meta's profiling broke European data protection law, and it ordered the company to stop.",
+        &["Datavernet orders Meta"],
+        &["Datavernet orders European Union", "Datavernet demands European Union"],
+    );
+}
