@@ -603,9 +603,19 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 .is_some_and(|(len, _)| i + len < n && continues(i + len))
         };
         let opens_name = || lex.words.name_openers.contains(&toks[i]) && i + 1 < n && continues(i + 1);
+        // "Access Now, an international digital rights group, called ...": an apposition saying
+        // what the capitalised words name makes them a name, though the first is a common word.
+        let named_by_apposition = || {
+            let mut j = i + 1;
+            while j < n && continues(j) {
+                j += 1;
+            }
+            j > i + 1 && apposition_class(toks, j, lex).is_some()
+        };
         let starts = continues(i)
             && (opens_name()
-                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name()) && !lex.words.non_names.contains(&toks[i])));
+                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition())
+                    && !lex.words.non_names.contains(&toks[i])));
         if !starts {
             i += 1;
             continue;

@@ -3326,3 +3326,14 @@ fn a_place_adjective_that_opens_a_longer_name_is_not_that_name() {
         &["Datavernet orders European Union", "Datavernet demands European Union"],
     );
 }
+
+#[test]
+fn a_name_opening_with_a_common_word_is_a_name_when_an_apposition_says_what_it_is() {
+    // "access" is written in lower case in the text too; the apposition still makes the
+    // sentence's first words a group's name.
+    check(
+        "Mauritius blocked access to TikTok. Access Now, an international digital rights group, criticised the ban on TikTok.",
+        &["Access Now opposesBan TikTok"],
+        &[],
+    );
+}
