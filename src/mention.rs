@@ -1406,7 +1406,9 @@ fn apposition_title(toks: &[Token], b: usize, lex: &Lexicon) -> Option<(usize, u
             while let Some((p, (len, &next))) = (end..(end + 2).min(toks.len()))
                 .take_while(|&p| {
                     p == end
-                        || toks[p - 1].kind == TokenKind::Word && !toks[p - 1].cap && !matches!(toks[p - 1].lower.as_str(), "and" | "or")
+                        || toks[p - 1].kind == TokenKind::Word
+                            && !toks[p - 1].cap
+                            && !matches!(toks[p - 1].lower.as_str(), "and" | "or" | "'s")
                 })
                 .find_map(|p| lex.titles.longest(toks, p).map(|t| (p, t)))
             {

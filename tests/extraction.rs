@@ -3197,6 +3197,12 @@ fn an_apposed_title_is_the_last_title_of_its_phrase() {
         &["Chanda Phiri holdsPositionIn Zambia"],
         &[],
     );
+    // Not past a possessive: "the president's chief of staff" serves the president's state.
+    check(
+        "Zambia blocked WhatsApp. Mwila Banda, the president's chief of staff, said ministers would leave WhatsApp.",
+        &["Mwila Banda holdsPositionIn Zambia"],
+        &[],
+    );
 }
 
 #[test]
