@@ -1019,7 +1019,17 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     let all_caps = |x: usize| toks[x].text(doc).chars().all(|c| !c.is_lowercase());
     // A middle initial ("Michael R. Pompeo") is a name word.
     let initial = |x: usize| x > a && x + 1 < b && toks[x].lower.len() == 2 && toks[x].lower.ends_with('.');
-    let all_names = (a..b).all(|x| initial(x) || is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && !all_caps(x));
+    // "Krafton's chief executive, CH Kim": initials in capitals open a name a title goes with.
+    let initials_first = |x: usize| {
+        x == a
+            && b - a == 2
+            && (2..=3).contains(&toks[x].lower.len())
+            && !all_caps(a + 1)
+            && (title_before(toks, a, lex).is_some() || apposed_title_before(toks, a, lex).is_some())
+    };
+    let all_names = (a..b).all(|x| {
+        initial(x) || is_name_token(&toks[x]) && !toks[x].lower.contains('.') && !calendar(x) && (!all_caps(x) || initials_first(x))
+    });
     if b - a == 1 && all_caps(a) && (2..=6).contains(&toks[a].lower.len()) && !calendar(a) {
         // An acronym: resolved against the initials of names in the document, or dropped.
         return vec![Mention::new(a, b, Class::Organization, MentionKind::Surname, text(a, b))];

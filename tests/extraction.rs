@@ -3343,3 +3343,12 @@ fn a_name_opening_with_a_common_word_is_a_name_when_an_apposition_says_what_it_i
         &[],
     );
 }
+
+#[test]
+fn initials_in_capitals_open_a_name_a_title_goes_with() {
+    check(
+        "Kenya fined Safaricom. Safaricom's chief executive, JK Otieno, said the company would appeal. Otieno also quit Twitter.",
+        &["JK Otieno stopsUsing Twitter"],
+        &[],
+    );
+}
