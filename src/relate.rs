@@ -1032,12 +1032,13 @@ fn find_triggers(v: &View, lex: &Lexicon) -> Vec<Found> {
             continue;
         }
         // "that" right after a name is a relative pronoun, not a determiner: "the company that built it".
-        // Nor after a verb of saying: "argued that blocking WhatsApp violated the constitution".
-        let relative_that = i >= 2
+        // Nor after a verb of saying, where it opens a clause: "argued that blocking WhatsApp
+        // violated the constitution".
+        let that_not_determiner = i >= 2
             && v.lower(i - 1) == "that"
             && (v.slot[i - 2].is_some() || lex.words.reporting.contains(&v.toks[i - 2]) || lex.words.deciding.contains(&v.toks[i - 2]));
         let after_det = i > 0
-            && !relative_that
+            && !that_not_determiner
             && matches!(
                 v.lower(i - 1),
                 "the" | "a" | "an" | "its" | "his" | "her" | "their" | "our" | "this" | "that" | "'s"
@@ -1726,19 +1727,19 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             obj_keys = match pat.fallback {
                 Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() || noun_before() => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
-                Some(ObjectFallback::LastBan) => state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default(),
+                Some(ObjectFallback::LastBan) => state.last_banned(),
                 Some(ObjectFallback::StateActor) => nearest_state_actor(v, f.start, &subj_keys)
                     .or_else(|| state.last_state.clone().filter(|k| !subj_keys.contains(k)))
                     .into_iter()
                     .collect(),
-                None if rel == Relation::Unbans => state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default(),
+                None if rel == Relation::Unbans => state.last_banned(),
                 // "The ministry announced the ban on June 29": the ban the document told of.
                 None if rel == Relation::Bans
                     && f.end >= 2
                     && lex.words.reversal_nouns.contains_at(v.toks, f.end - 1)
                     && matches!(v.lower(f.end - 2), "the" | "this" | "that") =>
                 {
-                    state.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default()
+                    state.last_banned()
                 }
                 None => KeyList::new(),
             };
@@ -1868,6 +1869,11 @@ impl DocState {
             doc_date,
             ..DocState::default()
         }
+    }
+
+    /// Every app the document's last ban named (none before any ban).
+    fn last_banned(&self) -> KeyList {
+        self.last_ban.as_ref().map(|(_, o)| o.clone()).unwrap_or_default()
     }
 
     /// The app mentioned most so far (of those mentioned as often, the first by key).

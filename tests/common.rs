@@ -96,6 +96,16 @@ pub fn check(text: &str, expected: &[&str], forbidden: &[&str]) {
     }
 }
 
+/// Asserts that no statement read from `text` contains `fragment` (" bans ", "opposesBan"): the
+/// text must give no statement of that kind at all.
+pub fn check_none(text: &str, fragment: &str) {
+    let got = statements(text);
+    assert!(
+        got.iter().all(|s| !s.contains(fragment)),
+        "unexpected {fragment:?}\n  text: {text}\n  got: {got:#?}"
+    );
+}
+
 /// Build options for the tests: these inputs into `out` in these formats, everything else default.
 pub fn options(inputs: Vec<std::path::PathBuf>, out: &std::path::Path, formats: Vec<newsgraph::export::Format>) -> newsgraph::BuildOptions {
     newsgraph::BuildOptions {

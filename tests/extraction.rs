@@ -2,7 +2,7 @@
 //! asserts the exact statements users rely on, and the ones that must not appear.
 
 mod common;
-use common::{check, statements, statements_dated};
+use common::{check, check_none, statements, statements_dated};
 use newsgraph::model::Date;
 
 #[test]
@@ -3147,10 +3147,11 @@ fn a_plural_description_stands_for_the_list_it_refers_to() {
 
 #[test]
 fn a_plural_description_with_nothing_to_refer_to_gives_nothing() {
-    let got = statements("Mali's ministry blocked the platforms on Monday, officials in Bamako said.");
-    assert!(got.iter().all(|s| !s.contains(" bans ")), "{got:#?}");
-    let got = statements("Mali's regulator blocked the apps that had missed the deadline.");
-    assert!(got.iter().all(|s| !s.contains(" bans ")), "{got:#?}");
+    check_none(
+        "Mali's ministry blocked the platforms on Monday, officials in Bamako said.",
+        " bans ",
+    );
+    check_none("Mali's regulator blocked the apps that had missed the deadline.", " bans ");
 }
 
 #[test]
@@ -3293,8 +3294,10 @@ fn who_argues_that_blocking_apps_broke_the_law_opposes_the_ban() {
         &[],
     );
     // Saying that a block was needed is no opposition.
-    let got = statements("The Media Institute of West Africa argued that blocking WhatsApp and Facebook was necessary.");
-    assert!(got.iter().all(|s| !s.contains("opposesBan")), "{got:#?}");
+    check_none(
+        "The Media Institute of West Africa argued that blocking WhatsApp and Facebook was necessary.",
+        "opposesBan",
+    );
 }
 
 #[test]
