@@ -621,6 +621,8 @@ pub struct WordSets {
     pub deciding: WordSet,
     /// Words saying an act breaks the law ("violated", "unlawful").
     pub condemning: WordSet,
+    /// Verbs of accusing someone of an act ("accused", "blamed", "criticised ... for").
+    pub accusing: WordSet,
     /// Number words ("three").
     pub number_words: WordMap<u64>,
     /// Scale words ("million").
@@ -807,6 +809,7 @@ impl Lexicon {
             future_in_past: word_set(&m.future_in_past_after),
             deciding: word_set(&m.deciding),
             condemning: word_set(&m.condemning),
+            accusing: word_set(&m.accusing),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -971,6 +974,7 @@ impl Lexicon {
             &mut w.future_in_past,
             &mut w.deciding,
             &mut w.condemning,
+            &mut w.accusing,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

@@ -1053,6 +1053,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             || listed_after_plural_title(toks, a, lex)
             || apposed_title_before(toks, a, lex).is_some()
             || apposition_title(toks, b, lex).is_some()
+            || apposed_former_title(toks, b, lex)
     };
     if all_names && b - a == 4 && person_cue() {
         return vec![Mention::new(a, b, Class::Person, MentionKind::Named, text(a, b))];
@@ -1373,6 +1374,19 @@ fn apposed_before_description(toks: &[Token], ts: usize, lex: &Lexicon) -> Optio
         .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | "." | ";" | ":"))
         .find(|&k| matches!(toks[k].lower.as_str(), "the" | "a" | "an"))?;
     apposed_title_before(toks, det, lex)
+}
+
+/// "NAME, a former prime minister,": an apposition giving an office once held. No office for the
+/// graph, but the name is a person's.
+fn apposed_former_title(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
+    let mut k = b + 1;
+    if toks.get(b).is_none_or(|t| t.lower != ",") {
+        return false;
+    }
+    if toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "the" | "a" | "an")) {
+        k += 1;
+    }
+    toks.get(k).is_some_and(|t| t.lower == "former") && lex.titles.longest(toks, k + 1).is_some()
 }
 
 /// "NAME, the TITLE ..." or "NAME, TITLE of ...": the title of an apposition after a name.

@@ -285,6 +285,10 @@ pub struct ModalityCues {
     /// who says so of a ban opposes it.
     #[serde(default)]
     pub condemning: Vec<String>,
+    /// Verbs of accusing someone of an act ("accused the government of shutting X"): who accuses
+    /// someone of a ban opposes it, and the accused, not the accuser, is who banned.
+    #[serde(default)]
+    pub accusing: Vec<String>,
 }
 
 /// Number words and user nouns.

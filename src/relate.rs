@@ -794,7 +794,8 @@ impl<'a> View<'a> {
         // Apposition between commas: "Russia, Iran's ally in the Syrian conflict, began blocking".
         if vg > 0 && self.lower(vg - 1) == "," {
             let mut k = vg - 1;
-            while k > 0 && vg - k < 20 {
+            let mut reach = 20;
+            while k > 0 && vg - k < reach {
                 k -= 1;
                 if self.lower(k) == "," {
                     if k > 0 {
@@ -820,6 +821,13 @@ impl<'a> View<'a> {
                                 return self.coordinated(m, classes, true);
                             }
                         }
+                    }
+                    // "Navin Ramgoolam, a former prime minister and leader of the Labour Party,
+                    // which heads the opposition alliance, accused": a relative clause on the
+                    // apposition's last name; the subject is before the apposition.
+                    if reach == 20 && matches!(self.lower(k + 1), "which" | "who" | "whose") {
+                        reach = 40;
+                        continue;
                     }
                     break;
                 }
@@ -1634,8 +1642,20 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 }
             }
         }
-        let modality = modality(v, f.start, subj_end);
+        let mut modality = modality(v, f.start, subj_end);
         let mut subj_keys: KeyList = subjects.iter().flat_map(|&m| v.keys(m)).cloned().collect();
+        // "X accused the government of shutting Facebook": the accused is said to have banned (an
+        // allegation), the accuser opposes the ban (below).
+        let accusation = (rel == Relation::Bans && !is_passive && v.lower(f.start).ends_with("ing"))
+            .then(|| accusation_before(v, lex, f.start))
+            .flatten();
+        if let Some((_, accused)) = accusation {
+            subj_keys = accused
+                .filter(|&m| v.ms[m].class.is_state())
+                .map(|m| v.keys(m).iter().cloned().collect())
+                .unwrap_or_default();
+            modality = Modality::Hypothetical;
+        }
         if subj_keys.is_empty() && is_passive && matches!(rel, Relation::Bans | Relation::Unbans) && !objects.is_empty() {
             // "Facebook had already been blocked": by the state the document is about, when the
             // sentence names no other country.
@@ -1783,10 +1803,14 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 .take_while(|&k| !matches!(v.lower(k), "." | ";" | ":"))
                 .any(|k| lex.words.condemning.contains(&v.toks[k]))
         };
-        let opponent_verb = if rel == Relation::Unbans && ban_named {
+        let opponent_verb = if let Some((k, _)) = accusation {
+            Some(k)
+        } else if rel == Relation::Unbans && ban_named {
             v.infinitive_controller(f.start).and_then(|(k, addressee)| addressee.map(|_| k))
-        } else if rel == Relation::Bans && f.start >= 2 && v.lower(f.start - 1) == "that" && v.lower(f.start).ends_with("ing") {
-            (f.start.saturating_sub(4)..f.start - 1)
+        } else if rel == Relation::Bans && f.start >= 2 && v.lower(f.start).ends_with("ing") {
+            // "said that blocking X was a blunt tool", or with no "that".
+            let end = if v.lower(f.start - 1) == "that" { f.start - 1 } else { f.start };
+            (f.start.saturating_sub(4)..end)
                 .rev()
                 .find(|&k| lex.words.reporting.contains(&v.toks[k]) && v.slot[k].is_none())
                 .filter(|_| condemned())
@@ -1844,6 +1868,24 @@ fn order_owner(v: &View, lex: &Lexicon, at: usize) -> Option<usize> {
 
 /// The body a ban trigger opening with an order verb tells to act: "ordered the PTA to shut ...
 /// down" (a name right after the verb, then "to").
+/// The verb of an accusation governing the gerund at `at` ("accused the government of trying to
+/// muzzle voters by shutting ...", "criticised the regulator for blocking ..."), with "of" or
+/// "for" between them, and the one accused: the first mention between the verb and that word.
+fn accusation_before(v: &View, lex: &Lexicon, at: usize) -> Option<(usize, Option<usize>)> {
+    let mut prep = None;
+    for k in (at.saturating_sub(14)..at).rev() {
+        match v.lower(k) {
+            "." | ";" | ":" => return None,
+            "of" | "for" => prep = Some(k),
+            _ => {}
+        }
+        if let Some(p) = prep.filter(|_| v.slot[k].is_none() && lex.words.accusing.contains(&v.toks[k])) {
+            return Some((k, (k + 1..p).find_map(|x| v.slot[x])));
+        }
+    }
+    None
+}
+
 fn ordered_body(v: &View, lex: &Lexicon, f: &Found) -> Option<Key> {
     let orders = lex
         .triggers_from(&v.toks[f.start])?

@@ -3355,3 +3355,41 @@ fn initials_in_capitals_open_a_name_a_title_goes_with() {
         &[],
     );
 }
+
+#[test]
+fn who_accuses_a_state_of_a_ban_opposes_it_and_is_not_the_one_banning() {
+    // The accuser is no agent of the gerund; the accused state is, as an allegation only.
+    check(
+        "Gambia suspended Snapchat and Viber. Omar Jallow, a former finance minister, accused the government of trying to silence critics by shutting Snapchat and Viber.",
+        &["Omar Jallow opposesBan Snapchat", "Omar Jallow opposesBan Viber", "Omar Jallow criticizes Gambia"],
+        &["Omar Jallow bans Snapchat", "Omar Jallow bans Viber"],
+    );
+}
+
+#[test]
+fn who_says_blocking_an_app_was_a_blunt_tool_opposes_the_ban() {
+    check(
+        "Lesotho blocked Signal in May. Thabo Mokoena, a senior researcher at the Maseru-based Policy Lab, said blocking Signal was a blunt tool.",
+        &["Thabo Mokoena opposesBan Signal"],
+        &["Thabo Mokoena bans Signal"],
+    );
+}
+
+#[test]
+fn who_urges_the_authorities_to_keep_an_app_open_opposes_its_ban() {
+    check(
+        "Chad ordered operators to block Telegram. Amnesty International urged the authorities to keep Telegram open.",
+        &["Amnesty International opposesBan Telegram"],
+        &["Chad unbans Telegram"],
+    );
+}
+
+#[test]
+fn the_subject_before_an_apposition_holding_a_relative_clause_acts() {
+    // The relative clause says something of the party, not of who criticised.
+    check(
+        "Togo blocked Telegram. Kofi Mensah, a former prime minister and leader of the Union Party, which heads the opposition alliance, criticised the ban on Telegram.",
+        &["Kofi Mensah opposesBan Telegram"],
+        &["Union Party opposesBan Telegram"],
+    );
+}
