@@ -479,6 +479,10 @@ pub struct Lexicon {
     pub portfolio_of_heads: WordSet,
     /// Words giving a name's former name.
     pub former_name_markers: WordSet,
+    /// World regions naming a company's regional unit after its name ("Airtel Africa").
+    pub unit_regions: WordSet,
+    /// Nouns of a company's part before "of" and its owner ("a subsidiary of Etisalat").
+    pub unit_nouns: WordSet,
     /// Words for a state's executive after a leader's name ("the Biden administration").
     pub leader_government_heads: WordSet,
     /// Ministry portfolios.
@@ -848,6 +852,8 @@ impl Lexicon {
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
+            unit_regions: word_set(&cues.unit_regions),
+            unit_nouns: word_set(&cues.unit_nouns),
             leader_government_heads: word_set(&cues.leader_government_heads),
             portfolios: table(&cues.portfolios, ()),
             definite,
@@ -925,6 +931,8 @@ impl Lexicon {
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,
+            &mut lex.unit_regions,
+            &mut lex.unit_nouns,
             &mut lex.leader_government_heads,
             &mut lex.plural_determiners,
             &mut lex.pronoun_words,

@@ -432,6 +432,12 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 found = Some((len, None));
                 break;
             }
+            // "Safaricom Ethiopia", "Airtel Africa": a company's unit in a country or region.
+            if let Some(end) = company_unit_end(toks, i + len, entry, lex) {
+                out.push(body_mention(doc, toks, i, end, Class::Organization));
+                found = Some((end - i, None));
+                break;
+            }
             found = Some((len, Some(entry.clone())));
             break;
         }
@@ -1080,7 +1086,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             && lex.names.ending_at(toks, a - 1, 3).is_some_and(|(s, e)| {
                 matches!(e.target, crate::lexicon::NameTarget::Country(_)) && e.form == crate::lexicon::NameForm::Name && owned_by_before(s)
             });
-        let owner = owned_by_before(a);
+        let owner = owned_by_before(a) || a >= 2 && toks[a - 1].lower == "of" && lex.unit_nouns.contains(&toks[a - 2]);
         if b - a == 1 && (country_owned || owner) && !person_cue() {
             return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
         }
@@ -1100,6 +1106,36 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         }
     }
     Vec::new()
+}
+
+/// A named body's mention over tokens `a..b`, which descriptions of its own class ("the
+/// ministry", "the company") may refer back to.
+fn body_mention(doc: &str, toks: &[Token], a: usize, b: usize, class: Class) -> Mention {
+    let mut m = Mention::new(a, b, class, MentionKind::Named, doc[toks[a].start..toks[b - 1].end].to_string());
+    m.refs = vec![class];
+    m
+}
+
+/// Where the name of a known company's unit ends, when a country's name or a world region
+/// (cues.toml `unit_regions`) follows the company's name at `at`: "Safaricom Ethiopia", "Airtel
+/// Africa". Not a place of origin ("Safaricom Kenya-based").
+fn company_unit_end(toks: &[Token], at: usize, entry: &crate::lexicon::NameEntry, lex: &Lexicon) -> Option<usize> {
+    let NameTarget::Known(k) = entry.target else {
+        return None;
+    };
+    if lex.ontology.entities[k].class != Class::Organization || !toks.get(at).is_some_and(|t| t.cap) {
+        return None;
+    }
+    let len = if lex.unit_regions.contains_at(toks, at) {
+        1
+    } else {
+        lex.names
+            .matches(toks, at)
+            .find(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name)
+            .map(|(len, _)| len)?
+    };
+    let end = at + len;
+    toks.get(end).is_none_or(|t| t.lower != "-").then_some(end)
 }
 
 /// Whether the known country name at `i` closes a name that a lower-case organisation noun
@@ -1460,16 +1496,8 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
         if lex.portfolio_of_heads.contains(&toks[i]) && i + 2 < n && toks[i + 1].lower == "of" && !covered[i + 2] {
             if let Some((len, _)) = lex.portfolios.longest(toks, i + 2) {
                 let end = i + 2 + len;
-                let mut m = Mention::new(
-                    i,
-                    end,
-                    Class::Agency,
-                    MentionKind::Named,
-                    doc[toks[i].start..toks[end - 1].end].to_string(),
-                );
-                m.refs = vec![Class::Agency];
                 covered[i..end].iter_mut().for_each(|c| *c = true);
-                out.push(m);
+                out.push(body_mention(doc, toks, i, end, Class::Agency));
                 continue;
             }
         }
@@ -1481,10 +1509,8 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
             let named_before =
                 i >= 2 && toks[i - 1].lower == "'s" && toks[i - 2].cap || i >= 1 && toks[i - 1].cap && toks[i - 1].kind == TokenKind::Word;
             if members_after || (the_before || named_before) && ends_noun_phrase(toks, i + 1, lex) {
-                let mut m = Mention::new(i, i + 1, Class::Agency, MentionKind::Named, toks[i].text(doc).to_string());
-                m.refs = vec![Class::Agency];
                 covered[i] = true;
-                out.push(m);
+                out.push(body_mention(doc, toks, i, i + 1, Class::Agency));
                 continue;
             }
         }
@@ -1495,16 +1521,8 @@ fn lower_case_bodies(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
                 if (i..=h).any(|x| covered[x]) {
                     continue;
                 }
-                let mut m = Mention::new(
-                    i,
-                    h + 1,
-                    Class::Agency,
-                    MentionKind::Named,
-                    doc[toks[i].start..toks[h].end].to_string(),
-                );
-                m.refs = vec![Class::Agency];
                 covered[i..=h].iter_mut().for_each(|c| *c = true);
-                out.push(m);
+                out.push(body_mention(doc, toks, i, h + 1, Class::Agency));
             }
         }
     }

@@ -225,6 +225,14 @@ pub struct Cues {
     pub portfolio_of_heads: Vec<String>,
     /// Words after a name and a comma that give its former name (an app's).
     pub former_name_markers: Vec<String>,
+    /// World regions that, after a company's name, name its regional unit ("Airtel Africa"), as
+    /// a country's name does ("Safaricom Ethiopia").
+    #[serde(default)]
+    pub unit_regions: Vec<String>,
+    /// Nouns of a company's part before "of" and its owner's name ("a subsidiary of Etisalat"):
+    /// a lone unknown name there is a company's.
+    #[serde(default)]
+    pub unit_nouns: Vec<String>,
     /// Words for a state's executive that a leader's name before them makes the state: "the
     /// Biden administration", "the Yoon government".
     #[serde(default)]

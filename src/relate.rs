@@ -1411,6 +1411,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 // "belongs to the tech group VNG": the first usable name after the trigger.
                 if let Some(m) = agent_after(v, lex, f.end, 6, dom) {
                     subj = v.coordinated(m, dom, true);
+                    // "Gabon Telecom, a subsidiary of Maroc Telecom, and Airtel Gabon": an
+                    // apposition ends at its comma; the names after it are the sentence's.
+                    if v.lower(f.start) == "," {
+                        let close = (v.ms[m].end..v.toks.len()).find(|&x| v.lower(x) == ",").unwrap_or(v.toks.len());
+                        subj.retain(|a| v.ms[*a].start < close);
+                    }
                 }
             }
             // Whether the agent is only where the act took place ("blocked in Spain").

@@ -3393,3 +3393,18 @@ fn the_subject_before_an_apposition_holding_a_relative_clause_acts() {
         &["Union Party opposesBan Telegram"],
     );
 }
+
+#[test]
+fn a_known_company_followed_by_a_country_or_region_is_its_unit_there() {
+    // "Safaricom Ethiopia" is not Safaricom; the apposition says whose unit it is. The second
+    // apposition's owner is not the first one's.
+    check(
+        "Customers of Safaricom Ethiopia, a unit of Kenya's Safaricom, reported outages. Maroc Telecom, a subsidiary of Etisalat, and Airtel Niger, part of Airtel Africa, cut their services.",
+        &[
+            "Safaricom owns Safaricom Ethiopia",
+            "Etisalat owns Maroc Telecom",
+            "Airtel Africa owns Airtel Niger",
+        ],
+        &["Airtel Niger owns Maroc Telecom", "Safaricom owns Safaricom"],
+    );
+}
