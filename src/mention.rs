@@ -894,7 +894,9 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
             && head_class(toks, ne, b, lex).is_none();
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
-            let mut k = a;
+            // "former President Jair Bolsonaro": an office once held is none now.
+            let former = a > 0 && matches!(toks[a - 1].lower.as_str(), "former" | "ex");
+            let mut k = if former { ne } else { a };
             while k < ne {
                 if let Some((len, &spec)) = lex.titles.longest(toks, k) {
                     m.titles.push(TitleUse {
@@ -1974,6 +1976,10 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         let (ts, mut titles) = title_before(toks, start, lex)
             .or_else(|| apposed_title_before(toks, start, lex))
             .unwrap_or((start, Vec::new()));
+        // "former President Jair Bolsonaro": an office once held is none now.
+        if ts > 0 && matches!(toks[ts - 1].lower.as_str(), "former" | "ex") {
+            titles.clear();
+        }
         // "Its founder, the Zimbabwean-born billionaire Strive Masiyiwa": an office apposed before
         // the descriptive title is held too.
         // The mention still starts at the description (a demonym in it stays its own mention).

@@ -208,6 +208,25 @@ impl<'a> View<'a> {
         (at > 0 && w.relatives.contains_at(self.toks, at - 1)).then(|| at - 1)
     }
 
+    /// "Meta, Google, which owns YouTube, and ByteDance": where a relative clause opened right
+    /// before the verb group at `vg` closes, when it sits inside a list of names that goes on
+    /// after it (", and" or ", or" then a name). The clause's subject is the one name before it,
+    /// and its objects end at that comma.
+    fn relative_in_list(&self, vg: usize) -> Option<usize> {
+        let p = self.relative_before(vg)?;
+        if p == 0 || self.lower(p - 1) != "," {
+            return None;
+        }
+        let close = (vg..(vg + 12).min(self.toks.len()))
+            .take_while(|&k| !matches!(self.lower(k), "." | ";" | ":"))
+            .find(|&k| self.lower(k) == ",")?;
+        let listed = matches!(self.lower(close + 1), "and" | "or")
+            && (close + 2..(close + 5).min(self.toks.len()))
+                .take_while(|&k| self.slot[k].is_some() || matches!(self.lower(k), "the" | "'s") || self.toks[k].cap)
+                .any(|k| self.slot[k].is_some());
+        listed.then_some(close)
+    }
+
     /// Whether the mention at `m` follows a preposition (skipping determiners).
     fn after_preposition(&self, m: usize) -> bool {
         let mut p = self.ms[m].start;
@@ -782,7 +801,9 @@ impl<'a> View<'a> {
                     }
                 });
                 if let Some(m) = named_before.or(described) {
-                    return if self.usable(m, classes) {
+                    return if self.usable(m, classes) && self.relative_in_list(vg).is_some() {
+                        smallvec![m]
+                    } else if self.usable(m, classes) {
                         self.coordinated(m, classes, false)
                     } else {
                         MentionList::new()
@@ -944,7 +965,13 @@ impl<'a> View<'a> {
                     && !titled_next
                     && (self.ms[m].kind != MentionKind::Pronoun || !self.ms[m].possessive && !self.relative_subject(m, from))
                 {
-                    return self.coordinated(m, classes, true);
+                    // A list of objects ends at a comma that closes the verb's clause
+                    // (`relative_in_list`).
+                    let mut list = self.coordinated(m, classes, true);
+                    if let Some(&stop) = stops.iter().filter(|&&s| s > k && self.lower(s) == ",").min() {
+                        list.retain(|x| self.ms[*x].start < stop);
+                    }
+                    return list;
                 }
                 // "leaving it with no Naver representatives": a pronoun right after the verb that
                 // fits no object is the object all the same.
@@ -1349,6 +1376,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if let Some(to) = (f.end.saturating_sub(2)..f.end).find(|&k| asks && k > f.start + 1 && v.lower(k) == "to") {
             stops.push(to);
         }
+        stops.extend(v.relative_in_list(v.verb_group_start(f.start)));
         let obj_from = if has_gap { f.start + 1 } else { f.end };
         let (subjects, mut objects, subj_end);
         let is_passive = pat.inverse || passive(v, &f, pat);
@@ -1404,6 +1432,8 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             }
             objects = match left {
                 Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
+                // ", a subsidiary of X": what the apposition describes is before it, or nothing is.
+                _ if pat.inverse && v.lower(f.start) == "," => MentionList::new(),
                 _ => v.objects(f.end, rng, &stops),
             };
             let mut subj = MentionList::new();

@@ -883,13 +883,27 @@ fn merge_company_into_app(mentions: &mut [Vec<Mention>], lex: &Lexicon) {
     }
 }
 
-/// "a court in Moscow": the country named right after "in".
+/// "a court in Moscow": the country named right after "in"; "In Algeria, the authorities have
+/// restricted ...": the country the sentence opens in.
 fn located_in(s: &Sentence, ms: &[Mention], m: &Mention) -> Option<usize> {
-    if s.tokens.get(m.end).is_none_or(|t| t.lower != "in") {
+    let country_at = |at: usize| {
+        ms.iter()
+            .find(|c| c.start == at && c.class == Class::Country)
+            .and_then(|c| c.country)
+    };
+    if s.tokens.get(m.end).is_some_and(|t| t.lower == "in") {
+        return country_at(m.end + 1);
+    }
+    if s.tokens.first().is_none_or(|t| t.lower != "in") {
         return None;
     }
     ms.iter()
-        .find(|c| c.start == m.end + 1 && c.class == Class::Country)
+        .find(|c| {
+            (1..=2).contains(&c.start)
+                && c.start < m.start
+                && c.class == Class::Country
+                && s.tokens.get(c.end).is_some_and(|t| t.lower == ",")
+        })
         .and_then(|c| c.country)
 }
 

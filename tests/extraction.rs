@@ -3408,3 +3408,30 @@ fn a_known_company_followed_by_a_country_or_region_is_its_unit_there() {
         &["Airtel Niger owns Maroc Telecom", "Safaricom owns Safaricom"],
     );
 }
+
+#[test]
+fn a_relative_clause_inside_a_list_speaks_of_one_name_and_ends_at_its_comma() {
+    check(
+        "Meta, Google, which owns YouTube, and China's ByteDance, the owner of TikTok, did not comment.",
+        &["Google owns YouTube", "ByteDance owns TikTok"],
+        &["Meta owns YouTube", "Google owns ByteDance", "Meta owns ByteDance"],
+    );
+}
+
+#[test]
+fn unnamed_authorities_act_in_the_country_a_sentence_opens_in() {
+    check(
+        "Kenya restricted Telegram during the exams. In Algeria, the authorities have restricted Facebook during exams in past years.",
+        &["Kenya bans Telegram", "Algeria bans Facebook"],
+        &["Kenya bans Facebook"],
+    );
+}
+
+#[test]
+fn a_former_office_before_a_name_is_held_no_more_and_outstanding_fines_are_a_noun() {
+    check(
+        "Justice Ana Costa of Brazil's Supreme Court suspended Rumble until it pays outstanding fines. The blogger is an ally of former President Joao Mendes.",
+        &["Ana Costa bans Rumble"],
+        &["Joao Mendes holdsPositionIn Brazil", "Supreme Court fines Brazil", "Supreme Court fines Rumble"],
+    );
+}
