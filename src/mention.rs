@@ -1991,6 +1991,11 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             }
             None => ts,
         };
+        // "Rumble's Canadian founder": past a demonym of the person's.
+        let body_end = out[..k]
+            .iter()
+            .find(|d| d.kind == MentionKind::Demonym && d.end == body_end && d.start + 1 == body_end)
+            .map_or(body_end, |d| d.start);
         // The body named right before the titles: "Telegram founder", "foreign ministry spokesperson", "Iran's supreme leader".
         // A lone unknown name before a company role is the company: "Kanzu founder John Okello".
         let company_role = titles.first().is_some_and(|t| is_company_role(lex, t.spec));
@@ -2001,7 +2006,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                     || m.possessive
                         && (m.class == Class::Country
                             || matches!(m.kind, MentionKind::Pronoun | MentionKind::Definite) && !m.class.is_person())
-                    || company_role && m.kind == MentionKind::Surname && !m.possessive && m.end - m.start == 1)
+                    || company_role && m.kind == MentionKind::Surname && m.end - m.start == 1 + usize::from(m.possessive))
         });
         if let Some(b) = body.filter(|&b| out[b].kind == MentionKind::Surname) {
             out[b].class = Class::Organization;

@@ -3435,3 +3435,13 @@ fn a_former_office_before_a_name_is_held_no_more_and_outstanding_fines_are_a_nou
         &["Joao Mendes holdsPositionIn Brazil", "Supreme Court fines Brazil", "Supreme Court fines Rumble"],
     );
 }
+
+#[test]
+fn a_company_role_after_a_possessive_name_and_before_an_apposed_name_relates_them() {
+    // The lone possessive name is the company's, and a demonym before the role is the person's.
+    check(
+        "Zentro's Canadian founder and chief executive, Paul Riven, criticised the order. Nexbit's chief executive, DK Lee, said the game would return.",
+        &["Paul Riven founded Zentro", "Paul Riven holdsPositionIn Zentro", "DK Lee holdsPositionIn Nexbit"],
+        &["Paul Riven holdsPositionIn Canada"],
+    );
+}
