@@ -536,6 +536,14 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             }
         }
     }
+    // Companies' names of three words or more, for the shorter forms that open them ("Trump Media"
+    // for "Trump Media & Technology Group").
+    let long_names: Vec<(String, Key)> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind == MentionKind::Named && m.class == Class::Organization && m.end - m.start >= 3 && !m.possessive)
+        .filter_map(|m| m.key.clone().map(|k| (m.name.clone(), k)))
+        .collect();
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
     for (sm, sent) in mentions.iter_mut().zip(sentences) {
         // "European data protection law": a first word of a longer name that has the form of an
@@ -558,6 +566,13 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 .map(|(_, k, c, _)| (k.clone(), *c))
         };
         for m in sm.iter_mut() {
+            if m.kind == MentionKind::Named && m.class == Class::Organization && m.end - m.start == 2 {
+                let opens = |n: &String| n.len() > m.name.len() && n.starts_with(m.name.as_str()) && n[m.name.len()..].starts_with(' ');
+                if let Some((_, k)) = long_names.iter().find(|(n, _)| opens(n)) {
+                    m.key = Some(k.clone());
+                    continue;
+                }
+            }
             if m.class == Class::App && m.key.is_none() && m.kind == MentionKind::Named {
                 // "the Khamenei.ir channel": a domain named after a person stands for that person.
                 let stem = key_text(&m.name).split('.').next().unwrap_or("").to_string();
@@ -581,7 +596,10 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if m.kind != MentionKind::Surname || m.key.is_some() {
                 continue;
             }
-            if let Some((k, c)) = thing_named(m) {
+            // "Trump Media, of which Trump is the majority owner": a person the document names
+            // goes before a company named after them.
+            let person = || persons.find(&key_text(&m.name), lex, |_| true).is_some();
+            if let Some((k, c)) = thing_named(m).filter(|_| !person()) {
                 m.key = Some(k);
                 m.class = c;
                 m.kind = MentionKind::Named;

@@ -3445,3 +3445,17 @@ fn a_company_role_after_a_possessive_name_and_before_an_apposed_name_relates_the
         &["Paul Riven holdsPositionIn Canada"],
     );
 }
+
+#[test]
+fn a_company_named_after_a_person_keeps_its_short_form_and_leaves_the_surname_to_the_person() {
+    // "Vance Media" is the group named in full before it; "Vance" alone is the person.
+    check(
+        "President Tom Vance criticised the ruling. Vance Media & Technology Group, the owner of the Freechat network, sued the court. Vance Media relies on Telegram. Vance later quit Freechat.",
+        &[
+            "Vance Media & Technology Group owns Freechat",
+            "Vance Media & Technology Group uses Telegram",
+            "Tom Vance stopsUsing Freechat",
+        ],
+        &["Vance Media & Technology Group stopsUsing Freechat"],
+    );
+}
