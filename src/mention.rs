@@ -389,6 +389,12 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && opens_group_for(toks, i + len) {
                 break;
             }
+            // "France 24", "Russia 1": a channel named by a country and a number.
+            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && channel_number(toks, i + len, lex) {
+                out.push(body_mention(doc, toks, i, i + len + 1, Class::Organization));
+                found = Some((len + 1, None));
+                break;
+            }
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.
                 break;
@@ -789,6 +795,23 @@ fn opens_group_for(toks: &[Token], k: usize) -> bool {
         && toks.get(x).is_some_and(|t| t.lower == "for")
         && toks.get(x + 1).is_some_and(is_name_token)
         && toks.get(x + 2).is_some_and(is_name_token)
+}
+
+/// Whether a short number follows at `at` and ends a channel's name ("France 24,", "accused
+/// France 24 of", "France 24 was"): a number of one to three digits, then punctuation, a capital,
+/// a function word or a verb of saying; not a noun it counts ("in France 24 people").
+fn channel_number(toks: &[Token], at: usize, lex: &Lexicon) -> bool {
+    toks.get(at)
+        .is_some_and(|t| t.kind == TokenKind::Number && t.lower.len() <= 3 && t.lower.bytes().all(|b| b.is_ascii_digit()))
+        && toks.get(at + 1).is_none_or(|t| {
+            t.kind == TokenKind::Punct && !matches!(t.lower.as_str(), "%" | "-")
+                || t.cap
+                || lex.is_function_word(t)
+                || matches!(t.lower.as_str(), "of" | "and" | "or" | "'s")
+                || lex.words.be.contains(t)
+                || lex.words.have.contains(t)
+                || lex.words.reporting.contains(t)
+        })
 }
 
 /// Whether an acronym in brackets after the run spells the initials of its capitalised words:

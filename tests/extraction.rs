@@ -2,7 +2,7 @@
 //! asserts the exact statements users rely on, and the ones that must not appear.
 
 mod common;
-use common::{check, check_none, statements, statements_dated};
+use common::{assert_entity, check, check_none, statements, statements_dated};
 use newsgraph::model::Date;
 
 #[test]
@@ -3458,4 +3458,15 @@ fn a_company_named_after_a_person_keeps_its_short_form_and_leaves_the_surname_to
         ],
         &["Vance Media & Technology Group stopsUsing Freechat"],
     );
+}
+
+#[test]
+fn a_country_and_a_short_number_name_a_channel_not_the_country() {
+    check(
+        "Gabon's regulator, the Media Authority, accused France 24 of bias.",
+        &["Media Authority criticizes France 24"],
+        &["Media Authority criticizes France"],
+    );
+    // A number that counts what follows is no channel.
+    assert_entity("In France 24 people died after the vote.", "Country France");
 }
