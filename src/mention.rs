@@ -1582,9 +1582,13 @@ fn plural_references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut 
             continue;
         };
         let end = h + len;
-        let narrowed = toks
-            .get(end)
-            .is_some_and(|t| t.cap && t.kind == TokenKind::Word || matches!(t.lower.as_str(), "that" | "who" | "of" | "such" | "like"));
+        // "accusing the outlets of bias": the accusation's "of", not the noun's.
+        let accused = i > 0 && lex.words.accusing.contains(&toks[i - 1]);
+        let narrowed = toks.get(end).is_some_and(|t| {
+            t.cap && t.kind == TokenKind::Word
+                || matches!(t.lower.as_str(), "that" | "who" | "such" | "like")
+                || t.lower == "of" && !accused
+        });
         if narrowed || (h..end).any(|x| covered[x]) {
             i = end;
             continue;

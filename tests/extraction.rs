@@ -3470,3 +3470,12 @@ fn a_country_and_a_short_number_name_a_channel_not_the_country() {
     // A number that counts what follows is no channel.
     assert_entity("In France 24 people died after the vote.", "Country France");
 }
+
+#[test]
+fn who_accuses_the_outlets_of_something_criticizes_each_outlet_listed() {
+    check(
+        "Gabon's Media Authority suspended Euronews and Al Jazeera, accusing the outlets of bias.",
+        &["Media Authority criticizes Euronews", "Media Authority criticizes Al Jazeera"],
+        &[],
+    );
+}
