@@ -1411,6 +1411,29 @@ fn apposed_title_before(toks: &[Token], a: usize, lex: &Lexicon) -> Option<(usiz
             title_before(toks, of, lex)
         })
         .or_else(|| {
+            // "a judge of Kenya's High Court, Bahati Mwamuye": a title of a body named in
+            // capitals, held in that body.
+            let of = (a.saturating_sub(9)..a - 1)
+                .rev()
+                .take_while(|&k| toks[k].cap || matches!(toks[k].lower.as_str(), "'s" | "of" | "the" | "for" | "and"))
+                .find(|&k| toks[k].lower == "of")?;
+            let (ts, mut titles) = title_before(toks, of, lex)?;
+            let apposed = ts > 0 && matches!(toks[ts - 1].lower.as_str(), "a" | "an" | "the");
+            let body = if toks.get(of + 1).is_some_and(|t| t.lower == "the") {
+                of + 2
+            } else {
+                of + 1
+            };
+            if !apposed || body >= a - 1 || !toks[body].cap {
+                return None;
+            }
+            if let Some(last) = titles.last_mut() {
+                last.body = Some(body);
+            }
+            // The name's mention keeps to the name: the body's mention is its own.
+            Some((a, titles))
+        })
+        .or_else(|| {
             // "one of its justices, Alexandre de Moraes": one of a plural title.
             let w = a.checked_sub(2).map(|k| &toks[k]).filter(|t| !t.cap && t.kind == TokenKind::Word)?;
             let one_of = a >= 4 && toks[a - 4].lower == "of" || a >= 5 && toks[a - 5].lower == "of";

@@ -3479,3 +3479,12 @@ fn who_accuses_the_outlets_of_something_criticizes_each_outlet_listed() {
         &[],
     );
 }
+
+#[test]
+fn a_title_of_a_named_body_apposed_before_a_name_is_an_office_in_that_body() {
+    check(
+        "In July, a judge of Uganda's High Court, Grace Atim, barred the regulator from shutting down the internet.",
+        &["Grace Atim holdsPositionIn High Court"],
+        &[],
+    );
+}
