@@ -790,6 +790,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                 MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => {
                     reported_subject(&sentences[si], &mentions[si], mi, lex)
                 }
+                MentionKind::Definite if named_with_head(mentions, si, mi).is_some() => named_with_head(mentions, si, mi),
                 MentionKind::Pronoun | MentionKind::Definite => {
                     if m.refs == [Class::Country] {
                         // "that country": the country named last, else the one the document is about.
@@ -1270,6 +1271,30 @@ fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexi
 }
 
 /// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
+/// "The church" after "the Ethiopian Orthodox Tewahedo Church", "the party" after "the Labour
+/// Party": a description of a body (not of an app or company) whose head noun ends a name the
+/// document gave before, the latest such name.
+fn named_with_head(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
+    let m = &mentions[si][mi];
+    if m.plural.is_some() || m.refs.contains(&Class::App) || m.refs.iter().any(|c| c.is_person()) {
+        return None;
+    }
+    let head = m.name.rsplit(' ').next()?.to_lowercase();
+    // The name's last word is the head, capitalised ("Church"; not "communications ministry",
+    // a body named in lower case).
+    let ends_with_head = |n: &str| {
+        n.rsplit_once(' ')
+            .is_some_and(|(_, last)| last.starts_with(|c: char| c.is_uppercase()) && last.to_lowercase() == head)
+    };
+    mentions[..si]
+        .iter()
+        .flatten()
+        .chain(&mentions[si][..mi])
+        .rev()
+        .find(|e| e.kind == MentionKind::Named && e.key.is_some() && m.refs.contains(&e.class) && ends_with_head(&e.name))
+        .and_then(|e| e.key.clone())
+}
+
 fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
     let head = mentions[si][mi].name.rsplit(' ').next()?.to_lowercase();
     let earlier = mentions[..si]

@@ -3488,3 +3488,13 @@ fn a_title_of_a_named_body_apposed_before_a_name_is_an_office_in_that_body() {
         &[],
     );
 }
+
+#[test]
+fn a_description_of_a_body_goes_to_the_name_its_head_noun_ends() {
+    // "The church" is the church, not the synod named after it.
+    check(
+        "Eritrea restricted Facebook as a split inside the Eritrean Coptic Church deepened. Bishops of the Holy Synod met on Monday. The church has used its Facebook page to publish the decisions.",
+        &["Eritrean Coptic Church uses Facebook"],
+        &["Holy Synod uses Facebook"],
+    );
+}
