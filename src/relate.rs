@@ -2610,7 +2610,13 @@ fn modifier_statements(
         } else {
             Relation::Owns
         };
-        if let Some(nk) = app.and_then(|n| v.key(n)).filter(|nk| *nk != key) {
+        // "The church has used its Facebook page and its Telegram channel": a pronoun read as
+        // one app before another app's channel is the channel holder's, left unsaid here.
+        let app_pronoun = m.kind == MentionKind::Pronoun && m.class == Class::App;
+        if let Some(nk) = app
+            .and_then(|n| v.key(n))
+            .filter(|nk| *nk != key && !(rel == Relation::Uses && app_pronoun))
+        {
             add(key, rel, Object::Entity(nk.clone()), Modality::Asserted, None, None, m.start);
         }
     }

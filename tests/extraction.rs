@@ -3497,4 +3497,9 @@ fn a_description_of_a_body_goes_to_the_name_its_head_noun_ends() {
         &["Eritrean Coptic Church uses Facebook"],
         &["Holy Synod uses Facebook"],
     );
+    // The second "its" is no app's: no app uses another through "its ... channel".
+    check_none(
+        "Eritrea restricted Facebook and Telegram. The church has used its Facebook page and its Telegram channel to publish the decisions.",
+        "Facebook uses Telegram",
+    );
 }
