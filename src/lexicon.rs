@@ -627,6 +627,8 @@ pub struct WordSets {
     pub condemning: WordSet,
     /// Verbs of accusing someone of an act ("accused", "blamed", "criticised ... for").
     pub accusing: WordSet,
+    /// Modals of possibility ("could be shut down"), a threat when a state actor says them.
+    pub possibility: WordSet,
     /// Number words ("three").
     pub number_words: WordMap<u64>,
     /// Scale words ("million").
@@ -814,6 +816,7 @@ impl Lexicon {
             deciding: word_set(&m.deciding),
             condemning: word_set(&m.condemning),
             accusing: word_set(&m.accusing),
+            possibility: word_set(&m.possibility),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -983,6 +986,7 @@ impl Lexicon {
             &mut w.deciding,
             &mut w.condemning,
             &mut w.accusing,
+            &mut w.possibility,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

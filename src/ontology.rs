@@ -297,6 +297,9 @@ pub struct ModalityCues {
     /// someone of a ban opposes it, and the accused, not the accuser, is who banned.
     #[serde(default)]
     pub accusing: Vec<String>,
+    /// Modals of possibility: a state actor saying an app "could be shut down" threatens it.
+    #[serde(default)]
+    pub possibility: Vec<String>,
 }
 
 /// Number words and user nouns.

@@ -1869,6 +1869,44 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 }
             }
         }
+        // "Sam Basil, the communications minister, said Facebook could be shut down": a state
+        // actor saying a ban is possible threatens it.
+        if rel == Relation::Bans && modality == Modality::Hypothetical && accusation.is_none() {
+            let group = v.verb_group_start(f.start);
+            let possible = (group..f.start).any(|k| lex.words.possibility.contains(&v.toks[k]));
+            let reported_at = (0..group)
+                .rev()
+                .take_while(|&x| !matches!(v.lower(x), ";" | ":"))
+                .find(|&x| lex.words.reporting.contains(&v.toks[x]) && v.slot[x].is_none());
+            // The app is the verb's own: the subject of "could be shut down", or the object of
+            // "could block"; not one told of after it ("services could be banned, with Telegram
+            // first to go").
+            let own = !objects.is_empty()
+                && objects.iter().all(|&o| {
+                    if is_passive {
+                        v.ms[o].end <= f.start
+                    } else {
+                        v.ms[o].start >= f.end
+                    }
+                });
+            if let Some(r) = reported_at.filter(|_| possible && own) {
+                let (dom, _) = lex.signature(Relation::Threatens);
+                let speakers: MentionList = v.clause_subject(r, dom).into_iter().filter(|&m| v.ms[m].class.is_state()).collect();
+                for s in speakers.iter().flat_map(|&m| v.keys(m)) {
+                    for o in objects.iter().flat_map(|&m| v.keys(m)) {
+                        add(
+                            s,
+                            Relation::Threatens,
+                            Object::Entity(o.clone()),
+                            Modality::Asserted,
+                            None,
+                            None,
+                            f.start,
+                        );
+                    }
+                }
+            }
+        }
         let own_ban = rel == Relation::Unbans
             && modality == Modality::Asserted
             && (f.start + 1..f.end)

@@ -3503,3 +3503,17 @@ fn a_description_of_a_body_goes_to_the_name_its_head_noun_ends() {
         "Facebook uses Telegram",
     );
 }
+
+#[test]
+fn a_state_actor_saying_an_app_could_be_banned_threatens_it() {
+    check(
+        "Fiji blocked Viber in March. In 2018, the communications minister, Ratu Tikoduadua, said Facebook could be shut down for a month. The minister said the government could block TikTok.",
+        &["Ratu Tikoduadua threatens Facebook", "Ratu Tikoduadua threatens TikTok"],
+        &["Ratu Tikoduadua bans Facebook", "Fiji bans TikTok"],
+    );
+    // Not an app told of after the possible ban.
+    check_none(
+        "Iran blocked Viber. The lawmaker Ali Rezai said foreign messaging services could be banned in April, with Telegram first to go.",
+        "threatens",
+    );
+}
