@@ -918,7 +918,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
             // "former President Jair Bolsonaro": an office once held is none now.
-            let former = a > 0 && matches!(toks[a - 1].lower.as_str(), "former" | "ex");
+            let former = once_held(toks, a);
             let mut k = if former { ne } else { a };
             while k < ne {
                 if let Some((len, &spec)) = lex.titles.longest(toks, k) {
@@ -1458,6 +1458,11 @@ fn apposed_before_description(toks: &[Token], ts: usize, lex: &Lexicon) -> Optio
         .take_while(|&k| !matches!(toks[k].lower.as_str(), "," | "." | ";" | ":"))
         .find(|&k| matches!(toks[k].lower.as_str(), "the" | "a" | "an"))?;
     apposed_title_before(toks, det, lex)
+}
+
+/// Whether the title at `at` is an office once held: "former President", "ex minister".
+fn once_held(toks: &[Token], at: usize) -> bool {
+    at > 0 && matches!(toks[at - 1].lower.as_str(), "former" | "ex")
 }
 
 /// "NAME, a former prime minister,": an apposition giving an office once held. No office for the
@@ -2027,7 +2032,7 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             .or_else(|| apposed_title_before(toks, start, lex))
             .unwrap_or((start, Vec::new()));
         // "former President Jair Bolsonaro": an office once held is none now.
-        if ts > 0 && matches!(toks[ts - 1].lower.as_str(), "former" | "ex") {
+        if once_held(toks, ts) {
             titles.clear();
         }
         // "Its founder, the Zimbabwean-born billionaire Strive Masiyiwa": an office apposed before

@@ -801,12 +801,12 @@ impl<'a> View<'a> {
                     }
                 });
                 if let Some(m) = named_before.or(described) {
-                    return if self.usable(m, classes) && self.relative_in_list(vg).is_some() {
-                        smallvec![m]
-                    } else if self.usable(m, classes) {
-                        self.coordinated(m, classes, false)
-                    } else {
+                    return if !self.usable(m, classes) {
                         MentionList::new()
+                    } else if self.relative_in_list(vg).is_some() {
+                        smallvec![m]
+                    } else {
+                        self.coordinated(m, classes, false)
                     };
                 }
             }
@@ -1430,10 +1430,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             {
                 left = (w >= 2 && v.lower(w - 1) == ",").then(|| v.slot[w - 2]).flatten();
             }
+            // ", a subsidiary of X": an apposition (its trigger opens with the comma).
+            let apposition = pat.inverse && v.lower(f.start) == ",";
             objects = match left {
                 Some(m) if v.usable(m, rng) => v.coordinated(m, rng, false),
-                // ", a subsidiary of X": what the apposition describes is before it, or nothing is.
-                _ if pat.inverse && v.lower(f.start) == "," => MentionList::new(),
+                // What the apposition describes is before it, or nothing is.
+                _ if apposition => MentionList::new(),
                 _ => v.objects(f.end, rng, &stops),
             };
             let mut subj = MentionList::new();
@@ -1443,7 +1445,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                     subj = v.coordinated(m, dom, true);
                     // "Gabon Telecom, a subsidiary of Maroc Telecom, and Airtel Gabon": an
                     // apposition ends at its comma; the names after it are the sentence's.
-                    if v.lower(f.start) == "," {
+                    if apposition {
                         let close = (v.ms[m].end..v.toks.len()).find(|&x| v.lower(x) == ",").unwrap_or(v.toks.len());
                         subj.retain(|a| v.ms[*a].start < close);
                     }
@@ -1940,8 +1942,6 @@ fn order_owner(v: &View, lex: &Lexicon, at: usize) -> Option<usize> {
     .then_some(m)
 }
 
-/// The body a ban trigger opening with an order verb tells to act: "ordered the PTA to shut ...
-/// down" (a name right after the verb, then "to").
 /// The verb of an accusation governing the gerund at `at` ("accused the government of trying to
 /// muzzle voters by shutting ...", "criticised the regulator for blocking ..."), with "of" or
 /// "for" between them, and the one accused: the first mention between the verb and that word.
@@ -1960,6 +1960,8 @@ fn accusation_before(v: &View, lex: &Lexicon, at: usize) -> Option<(usize, Optio
     None
 }
 
+/// The body a ban trigger opening with an order verb tells to act: "ordered the PTA to shut ...
+/// down" (a name right after the verb, then "to").
 fn ordered_body(v: &View, lex: &Lexicon, f: &Found) -> Option<Key> {
     let orders = lex
         .triggers_from(&v.toks[f.start])?

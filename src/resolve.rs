@@ -787,19 +787,24 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                         })
                     })
                 }
-                MentionKind::Pronoun if reported_subject(&sentences[si], &mentions[si], mi, lex).is_some() => {
-                    reported_subject(&sentences[si], &mentions[si], mi, lex)
-                }
-                MentionKind::Definite if named_with_head(mentions, si, mi).is_some() => named_with_head(mentions, si, mi),
                 MentionKind::Pronoun | MentionKind::Definite => {
-                    if m.refs == [Class::Country] {
-                        // "that country": the country named last, else the one the document is about.
-                        antecedent(doc, sentences, mentions, si, mi, lex).or_else(|| main_country.map(|c| country_key(lex, c)))
+                    // A pronoun a speaker reports of themselves, a description a name's head
+                    // noun ends; else the antecedent.
+                    let direct = if m.kind == MentionKind::Pronoun {
+                        reported_subject(&sentences[si], &mentions[si], mi, lex)
                     } else {
-                        antecedent(doc, sentences, mentions, si, mi, lex)
-                            .or_else(described_body)
-                            .or_else(|| body_of_same_field(sentences, mentions, si, mi, lex))
-                    }
+                        named_with_head(mentions, si, mi)
+                    };
+                    direct.or_else(|| {
+                        if m.refs == [Class::Country] {
+                            // "that country": the country named last, else the one the document is about.
+                            antecedent(doc, sentences, mentions, si, mi, lex).or_else(|| main_country.map(|c| country_key(lex, c)))
+                        } else {
+                            antecedent(doc, sentences, mentions, si, mi, lex)
+                                .or_else(described_body)
+                                .or_else(|| body_of_same_field(sentences, mentions, si, mi, lex))
+                        }
+                    })
                 }
                 _ => None,
             };
@@ -1270,7 +1275,6 @@ fn named_body_before(mentions: &[Vec<Mention>], si: usize, mi: usize, lex: &Lexi
     }
 }
 
-/// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
 /// "The church" after "the Ethiopian Orthodox Tewahedo Church", "the party" after "the Labour
 /// Party": a description of a body (not of an app or company) whose head noun ends a name the
 /// document gave before, the latest such name.
@@ -1295,6 +1299,7 @@ fn named_with_head(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Ke
         .and_then(|e| e.key.clone())
 }
 
+/// "the court" after "the Russian court": the key of the last unnamed actor with the same head word.
 fn same_head_before(mentions: &[Vec<Mention>], si: usize, mi: usize) -> Option<Key> {
     let head = mentions[si][mi].name.rsplit(' ').next()?.to_lowercase();
     let earlier = mentions[..si]
