@@ -629,6 +629,8 @@ pub struct WordSets {
     pub accusing: WordSet,
     /// Modals of possibility ("could be shut down"), a threat when a state actor says them.
     pub possibility: WordSet,
+    /// Words opening a gerund that shares the clause's subject ("before lifting", "by blocking").
+    pub gerund_adjuncts: WordSet,
     /// Number words ("three").
     pub number_words: WordMap<u64>,
     /// Scale words ("million").
@@ -817,6 +819,7 @@ impl Lexicon {
             condemning: word_set(&m.condemning),
             accusing: word_set(&m.accusing),
             possibility: word_set(&m.possibility),
+            gerund_adjuncts: word_set(&m.gerund_adjuncts),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -987,6 +990,7 @@ impl Lexicon {
             &mut w.condemning,
             &mut w.accusing,
             &mut w.possibility,
+            &mut w.gerund_adjuncts,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

@@ -756,7 +756,10 @@ impl<'a> View<'a> {
         // Participial adjunct after a comma ("..., accusing it of"): the sentence's main subject;
         // after a reporting clause, its speaker ("Senegal has suspended TikTok, Minister Moussa
         // Thiam said on Wednesday, accusing the app of ...").
-        if vg == v && vg > 0 && self.lower(vg - 1) == "," && self.toks[v].lower.ends_with("ing") {
+        // So is a gerund after "before", "after" or "by" ("blocked Telegram before lifting the
+        // block", "responded by blocking X"; language.toml gerund_adjuncts).
+        let adjunct = vg > 0 && (self.lower(vg - 1) == "," || self.lex.words.gerund_adjuncts.contains(&self.toks[vg - 1]));
+        if vg == v && adjunct && self.toks[v].lower.ends_with("ing") {
             if let Some(m) = self.speaker_before(vg - 1).filter(|&m| self.usable(m, classes)) {
                 return smallvec![m];
             }
@@ -774,8 +777,13 @@ impl<'a> View<'a> {
             }
             if p > 0 {
                 // "Khinshtein, a senior lawmaker who chairs": the name the apposition describes.
+                // "Enonchong, a Cameroonian entrepreneur who founded": past a demonym too.
                 let mut q = p - 1;
-                while q > 0 && p - q < 6 && self.slot[q].is_none() && !self.toks[q].cap && self.toks[q].kind == TokenKind::Word {
+                while q > 0
+                    && p - q < 6
+                    && (self.slot[q].is_none() && !self.toks[q].cap && self.toks[q].kind == TokenKind::Word
+                        || self.slot[q].is_some_and(|m| self.ms[m].kind == MentionKind::Demonym))
+                {
                     q -= 1;
                 }
                 let described = (q > 0 && q + 1 < p && self.lower(q) == "," && matches!(self.lower(q + 1), "a" | "an" | "the"))
@@ -1402,13 +1410,20 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             // "the Digital Rights Foundation, a Lahore-based group founded by": a place of origin
             // is no object; the name the apposition describes is.
             // Nor is a demonym there: "Chingari, an Indian app built by ...".
-            if let Some(place) =
-                left.filter(|&m| v.ms[m].class == Class::Country && (v.origin_follows(v.ms[m].end) || v.ms[m].kind == MentionKind::Demonym))
-            {
+            // Nor a country's possessive opening it: "VKontakte, Russia's largest social network,
+            // belongs to".
+            let possessor = |m: usize| v.ms[m].possessive && v.ms[m].start >= 2 && v.lower(v.ms[m].start - 1) == ",";
+            if let Some(place) = left.filter(|&m| {
+                v.ms[m].class == Class::Country && (v.origin_follows(v.ms[m].end) || v.ms[m].kind == MentionKind::Demonym || possessor(m))
+            }) {
                 let s = v.ms[place].start;
-                left = (s >= 2 && matches!(v.lower(s - 1), "a" | "an" | "the") && v.lower(s - 2) == ",")
-                    .then(|| s.checked_sub(3).and_then(|x| v.slot[x]))
-                    .flatten();
+                left = if possessor(place) {
+                    v.slot[s - 2]
+                } else {
+                    (s >= 2 && matches!(v.lower(s - 1), "a" | "an" | "the") && v.lower(s - 2) == ",")
+                        .then(|| s.checked_sub(3).and_then(|x| v.slot[x]))
+                        .flatten()
+                };
             }
             // "Koo, a homegrown alternative to Twitter built by ...": what was built is Koo.
             left = left.map(|m| v.apposition_head(m).unwrap_or(m));
@@ -2630,9 +2645,12 @@ fn modifier_statements(
     // company's possessive describes in an apposition, "WhatsApp, Meta's messaging service"; an
     // app that is its own company owns one too ("Google's YouTube", GUIDE.md: Google is one App);
     // so does a company's possessive pronoun: "Facebook itself or its Messenger app".
+    // A named person's app is theirs as well ("Elon Musk's X"), unless a noun follows it ("Trump's
+    // TikTok ban").
     for (mi, m) in v.ms.iter().enumerate() {
         let owner_word = matches!(m.kind, MentionKind::Named | MentionKind::Pronoun);
-        if !(m.possessive && owner_word && matches!(m.class, Class::Organization | Class::App)) {
+        let person = m.kind == MentionKind::Named && m.class.is_person();
+        if !(m.possessive && owner_word && (person || matches!(m.class, Class::Organization | Class::App))) {
             continue;
         }
         let Some(key) = m.key.as_ref() else { continue };
@@ -2644,6 +2662,7 @@ fn modifier_statements(
             .filter(|&n| v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end);
         let is_app = |n: &usize| v.ms[*n].class == Class::App;
         let app = after.filter(is_app).or_else(|| possessive_apposition(v, lex, mi).filter(is_app));
+        let app = app.filter(|&n| !person || v.toks.get(v.ms[n].end).is_none_or(|t| !lex.is_trigger(t)));
         // "the NLD's Facebook page": a page, account or channel on an app is using it.
         let rel = if app.is_some_and(|n| crate::resolve::proxy_follows(v.toks, v.ms[n].end, lex)) {
             Relation::Uses
@@ -2665,6 +2684,9 @@ fn modifier_statements(
     // company VNG".
     let described =
         |a: usize| matches!(v.ms[a].class, Class::App | Class::Organization | Class::Agency) && v.ms[a].kind == MentionKind::Named;
+    // "Rebecca Enonchong, a Cameroonian entrepreneur,": a person (not an official, whose office
+    // says where they serve) is from the country of the description before the name's comma.
+    let described_person = |a: usize| v.ms[a].class == Class::Person && v.ms[a].kind == MentionKind::Named;
     for (mi, m) in v.ms.iter().enumerate() {
         // "Roskomnadzor, the country's communications regulator": a description of the country
         // gives it as well as its name.
@@ -2678,6 +2700,13 @@ fn modifier_statements(
         let mut named = None;
         if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
             named = v.name_before_comma(m.start - 2);
+            if let Some(k) = named
+                .filter(|&a| m.kind == MentionKind::Demonym && described_person(a))
+                .and_then(|a| v.key(a))
+            {
+                based_in(add, k, c.clone(), m.start);
+                continue;
+            }
         }
         // "VKontakte, Russia's largest social network".
         if named.is_none() && m.possessive && m.class == Class::Country {

@@ -3517,3 +3517,68 @@ fn a_state_actor_saying_an_app_could_be_banned_threatens_it() {
         "threatens",
     );
 }
+
+#[test]
+fn a_gerund_after_before_or_by_shares_the_clause_subject() {
+    // "before lifting the block": the ministry lifts the ban it imposed.
+    check(
+        "Jordan's telecoms regulator blocked Clubhouse in March 2021, citing a threat to public order, before lifting the block in May.",
+        &["Jordan bans Clubhouse", "Jordan unbans Clubhouse"],
+        &[],
+    );
+    check(
+        "Libya's communications ministry responded to the protests by blocking Facebook.",
+        &["Communications Ministry bans Facebook"],
+        &[],
+    );
+}
+
+#[test]
+fn lifting_the_restriction_with_no_object_reverses_the_document_ban() {
+    check(
+        "The Zambia Information and Communications Technology Authority blocked WhatsApp on Thursday. The authority lifted the restriction shortly after the vote count ended.",
+        &[
+            "Zambia Information and Communications Technology Authority bans WhatsApp",
+            "Zambia Information and Communications Technology Authority unbans WhatsApp",
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_demonym_in_a_person_apposition_gives_origin_and_keeps_the_relative_clause_subject() {
+    check(
+        "Juliana Rotich, a Kenyan technologist who founded the software firm Ushahidi, wrote about the block on Twitter.",
+        &["Juliana Rotich founded Ushahidi", "Juliana Rotich basedIn Kenya"],
+        &[],
+    );
+}
+
+#[test]
+fn a_country_possessive_apposition_does_not_take_the_passive_object_place() {
+    check(
+        "Odnoklassniki, Russia's second social network, is owned by VK.",
+        &["VKontakte owns Odnoklassniki"],
+        &[],
+    );
+}
+
+#[test]
+fn a_named_person_possessive_before_a_bare_app_is_ownership() {
+    check(
+        "The regulator said Elon Musk's X had not applied for a licence.",
+        &["Elon Musk owns Twitter"],
+        &[],
+    );
+    // A noun after the app makes it a modifier, not the person's app.
+    check_none("Joe Biden's TikTok ban was upheld by the court.", "owns");
+}
+
+#[test]
+fn a_company_unit_may_carry_the_french_name_of_its_country() {
+    check(
+        "Airtel Tchad is a unit of Airtel Africa, which operates in 14 countries.",
+        &["Airtel Africa owns Airtel Tchad"],
+        &[],
+    );
+}
