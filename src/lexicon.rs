@@ -1061,9 +1061,16 @@ impl Lexicon {
         id.copied().unwrap_or(WORD_UNKNOWN)
     }
 
-    /// Folds a name word by the transliteration table ("ghassemi" -> "qasemi").
+    /// Folds a name word by the transliteration table ("ghassemi" -> "qasemi"), without an Arabic
+    /// article ("al-sudani" -> "sudani").
     pub fn fold_name(&self, word: &str) -> String {
         let mut w = word.to_lowercase();
+        // "al-Sudani" and "Sudani" are one name: the Arabic article is dropped.
+        if let Some((article, rest)) = w.split_once('-') {
+            if crate::text::arabic_article(article.as_bytes()) && !rest.is_empty() {
+                w = rest.to_string();
+            }
+        }
         for (from, to) in &self.ontology.language.transliteration {
             if w.contains(from.as_str()) {
                 w = w.replace(from.as_str(), to.as_str());

@@ -296,6 +296,9 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     // "Tehreek-e-Insaf", "Jamaat-e-Islami", "Hizb-ut-Tahrir": a short lower-case
                     // particle between two hyphens joins the parts of one name.
                     i += 1 + len;
+                } else if c == '-' && arabic_article(&bytes[start..i]) && c_is_upper(at(i + 1)) {
+                    // "al-Sudani", "el-Sisi": the article joins the name it opens.
+                    i += 1;
                 } else if c == '-' && c_is_upper(at(start)) != c_is_upper(at(i + 1)) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
                     // alone, the rest follows.
@@ -351,11 +354,22 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             end: base + i,
             lower: fold_token(raw),
             kind,
-            cap: !raw.is_empty() && (is_capital(c) || is_camel_name(raw)),
+            cap: !raw.is_empty() && (is_capital(c) || is_camel_name(raw) || kind == TokenKind::Word && arabic_article_name(raw)),
             word: crate::lexicon::WORD_UNSET,
         });
     }
     tokens
+}
+
+/// Whether a lower-case word is an Arabic article that opens a name with a hyphen ("al-Sudani").
+pub(crate) fn arabic_article(word: &[u8]) -> bool {
+    matches!(word, b"al" | b"el" | b"ad" | b"ar" | b"as" | b"ash" | b"az")
+}
+
+/// Whether a token is a name opened by an Arabic article: "al-Sudani" (a capital after the hyphen).
+fn arabic_article_name(raw: &str) -> bool {
+    raw.split_once('-')
+        .is_some_and(|(article, rest)| arabic_article(article.as_bytes()) && rest.chars().next().is_some_and(is_capital))
 }
 
 /// The length of "e-" in "e-Insaf" (one to three ASCII lower-case letters, a hyphen, then a
@@ -546,6 +560,23 @@ mod tests {
         );
         assert_eq!(words("Beijing-based e-mail"), ["Beijing", "-", "based", "e-mail"]);
         assert_eq!(words("Kang Do-hyun, X-e-"), ["Kang", "Do", "-", "hyun", ",", "X", "-", "e", "-"]);
+    }
+
+    #[test]
+    fn an_arabic_article_joins_the_capitalised_name_after_its_hyphen() {
+        let toks = |text: &str| {
+            tokenize(text, 0)
+                .iter()
+                .map(|t| (t.text(text).to_string(), t.cap))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(toks("Shia al-Sudani"), [("Shia".into(), true), ("al-Sudani".into(), true)]);
+        // Not before a lower-case word, and not for other words.
+        assert_eq!(toks("al-qaeda"), [("al-qaeda".into(), false)]);
+        assert_eq!(
+            toks("pro-Kremlin"),
+            [("pro".into(), false), ("-".into(), false), ("Kremlin".into(), true)]
+        );
     }
 
     #[test]

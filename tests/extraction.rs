@@ -3582,3 +3582,15 @@ fn a_company_unit_may_carry_the_french_name_of_its_country() {
         &[],
     );
 }
+
+#[test]
+fn an_arabic_article_stays_in_the_name_it_opens() {
+    check(
+        "Prime Minister Mustafa al-Kadhimi said the ban would stay. Kadhimi later ordered the Communications and Media Commission to block TikTok.",
+        &[
+            "Mustafa al-Kadhimi holdsPositionIn Iraq",
+            "Mustafa al-Kadhimi orders Communications and Media Commission",
+        ],
+        &[],
+    );
+}
