@@ -3594,3 +3594,31 @@ fn an_arabic_article_stays_in_the_name_it_opens() {
         &[],
     );
 }
+
+#[test]
+fn a_state_lifting_the_ban_had_imposed_it() {
+    check(
+        "Gabon has lifted the restrictions on TikTok and Facebook that had cut users off for six months.",
+        &[
+            "Gabon unbans TikTok",
+            "Gabon bans TikTok",
+            "Gabon unbans Facebook",
+            "Gabon bans Facebook",
+        ],
+        &[],
+    );
+    // Not a body that is no state: a court lifting the ban did not impose it.
+    check_none(
+        "Brazil blocked X. The Supreme Federal Court lifted the ban on X in October.",
+        "Supreme Federal Court bans",
+    );
+}
+
+#[test]
+fn the_ban_confirmed_by_a_body_is_that_body_ban() {
+    check(
+        "Tajikistan restricted TikTok and WeChat on Thursday. The restrictions were confirmed on Friday by Aloqanazorat, the state inspectorate that oversees telecommunications.",
+        &["Aloqanazorat bans TikTok", "Aloqanazorat bans WeChat"],
+        &[],
+    );
+}
