@@ -1928,12 +1928,16 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             && modality == Modality::Asserted
             && (f.start + 1..f.end)
                 .any(|k| matches!(v.lower(k - 1), "its" | "their" | "his" | "her") && lex.words.reversal_nouns.contains_at(v.toks, k));
-        // "Chad has lifted the restrictions on Facebook": a state that lifts a ban had imposed it.
+        // "Chad has lifted the restrictions on Facebook": a state named as such that lifts a ban
+        // had imposed it.
         let state_ban = rel == Relation::Unbans
             && modality == Modality::Asserted
             && (f.start + 1..f.end).any(|k| v.lower(k - 1) == "the" && lex.words.reversal_nouns.contains_at(v.toks, k));
         for s in &subj_keys {
-            let country = subjects.iter().any(|&m| v.ms[m].class == Class::Country && v.keys(m).contains(s));
+            // Named: "the Uzbek regulator lifted the ban that the previous government imposed".
+            let country = subjects
+                .iter()
+                .any(|&m| v.ms[m].class == Class::Country && v.ms[m].kind == MentionKind::Named && v.keys(m).contains(s));
             for o in &obj_keys {
                 add(s, rel, Object::Entity(o.clone()), modality, None, None, f.start);
                 if own_ban || state_ban && country {
