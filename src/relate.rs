@@ -2501,13 +2501,25 @@ fn modifier_statements(
         v.ms.iter()
             .filter(|m| m.kind == MentionKind::Named && !m.class.is_person() && m.class != Class::Country)
     {
-        let (Some(key), true) = (m.key.as_ref(), v.lower(m.end) == "," && v.lower(m.end + 1) == "whose") else {
+        let Some(key) = m.key.as_ref().filter(|_| v.lower(m.end) == ",") else {
             continue;
         };
-        let Some((len, _)) = lex.titles.longest(v.toks, m.end + 2) else {
+        // "Safaricom, Kenya's largest telecoms operator, whose chief executive is": past an
+        // apposition too.
+        let whose = if v.lower(m.end + 1) == "whose" {
+            Some(m.end + 1)
+        } else {
+            (m.end + 2..(m.end + 12).min(v.toks.len()))
+                .take_while(|&k| !v.is_boundary(k) && !lex.words.relatives.contains_at(v.toks, k))
+                .find(|&k| v.lower(k) == ",")
+                .filter(|&k| v.lower(k + 1) == "whose")
+                .map(|k| k + 1)
+        };
+        let Some(whose) = whose else { continue };
+        let Some((len, _)) = lex.titles.longest(v.toks, whose + 1) else {
             continue;
         };
-        let be = m.end + 2 + len;
+        let be = whose + 1 + len;
         if !lex.words.be.contains_at(v.toks, be) {
             continue;
         }
@@ -2522,6 +2534,36 @@ fn modifier_statements(
                 pk,
                 Relation::HoldsPositionIn,
                 Object::Entity(key.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
+        }
+    }
+    // "Hoan Ton-That, who is its chief executive": the person holds the office in the body the
+    // possessive names.
+    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Named && m.class.is_person()) {
+        let Some(key) = m.key.as_ref() else { continue };
+        if !(v.lower(m.end) == "," && v.lower(m.end + 1) == "who" && lex.words.be.contains_at(v.toks, m.end + 2)) {
+            continue;
+        }
+        let Some(owner) = v.slot.get(m.end + 3).copied().flatten().filter(|&o| {
+            let o = &v.ms[o];
+            (o.possessive || matches!(v.lower(o.start), "its" | "their"))
+                && o.start == m.end + 3
+                && matches!(o.class, Class::Organization | Class::App | Class::Agency)
+        }) else {
+            continue;
+        };
+        if lex.titles.longest(v.toks, v.ms[owner].end).is_none() {
+            continue;
+        }
+        if let Some(ok) = v.key(owner).filter(|ok| *ok != key) {
+            add(
+                key,
+                Relation::HoldsPositionIn,
+                Object::Entity(ok.clone()),
                 Modality::Asserted,
                 None,
                 None,

@@ -3622,3 +3622,25 @@ fn the_ban_confirmed_by_a_body_is_that_body_ban() {
         &[],
     );
 }
+
+#[test]
+fn offices_told_in_relative_clauses_past_appositions_and_before_lists() {
+    // "whose chief executive is" past an apposition.
+    check(
+        "Vodacom Tanzania, the country's largest mobile operator, whose chief executive is Philip Besiimire, did not comment.",
+        &["Philip Besiimire holdsPositionIn Vodacom Tanzania"],
+        &[],
+    );
+    // "who is its chief executive", before a list goes on.
+    check(
+        "Viber was co-founded by the Israeli entrepreneur Talmon Marco, who is its chief executive, and Igor Magazinnik.",
+        &["Talmon Marco holdsPositionIn Viber"],
+        &[],
+    );
+    // A movement is an organisation a leader can lead.
+    check(
+        "Prime Minister Navin Ramgoolam, who leads the Mauritian Labour Movement, said the clips were fake.",
+        &["Navin Ramgoolam holdsPositionIn Mauritian Labour Movement"],
+        &[],
+    );
+}
