@@ -914,7 +914,9 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         let name_ok = (ne..b).all(|x| is_name_token(&toks[x]) || particle(x) && x > ne && x + 1 < b)
             // Portuguese and Spanish names run long: "Ricardo Mucio Santana de Abreu Lima".
             && (b - ne <= 5 || b - ne <= 7 && (ne..b).any(particle))
-            && head_class(toks, ne, b, lex).is_none();
+            && head_class(toks, ne, b, lex).is_none()
+            // "The Bloggers Association": a lone head word after a title is no one's name.
+            && !(b - ne == 1 && [&lex.organization_heads, &lex.agency_heads].into_iter().any(|t| t.longest(toks, ne).is_some()));
         if name_ok {
             let mut m = Mention::new(a, b, Class::Person, MentionKind::Named, text(ne, b));
             // "former President Jair Bolsonaro": an office once held is none now.

@@ -913,6 +913,13 @@ impl<'a> View<'a> {
         let mut k = vg;
         while k > 0 {
             k -= 1;
+            // "The Bloggers Association of Kenya (BAKE) said": past an acronym in parentheses.
+            if self.lower(k) == ")" && k + 1 == vg {
+                if let Some(open) = (k.saturating_sub(4)..k).rev().find(|&x| self.lower(x) == "(") {
+                    k = open;
+                    continue;
+                }
+            }
             if let Some(m) = self.slot[k] {
                 let mm = &self.ms[m];
                 k = mm.start;
@@ -1871,20 +1878,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             None
         };
         if let Some(k) = opponent_verb {
-            let (speakers, _) = lex.signature(Relation::OpposesBan);
-            for s in v.clause_subject(k, speakers).iter().flat_map(|&m| v.keys(m)) {
-                for o in &obj_keys {
-                    add(
-                        s,
-                        Relation::OpposesBan,
-                        Object::Entity(o.clone()),
-                        Modality::Asserted,
-                        None,
-                        None,
-                        f.start,
-                    );
-                }
-            }
+            oppose(v, lex, k, &obj_keys, f.start, add);
         }
         // "Sam Basil, the communications minister, said Facebook could be shut down": a state
         // actor saying a ban is possible threatens it.
@@ -2090,6 +2084,25 @@ fn swaps(v: &View, lex: &Lexicon, add: &mut Add) {
     }
 }
 
+/// Adds "opposesBan" from the subject of the verb at `verb` (who urged, accused or said) to each
+/// banned app, read at token `at`.
+fn oppose(v: &View, lex: &Lexicon, verb: usize, banned: &[Key], at: usize, add: &mut Add) {
+    let (speakers, _) = lex.signature(Relation::OpposesBan);
+    for s in v.clause_subject(verb, speakers).iter().flat_map(|&m| v.keys(m)) {
+        for o in banned {
+            add(
+                s,
+                Relation::OpposesBan,
+                Object::Entity(o.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                at,
+            );
+        }
+    }
+}
+
 /// "The ban was lifted two weeks later": reverses the document's last ban.
 fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
     let w = &lex.words;
@@ -2114,6 +2127,21 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
                 for o in objects {
                     add(ak, lex.ontology.reversal.reverses, Object::Entity(o.clone()), m, None, None, i);
                 }
+            }
+        }
+        // "BAKE said the suspension was disproportionate": who says the document's ban is wrong
+        // opposes it.
+        if let Some((_, objects)) = &state.last_ban {
+            let det = i - 1;
+            let said_end = if det > 0 && v.lower(det - 1) == "that" { det - 1 } else { det };
+            let said = (said_end.saturating_sub(3)..said_end)
+                .rev()
+                .find(|&k| w.reporting.contains_at(v.toks, k) && v.slot[k].is_none());
+            let condemned = (i + 1..(i + 12).min(v.toks.len()))
+                .take_while(|&k| !matches!(v.lower(k), "." | ";" | ":"))
+                .any(|k| w.condemning.contains_at(v.toks, k));
+            if let Some(k) = said.filter(|_| condemned && w.be.contains_at(v.toks, i + 1)) {
+                oppose(v, lex, k, objects, i, add);
             }
         }
         let lifted =

@@ -3644,3 +3644,27 @@ fn offices_told_in_relative_clauses_past_appositions_and_before_lists() {
         &[],
     );
 }
+
+#[test]
+fn saying_the_document_ban_is_wrong_opposes_it() {
+    // The speaker is found past the acronym in parentheses; a title before a lone head word
+    // ("Bloggers Association") names no person.
+    check(
+        "Uganda suspended Telegram on Monday. The Bloggers Association of Uganda (BAU) said the suspension was disproportionate and set a dangerous precedent.",
+        &["Bloggers Association of Uganda opposesBan Telegram"],
+        &[],
+    );
+    assert_entity(
+        "Uganda suspended Telegram on Monday. The Bloggers Association said the suspension was wrong.",
+        "Organization Bloggers Association",
+    );
+}
+
+#[test]
+fn urging_to_keep_a_long_list_of_apps_open_opposes_their_ban() {
+    check(
+        "Togo suspended Facebook and TikTok on Friday. Human Rights Watch urged the authorities to keep Facebook, TikTok and the other platforms open throughout the vote.",
+        &["Human Rights Watch opposesBan Facebook", "Human Rights Watch opposesBan TikTok"],
+        &[],
+    );
+}
