@@ -1460,6 +1460,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 _ if apposition => MentionList::new(),
                 _ => v.objects(f.end, rng, &stops),
             };
+            // "Instagram, which like WhatsApp is owned by Facebook": the relative clause's
+            // antecedent as well as the name it is likened to.
+            if let Some(s) = left.map(|m| v.ms[m].start).filter(|&s| s >= 3 && v.lower(s - 1) == "like") {
+                let rel_at = s - 2;
+                if v.lex.words.relatives.contains_at(v.toks, rel_at) {
+                    let p = if v.lower(rel_at - 1) == "," { rel_at - 1 } else { rel_at };
+                    if let Some(a) = p.checked_sub(1).and_then(|q| v.slot[q]).filter(|&a| v.usable(a, rng)) {
+                        objects.extend(v.coordinated(a, rng, false));
+                    }
+                }
+            }
             let mut subj = MentionList::new();
             if pat.inverse {
                 // "belongs to the tech group VNG": the first usable name after the trigger.
@@ -2960,6 +2971,15 @@ fn agent_after(v: &View, lex: &Lexicon, from: usize, words: usize, classes: &[Cl
         .take_while(|&x| v.slot[x].is_some() || !v.is_boundary(x) && v.toks[x].kind != TokenKind::Number)
         .filter_map(|x| v.slot[x])
         .find(|&m| v.usable(m, classes))
+        // "owned by InMobi's Glance": the name the possessive qualifies is the agent.
+        .map(|m| {
+            v.slot
+                .get(v.ms[m].end)
+                .copied()
+                .flatten()
+                .filter(|&n| v.ms[m].possessive && v.ms[n].start == v.ms[m].end && v.usable(n, classes))
+                .unwrap_or(m)
+        })
 }
 
 /// The length of a place of origin that opens a name's modifiers at token `at` ("Ho Chi Minh

@@ -3668,3 +3668,21 @@ fn urging_to_keep_a_long_list_of_apps_open_opposes_their_ban() {
         &[],
     );
 }
+
+#[test]
+fn a_relative_clause_likening_two_apps_gives_both_owners() {
+    check(
+        "Access to Instagram, which like WhatsApp is owned by Meta, returned on Friday.",
+        &["Meta owns Instagram", "Meta owns WhatsApp"],
+        &[],
+    );
+}
+
+#[test]
+fn a_passive_agent_named_with_a_possessive_is_the_name_not_the_possessor() {
+    check(
+        "The video app Moj, owned by Google's YouTube, was blocked in Nepal.",
+        &["YouTube owns Moj", "Google owns YouTube"],
+        &["Google owns Moj"],
+    );
+}
