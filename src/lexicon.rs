@@ -629,6 +629,8 @@ pub struct WordSets {
     pub accusing: WordSet,
     /// Modals of possibility ("could be shut down"), a threat when a state actor says them.
     pub possibility: WordSet,
+    /// Nouns of an instruction acted on ("on the orders of the court").
+    pub instruction_nouns: WordSet,
     /// Words opening a gerund that shares the clause's subject ("before lifting", "by blocking").
     pub gerund_adjuncts: WordSet,
     /// Number words ("three").
@@ -820,6 +822,7 @@ impl Lexicon {
             accusing: word_set(&m.accusing),
             possibility: word_set(&m.possibility),
             gerund_adjuncts: word_set(&m.gerund_adjuncts),
+            instruction_nouns: word_set(&m.instruction_nouns),
             continuing: word_set(&m.continuing),
             number_words: WordMap::new(lang.numbers.words.iter().map(|(k, v)| (fold(k), *v)).collect()),
             scales: WordMap::new(lang.numbers.scales.iter().map(|(k, v)| (fold(k), *v)).collect()),
@@ -991,6 +994,7 @@ impl Lexicon {
             &mut w.accusing,
             &mut w.possibility,
             &mut w.gerund_adjuncts,
+            &mut w.instruction_nouns,
             &mut w.continuing,
             &mut w.approximators,
             &mut w.fractions,

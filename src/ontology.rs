@@ -300,6 +300,9 @@ pub struct ModalityCues {
     /// Modals of possibility: a state actor saying an app "could be shut down" threatens it.
     #[serde(default)]
     pub possibility: Vec<String>,
+    /// Nouns of an instruction acted on ("on the government's instructions").
+    #[serde(default)]
+    pub instruction_nouns: Vec<String>,
     /// Words opening a gerund that shares the clause's subject ("before lifting the block").
     #[serde(default)]
     pub gerund_adjuncts: Vec<String>,

@@ -1957,6 +1957,49 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
     }
     swaps(v, lex, add);
     reversals(v, lex, state, add);
+    instructions_acted_on(v, lex, add);
+}
+
+/// "Emtel said it was acting on the instruction of the ICTA", "the operators cut their services
+/// on the government's instructions": who instructs orders the clause's subject (language.toml
+/// `instruction_nouns`).
+fn instructions_acted_on(v: &View, lex: &Lexicon, add: &mut Add) {
+    let w = &lex.words;
+    let (dom, rng) = lex.signature(Relation::Orders);
+    for i in 1..v.toks.len() {
+        if v.lower(i) != "on" {
+            continue;
+        }
+        let k = if v.lower(i + 1) == "the" { i + 2 } else { i + 1 };
+        // "on the orders of the court" or "on the government's instructions".
+        let instructor = if w.instruction_nouns.contains_at(v.toks, k) && matches!(v.lower(k + 1), "of" | "from") {
+            agent_after(v, lex, k + 2, 3, dom)
+        } else {
+            v.slot
+                .get(k)
+                .copied()
+                .flatten()
+                .filter(|&m| v.ms[m].start == k && v.ms[m].possessive && w.instruction_nouns.contains_at(v.toks, v.ms[m].end))
+                .filter(|&m| v.usable(m, dom))
+        };
+        let Some(y) = instructor.and_then(|m| v.key(m)) else {
+            continue;
+        };
+        // The one who acts: the clause's first name that fits, not a preposition's object.
+        let actor = (0..v.ms.len())
+            .take_while(|&m| v.ms[m].end <= i)
+            .find(|&m| !v.ms[m].possessive && !v.after_preposition(m) && v.usable(m, rng));
+        for x in actor
+            .map(|m| v.coordinated(m, rng, true))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|&m| v.keys(m))
+        {
+            if x != y {
+                add(y, Relation::Orders, Object::Entity(x.clone()), Modality::Asserted, None, None, i);
+            }
+        }
+    }
 }
 
 /// The possessor of an order or a demand named right after `at`, past "with" or "of": "comply

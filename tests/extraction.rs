@@ -3686,3 +3686,20 @@ fn a_passive_agent_named_with_a_possessive_is_the_name_not_the_possessor() {
         &["Google owns Moj"],
     );
 }
+
+#[test]
+fn acting_on_an_instruction_is_being_ordered() {
+    check(
+        "Roskomnadzor said it had restricted Discord on the orders of the Moscow City Court.",
+        &["Moscow City Court orders Roskomnadzor"],
+        &[],
+    );
+    check(
+        "Safaricom and Airtel Kenya cut their services on the Communications Authority of Kenya's instructions.",
+        &[
+            "Communications Authority of Kenya orders Safaricom",
+            "Communications Authority of Kenya orders Airtel Kenya",
+        ],
+        &[],
+    );
+}
