@@ -758,8 +758,8 @@ impl<'a> View<'a> {
         // Thiam said on Wednesday, accusing the app of ...").
         // So is a gerund after "before", "after" or "by" ("blocked Telegram before lifting the
         // block", "responded by blocking X"; language.toml gerund_adjuncts).
-        let adjunct = vg > 0 && (self.lower(vg - 1) == "," || self.lex.words.gerund_adjuncts.contains(&self.toks[vg - 1]));
-        if vg == v && adjunct && self.toks[v].lower.ends_with("ing") {
+        let adjunct = || vg > 0 && (self.lower(vg - 1) == "," || self.lex.words.gerund_adjuncts.contains(&self.toks[vg - 1]));
+        if vg == v && self.toks[v].lower.ends_with("ing") && adjunct() {
             if let Some(m) = self.speaker_before(vg - 1).filter(|&m| self.usable(m, classes)) {
                 return smallvec![m];
             }
@@ -1966,29 +1966,41 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
 fn instructions_acted_on(v: &View, lex: &Lexicon, add: &mut Add) {
     let w = &lex.words;
     let (dom, rng) = lex.signature(Relation::Orders);
-    for i in 1..v.toks.len() {
-        if v.lower(i) != "on" {
+    // "on", maybe "the", before `at`.
+    let on_before = |at: usize| match at.checked_sub(1).map(|p| (p, v.lower(p))) {
+        Some((p, "on")) => Some(p),
+        Some((p, "the")) if p >= 1 && v.lower(p - 1) == "on" => Some(p - 1),
+        _ => None,
+    };
+    for k in 1..v.toks.len() {
+        if v.slot[k].is_some() || !w.instruction_nouns.contains_at(v.toks, k) {
             continue;
         }
-        let k = if v.lower(i + 1) == "the" { i + 2 } else { i + 1 };
         // "on the orders of the court" or "on the government's instructions".
-        let instructor = if w.instruction_nouns.contains_at(v.toks, k) && matches!(v.lower(k + 1), "of" | "from") {
-            agent_after(v, lex, k + 2, 3, dom)
+        let (i, instructor) = if matches!(v.lower(k + 1), "of" | "from") {
+            let Some(i) = on_before(k) else { continue };
+            (i, agent_after(v, lex, k + 2, 3, dom))
         } else {
-            v.slot
-                .get(k)
-                .copied()
-                .flatten()
-                .filter(|&m| v.ms[m].start == k && v.ms[m].possessive && w.instruction_nouns.contains_at(v.toks, v.ms[m].end))
-                .filter(|&m| v.usable(m, dom))
+            let Some(m) = v.slot[k - 1].filter(|&m| v.ms[m].end == k && v.ms[m].possessive && v.usable(m, dom)) else {
+                continue;
+            };
+            let Some(i) = on_before(v.ms[m].start) else { continue };
+            (i, Some(m))
         };
         let Some(y) = instructor.and_then(|m| v.key(m)) else {
             continue;
         };
-        // The one who acts: the clause's first name that fits, not a preposition's object.
+        // The one who acts: the clause's first name that fits, not a preposition's object (nor
+        // the name a preposition's possessive qualifies: "a subsidiary of Morocco's Maroc Telecom").
+        let after_preposition = |m: usize| {
+            v.after_preposition(m)
+                || v.ms[m].start > 0
+                    && v.slot[v.ms[m].start - 1]
+                        .is_some_and(|p| v.ms[p].possessive && v.ms[p].end == v.ms[m].start && v.after_preposition(p))
+        };
         let actor = (0..v.ms.len())
             .take_while(|&m| v.ms[m].end <= i)
-            .find(|&m| !v.ms[m].possessive && !v.after_preposition(m) && v.usable(m, rng));
+            .find(|&m| !v.ms[m].possessive && !after_preposition(m) && v.usable(m, rng));
         for x in actor
             .map(|m| v.coordinated(m, rng, true))
             .unwrap_or_default()
@@ -2579,6 +2591,9 @@ fn modifier_statements(
         }
     }
     // "VK, whose chief executive is Vladimir Kiriyenko": the person holds the office in the body.
+    // Whether the sentence has a "whose" at all, looked for once and only when a name before a
+    // comma asks.
+    let mut has_whose = None;
     for m in
         v.ms.iter()
             .filter(|m| m.kind == MentionKind::Named && !m.class.is_person() && m.class != Class::Country)
@@ -2586,6 +2601,9 @@ fn modifier_statements(
         let Some(key) = m.key.as_ref().filter(|_| v.lower(m.end) == ",") else {
             continue;
         };
+        if !*has_whose.get_or_insert_with(|| (0..v.toks.len()).any(|k| v.lower(k) == "whose")) {
+            continue;
+        }
         // "Safaricom, Kenya's largest telecoms operator, whose chief executive is": past an
         // apposition too.
         let whose = if v.lower(m.end + 1) == "whose" {

@@ -246,6 +246,8 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         }
         let start = i;
         let kind;
+        // "al-Sudani": a lower-case article joined to a capitalised name makes a capitalised word.
+        let mut article_name = false;
         if matches!(c, 'n' | 'N')
             && tokens.last().is_some_and(|t: &Token| t.end == base + i)
             && at(i + 1).is_some_and(is_apostrophe)
@@ -298,6 +300,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     i += 1 + len;
                 } else if c == '-' && arabic_article(&bytes[start..i]) && c_is_upper(at(i + 1)) {
                     // "al-Sudani", "el-Sisi": the article joins the name it opens.
+                    article_name = true;
                     i += 1;
                 } else if c == '-' && c_is_upper(at(start)) != c_is_upper(at(i + 1)) {
                     // "Beijing-based", "Iranian-made", "mid-January", "pro-Kremlin": a name stands
@@ -354,7 +357,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             end: base + i,
             lower: fold_token(raw),
             kind,
-            cap: !raw.is_empty() && (is_capital(c) || is_camel_name(raw) || kind == TokenKind::Word && arabic_article_name(raw)),
+            cap: !raw.is_empty() && (is_capital(c) || is_camel_name(raw) || article_name),
             word: crate::lexicon::WORD_UNSET,
         });
     }
@@ -364,12 +367,6 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 /// Whether a lower-case word is an Arabic article that opens a name with a hyphen ("al-Sudani").
 pub(crate) fn arabic_article(word: &[u8]) -> bool {
     matches!(word, b"al" | b"el" | b"ad" | b"ar" | b"as" | b"ash" | b"az")
-}
-
-/// Whether a token is a name opened by an Arabic article: "al-Sudani" (a capital after the hyphen).
-fn arabic_article_name(raw: &str) -> bool {
-    raw.split_once('-')
-        .is_some_and(|(article, rest)| arabic_article(article.as_bytes()) && rest.chars().next().is_some_and(is_capital))
 }
 
 /// The length of "e-" in "e-Insaf" (one to three ASCII lower-case letters, a hyphen, then a
