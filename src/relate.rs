@@ -1866,7 +1866,10 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         // "Amnesty called on the authorities to restore access to X": who asks for a ban's end
         // opposes the ban (the addressee's lifting is only hypothetical); not for a restoration
         // of something else ("to restore connectivity").
-        let ban_named = !objects.is_empty() || (f.start + 1..f.end).any(|k| lex.words.reversal_nouns.contains_at(v.toks, k));
+        // "urged Tashkent to restore access": access is what the ban took.
+        let ban_named = !objects.is_empty()
+            || (f.start + 1..f.end).any(|k| lex.words.reversal_nouns.contains_at(v.toks, k))
+            || (f.start + 1..=f.end).any(|k| v.lower(k) == "access");
         // "ZLHR and MISA, which argued that blocking WhatsApp and Facebook violated the
         // constitution": who says a ban breaks the law opposes it.
         let condemned = || {

@@ -3703,3 +3703,17 @@ fn acting_on_an_instruction_is_being_ordered() {
         &[],
     );
 }
+
+#[test]
+fn urging_access_restored_and_criticising_a_shutdown_oppose_the_ban() {
+    check(
+        "Tajikistan blocked TikTok and WeChat in May. Human Rights Watch said the blocking of the platforms undermined free expression and urged Dushanbe to restore access.",
+        &["Human Rights Watch opposesBan TikTok", "Human Rights Watch opposesBan WeChat"],
+        &[],
+    );
+    check(
+        "Jordan blocked Telegram on Monday. The Jordan Open Source Association criticised the shutdown of Telegram from the start.",
+        &["Jordan Open Source Association opposesBan Telegram"],
+        &[],
+    );
+}
