@@ -508,6 +508,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     mark_possessives(toks, &mut out);
     attach_titles(toks, &mut out, lex);
     share_plural_titles(toks, &mut out);
+    share_surnames(toks, &mut out, lex);
     attach_modifiers(toks, &mut out, lex);
     attach_country_of(doc, toks, &mut out);
     join_acronym_definitions(toks, &mut out);
@@ -524,6 +525,29 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
         }
     }
     out
+}
+
+/// "the brothers Pavel and Nikolai Durov": a lone given name joined by "and" to a person's full
+/// name shares its surname, and is a person named in full.
+fn share_surnames(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
+    for i in 0..out.len().saturating_sub(1) {
+        let (m, n) = (&out[i], &out[i + 1]);
+        let lone_given =
+            m.kind == MentionKind::Surname && m.end - m.start == 1 && !m.possessive && lex.words.name_starts.contains(&toks[m.start]);
+        let joined = toks.get(m.end).is_some_and(|t| t.lower == "and") && n.start == m.end + 1;
+        let full = n.kind == MentionKind::Named && n.class.is_person() && (2..=3).contains(&(n.end - n.start));
+        if !(lone_given && joined && full) {
+            continue;
+        }
+        let Some(surname) = n.name.rsplit(' ').next().map(str::to_string) else {
+            continue;
+        };
+        let class = n.class;
+        let m = &mut out[i];
+        m.name = format!("{} {}", m.name, surname);
+        m.kind = MentionKind::Named;
+        m.class = class;
+    }
 }
 
 impl<T: Clone> crate::lexicon::PhraseTable<T> {

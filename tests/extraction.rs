@@ -3717,3 +3717,12 @@ fn urging_access_restored_and_criticising_a_shutdown_oppose_the_ban() {
         &[],
     );
 }
+
+#[test]
+fn a_lone_given_name_joined_to_a_full_name_shares_its_surname() {
+    check(
+        "VKontakte was founded in 2006 by the brothers Pavel and Nikolai Durov.",
+        &["Pavel Durov founded VKontakte", "Nikolai Durov founded VKontakte"],
+        &[],
+    );
+}
