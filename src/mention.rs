@@ -2152,7 +2152,12 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             }
         }
         // Apposition after the name ("Ayatollah Ali Khamenei, Iran's Supreme Leader,"): honorifics do not count as titles.
-        if out[k].titles.iter().all(|t| lex.ontology.titles[t.spec].honorific) {
+        // A title that names no office ("the Israeli entrepreneur Talmon Marco, who is its chief
+        // executive") leaves room for the apposition's.
+        if out[k].titles.iter().all(|t| {
+            let spec = &lex.ontology.titles[t.spec];
+            spec.honorific || spec.relation.is_none()
+        }) {
             if let Some((spec, ts, te)) = apposition_title(toks, out[k].end, lex) {
                 let mut t = TitleUse {
                     spec,

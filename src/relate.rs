@@ -2644,36 +2644,6 @@ fn modifier_statements(
             );
         }
     }
-    // "Hoan Ton-That, who is its chief executive": the person holds the office in the body the
-    // possessive names.
-    for m in v.ms.iter().filter(|m| m.kind == MentionKind::Named && m.class.is_person()) {
-        let Some(key) = m.key.as_ref() else { continue };
-        if !(v.lower(m.end) == "," && v.lower(m.end + 1) == "who" && lex.words.be.contains_at(v.toks, m.end + 2)) {
-            continue;
-        }
-        let Some(owner) = v.slot.get(m.end + 3).copied().flatten().filter(|&o| {
-            let o = &v.ms[o];
-            (o.possessive || matches!(v.lower(o.start), "its" | "their"))
-                && o.start == m.end + 3
-                && matches!(o.class, Class::Organization | Class::App | Class::Agency)
-        }) else {
-            continue;
-        };
-        if lex.titles.longest(v.toks, v.ms[owner].end).is_none() {
-            continue;
-        }
-        if let Some(ok) = v.key(owner).filter(|ok| *ok != key) {
-            add(
-                key,
-                Relation::HoldsPositionIn,
-                Object::Entity(ok.clone()),
-                Modality::Asserted,
-                None,
-                None,
-                m.start,
-            );
-        }
-    }
     // "ByteDance, the owner of TikTok", "Tencent, the maker of WeChat" (cues.toml apposition_relations).
     for (mi, m) in v.ms.iter().enumerate() {
         let Some(key) = m
