@@ -539,9 +539,8 @@ fn share_surnames(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
         if !(lone_given && joined && full) {
             continue;
         }
-        let Some(surname) = n.name.rsplit(' ').next().map(str::to_string) else {
-            continue;
-        };
+        // The full name's last word (`rsplit` yields at least one piece).
+        let surname = n.name.rsplit(' ').next().unwrap_or_default().to_string();
         let class = n.class;
         let m = &mut out[i];
         m.name = format!("{} {}", m.name, surname);

@@ -645,6 +645,16 @@ impl<'a> View<'a> {
         None
     }
 
+    /// The nearest reporting verb before `end`, no further back than `from` and not past a ";" or
+    /// ":", that is no name's word: the "said" a reported clause hangs from ("the ministry said
+    /// that blocking X was a blunt tool").
+    fn reporting_before(&self, from: usize, end: usize) -> Option<usize> {
+        (from..end)
+            .rev()
+            .take_while(|&x| !matches!(self.lower(x), ";" | ":"))
+            .find(|&x| self.lex.words.reporting.contains_at(self.toks, x) && self.slot[x].is_none())
+    }
+
     /// The reporting verb a venue phrase "in a post", "in a statement" at `noun` belongs to: the
     /// nearest one before "in", over its object ("announced the decision in a post on X").
     fn reporting_verb_before_venue(&self, noun: usize) -> Option<usize> {
@@ -1532,10 +1542,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             if subj.is_empty() && !pat.inverse && !dom.is_empty() && dom.iter().all(|c| c.is_state()) && !by_agent {
                 // "The commission said the app had been pulled from app stores": a state's act in
                 // the passive with no agent, reported by a state actor, is that actor's act.
-                let reported_at = (0..k)
-                    .rev()
-                    .take_while(|&x| v.lower(x) != ";")
-                    .find(|&x| lex.words.reporting.contains_at(v.toks, x));
+                let reported_at = v.reporting_before(0, k);
                 if let Some(r) = reported_at {
                     subj = v.clause_subject(r, dom).into_iter().filter(|&m| v.ms[m].class.is_state()).collect();
                 }
@@ -1884,10 +1891,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         } else if rel == Relation::Bans && f.start >= 2 && v.lower(f.start).ends_with("ing") {
             // "said that blocking X was a blunt tool", or with no "that".
             let end = if v.lower(f.start - 1) == "that" { f.start - 1 } else { f.start };
-            (f.start.saturating_sub(4)..end)
-                .rev()
-                .find(|&k| lex.words.reporting.contains(&v.toks[k]) && v.slot[k].is_none())
-                .filter(|_| condemned())
+            v.reporting_before(f.start.saturating_sub(4), end).filter(|_| condemned())
         } else {
             None
         };
@@ -1899,10 +1903,7 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
         if rel == Relation::Bans && modality == Modality::Hypothetical && accusation.is_none() {
             let group = v.verb_group_start(f.start);
             let possible = (group..f.start).any(|k| lex.words.possibility.contains(&v.toks[k]));
-            let reported_at = (0..group)
-                .rev()
-                .take_while(|&x| !matches!(v.lower(x), ";" | ":"))
-                .find(|&x| lex.words.reporting.contains(&v.toks[x]) && v.slot[x].is_none());
+            let reported_at = v.reporting_before(0, group);
             // The app is the verb's own: the subject of "could be shut down", or the object of
             // "could block"; not one told of after it ("services could be banned, with Telegram
             // first to go").
@@ -2203,9 +2204,7 @@ fn reversals(v: &View, lex: &Lexicon, state: &DocState, add: &mut Add) {
         if let Some((_, objects)) = &state.last_ban {
             let det = i - 1;
             let said_end = if det > 0 && v.lower(det - 1) == "that" { det - 1 } else { det };
-            let said = (said_end.saturating_sub(3)..said_end)
-                .rev()
-                .find(|&k| w.reporting.contains_at(v.toks, k) && v.slot[k].is_none());
+            let said = v.reporting_before(said_end.saturating_sub(3), said_end);
             let condemned = (i + 1..(i + 12).min(v.toks.len()))
                 .take_while(|&k| !matches!(v.lower(k), "." | ";" | ":"))
                 .any(|k| w.condemning.contains_at(v.toks, k));
