@@ -473,6 +473,8 @@ pub struct Lexicon {
     pub appositive_body_nouns: WordSet,
     /// Head words of state bodies that are no regulator.
     pub non_regulator_heads: WordSet,
+    /// Words in a body's name that make it a regulator whatever its head.
+    pub regulating_words: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -858,6 +860,7 @@ impl Lexicon {
             body_nouns: word_set(&cues.body_nouns),
             appositive_body_nouns: word_set(&cues.appositive_body_nouns),
             non_regulator_heads: word_set(&cues.non_regulator_heads),
+            regulating_words: word_set(&cues.regulating_words),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -937,6 +940,7 @@ impl Lexicon {
             &mut lex.body_nouns,
             &mut lex.appositive_body_nouns,
             &mut lex.non_regulator_heads,
+            &mut lex.regulating_words,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,

@@ -219,6 +219,10 @@ pub struct Cues {
     /// regulator" is never the one court the document names.
     #[serde(default)]
     pub non_regulator_heads: Vec<String>,
+    /// Words in a body's name that make it a regulator whatever its head ("Federal Cartel
+    /// Office"): "the watchdog" may be it.
+    #[serde(default)]
+    pub regulating_words: Vec<String>,
     /// Heads that make "<portfolio> <head>" a state body ("foreign ministry").
     pub portfolio_heads: Vec<String>,
     /// Heads that make "<head> of <portfolio>" a state body ("ministry of education").

@@ -1402,7 +1402,12 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             stops.push(to);
         }
         stops.extend(v.relative_in_list(v.verb_group_start(f.start)));
-        let obj_from = if has_gap { f.start + 1 } else { f.end };
+        // A gap may hold the object ("closed their Telegram accounts"): it is read from the gap
+        // on, past the pattern's words before it ("served as ... of": from after "as").
+        let obj_from = match pat.elems.iter().position(|e| matches!(e, PatternElem::Gap)) {
+            Some(g) => f.start + g,
+            None => f.end,
+        };
         let (subjects, mut objects, subj_end);
         let is_passive = pat.inverse || passive(v, &f, pat);
         if is_passive {

@@ -1030,9 +1030,11 @@ fn country_body_named(sentences: &[Sentence], mentions: &[Vec<Mention>], si: usi
 }
 
 /// Whether a state body's name says it is no regulator: a court, a parliament, a ministry
-/// (cues.toml's non_regulator_heads).
+/// (cues.toml's non_regulator_heads), unless a word of regulation is in it too ("Federal Cartel
+/// Office", cues.toml's regulating_words).
 fn names_no_regulator(name: &str, lex: &Lexicon) -> bool {
-    name.split(' ').any(|w| lex.non_regulator_heads.contains_word(&w.to_lowercase()))
+    let words = || name.split(' ').map(str::to_lowercase);
+    words().any(|w| lex.non_regulator_heads.contains_word(&w)) && !words().any(|w| lex.regulating_words.contains_word(&w))
 }
 
 /// "The Ministry of Communication and Information Technology, known as Kominfo,": the name after

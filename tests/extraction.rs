@@ -3726,3 +3726,40 @@ fn a_lone_given_name_joined_to_a_full_name_shares_its_surname() {
         &[],
     );
 }
+
+#[test]
+fn the_watchdog_is_a_named_office_whose_name_says_it_regulates() {
+    check(
+        "Austria's Federal Competition Office ordered Meta to stop. The watchdog, which had been investigating Facebook since 2021, said more was needed. Its director, Anna Berger, spoke on Monday.",
+        &[
+            "Federal Competition Office investigates Facebook",
+            "Anna Berger holdsPositionIn Federal Competition Office",
+        ],
+        &["Austria investigates Facebook"],
+    );
+}
+
+#[test]
+fn offices_taken_ruled_and_served_in_relative_clauses() {
+    check(
+        "Alexander Lukashenko, who has ruled Belarus since 1994, denied the outage.",
+        &["Alexander Lukashenko holdsPositionIn Belarus"],
+        &[],
+    );
+    check(
+        "The law is now enforced by Christine Lambrecht, who took charge of the Federal Ministry of Justice last week.",
+        &["Christine Lambrecht holdsPositionIn Federal Ministry of Justice"],
+        &[],
+    );
+    // The object of a pattern with a gap is read past the words before the gap ("as").
+    check(
+        "President Miguel Diaz-Canel, who in April also took over as first secretary of the Communist Party of Cuba, blamed Washington.",
+        &["Miguel Diaz-Canel holdsPositionIn Communist Party of Cuba"],
+        &[],
+    );
+    check(
+        "Maria Lopez served as chief engineer at the Spanish Data Protection Agency before she left.",
+        &["Maria Lopez holdsPositionIn Agencia Española de Protección de Datos"],
+        &[],
+    );
+}
