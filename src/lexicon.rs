@@ -475,6 +475,8 @@ pub struct Lexicon {
     pub non_regulator_heads: WordSet,
     /// Words in a body's name that make it a regulator whatever its head.
     pub regulating_words: WordSet,
+    /// Nouns after an app that make a person apposed to them its user.
+    pub app_user_nouns: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -861,6 +863,7 @@ impl Lexicon {
             appositive_body_nouns: word_set(&cues.appositive_body_nouns),
             non_regulator_heads: word_set(&cues.non_regulator_heads),
             regulating_words: word_set(&cues.regulating_words),
+            app_user_nouns: word_set(&cues.app_user_nouns),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -941,6 +944,7 @@ impl Lexicon {
             &mut lex.appositive_body_nouns,
             &mut lex.non_regulator_heads,
             &mut lex.regulating_words,
+            &mut lex.app_user_nouns,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,

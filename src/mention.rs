@@ -1871,6 +1871,8 @@ fn ends_noun_phrase(toks: &[Token], k: usize, lex: &Lexicon) -> bool {
         || lex.is_trigger(t)
         || l.ends_with("ed")
         || l.ends_with("ly")
+        // A reduced relative clause: "on the platform defending the revolution".
+        || l.len() > 5 && l.ends_with("ing")
         || matches!(l, "will" | "shall" | "has" | "had" | "does" | "did" | "do")
         // A verb's particle after its object: "shut the app down", "switched the service back on".
         || matches!(l, "down" | "off" | "up" | "out" | "back" | "away")
@@ -2188,8 +2190,9 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
                 });
                 let first_after = demonym_led.map(|j| j + 1).or(first_after);
                 if let Some(j) = first_after {
-                    // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State Duma").
-                    let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at");
+                    // "of", or "in" and "at" for a place of office ("a senior lawmaker in the State
+                    // Duma"), or "for" for whom one speaks or works ("a spokesman for Roskomnadzor").
+                    let prep = |k: usize| matches!(toks[k].lower.as_str(), "of" | "in" | "at" | "for");
                     let mut opens = if let Some(d) = demonym_led {
                         out[d].start
                     } else if out[j].start > te + 2 && origin_at(out[j].start - 2) {

@@ -219,6 +219,10 @@ pub struct Cues {
     /// regulator" is never the one court the document names.
     #[serde(default)]
     pub non_regulator_heads: Vec<String>,
+    /// Nouns after an app in an apposition to a person that make the person its user ("an active
+    /// Twitter user", "a TikTok star").
+    #[serde(default)]
+    pub app_user_nouns: Vec<String>,
     /// Words in a body's name that make it a regulator whatever its head ("Federal Cartel
     /// Office"): "the watchdog" may be it.
     #[serde(default)]

@@ -873,7 +873,16 @@ impl<'a> View<'a> {
                 // "the Wikimedia Foundation, the non-profit that owns the encyclopedia, refused":
                 // a relative clause inside the apposition.
                 // So is one opened by "whose" ("The Garante, whose board is chaired by X, opened").
-                if self.is_boundary(k) && !matches!(self.lower(k), "that" | "which" | "who" | "whose") {
+                // A relative clause's own subordinate words do not end it: "Tsikhanouskaya, who left
+                // for Lithuania two days after the vote, has relied on Telegram".
+                let in_relative = || {
+                    (k.saturating_sub(15)..k)
+                        .rev()
+                        .take_while(|&x| !matches!(self.lower(x), ";" | ":" | "." | "(" | ")"))
+                        .find(|&x| self.lower(x) == ",")
+                        .is_some_and(|x| matches!(self.lower(x + 1), "who" | "which" | "whose"))
+                };
+                if self.is_boundary(k) && !matches!(self.lower(k), "that" | "which" | "who" | "whose") && !in_relative() {
                     break;
                 }
             }
@@ -1355,6 +1364,7 @@ pub fn extract_document(
         modifier_statements(&v, lex, state.main_country.as_ref(), &ministries, &bodies, &mut add);
         user_counts(&v, lex, &mut add);
         platform_speech(&v, lex, &mut add);
+        app_user_appositions(&v, lex, &mut add);
         if let Some(m) = ms.iter().rev().find(|m| m.class.is_state() && m.is_actor() && m.key.is_some()) {
             state.last_state = m.key.clone();
         }
@@ -1826,8 +1836,16 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                 obj_keys = v.objects(g.end, rng, &[]).iter().flat_map(|&m| v.keys(m)).cloned().collect();
             }
         }
+        // "who left two days after the vote", "left for Lithuania": a measure or a place after the
+        // verb; it took no app.
+        let measure_after = || {
+            v.toks
+                .get(f.end)
+                .is_some_and(|t| t.kind == TokenKind::Number || w.number_words.get(t).is_some() || w.prepositions.contains(t))
+        };
         if obj_keys.is_empty() {
             obj_keys = match pat.fallback {
+                Some(ObjectFallback::TopicApp) if measure_after() => KeyList::new(),
                 Some(ObjectFallback::TopicApp | ObjectFallback::LastBan) if named_after || noun_after() || noun_before() => KeyList::new(),
                 Some(ObjectFallback::TopicApp) => state.topic_app().into_iter().collect(),
                 Some(ObjectFallback::LastBan) => state.last_banned(),
@@ -2358,7 +2376,21 @@ fn modifier_statements(
     // The country of a national office named with no country: the one the sentence names before
     // the office holder, or the document's when it names none there ("Interior Minister Gerald
     // Darmanin accused Azerbaijan": Azerbaijan is whom he accused, not where he holds office).
+    // "In Washington, President Joe Biden said": a sentence that opens at a capital places the
+    // national office holders after it in that capital's state.
+    let opening_capital = || {
+        let (len, e) = lex.names.longest(v.toks, 1).filter(|_| v.lower(0) == "in")?;
+        match e.target {
+            crate::lexicon::NameTarget::Country(c) if e.form == crate::lexicon::NameForm::Capital && v.lower(1 + len) == "," => {
+                Some((country_key(c), 1 + len))
+            }
+            _ => None,
+        }
+    };
     let national_country = |before: usize| {
+        if let Some((k, _)) = opening_capital().filter(|&(_, end)| end < before) {
+            return Some(k);
+        }
         let mut countries =
             v.ms.iter()
                 .filter(|m| m.class == Class::Country && m.start < before)
@@ -2946,6 +2978,40 @@ fn modifier_statements(
                     m.start,
                 );
             }
+        }
+    }
+}
+
+/// "Diaz-Canel, an active Twitter user,", "Khaby Lame, a TikTok star,": an apposition that says a
+/// person is on an app (cues.toml app_user_nouns) says the person uses it.
+fn app_user_appositions(v: &View, lex: &Lexicon, add: &mut Add) {
+    for m in
+        v.ms.iter()
+            .filter(|m| m.class.is_person() && matches!(m.kind, MentionKind::Named | MentionKind::Surname))
+    {
+        let Some(key) = m.key.as_ref() else { continue };
+        if v.lower(m.end) != "," || !matches!(v.lower(m.end + 1), "a" | "an") {
+            continue;
+        }
+        // Up to two lower-case words before the app: "an active", "a prolific".
+        let app = (m.end + 2..(m.end + 5).min(v.toks.len()))
+            .take_while(|&x| v.slot[x].is_some() || v.toks[x].kind == TokenKind::Word && !v.toks[x].cap)
+            .find_map(|x| v.slot[x])
+            .filter(|&a| v.ms[a].class == Class::App && !v.ms[a].possessive);
+        let Some(a) = app else { continue };
+        if !lex.app_user_nouns.contains_at(v.toks, v.ms[a].end) {
+            continue;
+        }
+        if let Some(ak) = v.key(a) {
+            add(
+                key,
+                Relation::Uses,
+                Object::Entity(ak.clone()),
+                Modality::Asserted,
+                None,
+                None,
+                m.start,
+            );
         }
     }
 }

@@ -3763,3 +3763,56 @@ fn offices_taken_ruled_and_served_in_relative_clauses() {
         &[],
     );
 }
+
+#[test]
+fn a_spokesman_for_a_body_holds_office_in_it() {
+    check(
+        "Russia blocked LinkedIn. Vadim Ampelonsky, a spokesman for Roskomnadzor, said the block would stay.",
+        &["Vadim Ampelonsky holdsPositionIn Roskomnadzor"],
+        &[],
+    );
+}
+
+#[test]
+fn a_sentence_opening_at_a_capital_places_the_national_office_after_it() {
+    check(
+        "Cuba restricted access to Facebook on Monday, blaming U.S. agents. In Washington, President Joe Biden said his government was looking at options.",
+        &["Joe Biden holdsPositionIn United States"],
+        &["Joe Biden holdsPositionIn Cuba"],
+    );
+    // With the capital's state named nowhere else, no office at all rather than the document's.
+    check_none(
+        "Cuba restricted access to Facebook on Monday. In Washington, President Joe Biden said his government was looking at options.",
+        "holdsPositionIn",
+    );
+}
+
+#[test]
+fn a_relative_clause_with_a_time_adjunct_does_not_hide_the_subject_or_give_its_verb_an_app() {
+    check(
+        "Belarus restricted Telegram. Sviatlana Tsikhanouskaya, who left for Lithuania two days after the vote, has relied on Telegram and YouTube to reach her supporters.",
+        &[
+            "Sviatlana Tsikhanouskaya uses Telegram",
+            "Sviatlana Tsikhanouskaya uses YouTube",
+        ],
+        &["Sviatlana Tsikhanouskaya stopsUsing Telegram"],
+    );
+    check_none(
+        "Belarus restricted Telegram. The opposition leader Maria Kolesnikova left two days after the vote.",
+        "stopsUsing",
+    );
+}
+
+#[test]
+fn an_app_user_apposition_and_a_reduced_relative_after_the_app_say_use() {
+    check(
+        "Cuba restricted WhatsApp. President Miguel Diaz-Canel, an active Twitter user, blamed Washington.",
+        &["Miguel Diaz-Canel uses Twitter"],
+        &[],
+    );
+    check(
+        "Cuba restricted WhatsApp. President Miguel Diaz-Canel has a Twitter account. He has continued to post messages on the platform defending the government.",
+        &["Miguel Diaz-Canel uses Twitter"],
+        &[],
+    );
+}
