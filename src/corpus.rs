@@ -748,7 +748,8 @@ fn canonical_name(key: &str, labels: &[String]) -> String {
         })
         .cloned()
         .unwrap_or_else(|| key.rsplit(':').next().unwrap_or(key).to_string());
-    if starts_upper(&best) {
+    // A name in camel case ("toDus", "eBay") is kept as written.
+    if starts_upper(&best) || best.chars().skip(1).any(char::is_uppercase) {
         return best;
     }
     // "foreign ministry" read in lower case is displayed as a name: "Foreign Ministry".

@@ -647,9 +647,12 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             }
             j > i + 1 && apposition_class(toks, j, lex).is_some()
         };
+        // "Human Rights Watch called ...", "Open Whisper Systems, which": a common word opening
+        // a sentence starts a name when two more capitalised name words follow it.
+        let long_name = || i + 2 < n && continues(i + 1) && continues(i + 2) && !lex.is_trigger(&toks[i]);
         let starts = continues(i)
             && (opens_name()
-                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition())
+                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition() || long_name())
                     && !lex.words.non_names.contains(&toks[i])));
         if !starts {
             i += 1;
@@ -1060,7 +1063,13 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         && !lex.words.name_starts.contains(&toks[a])
         && lex.apposition_relations.ending_at(toks, a - 1, 3).is_some();
     if apposition == Some(Class::Organization) || org_before || role_of || org_list || relation_before {
-        return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
+        // "the state telecommunications monopoly ETECSA": a state-owned company is a state body.
+        let cls = if org_before {
+            company_class(toks, cue_end.saturating_sub(6), cue_end)
+        } else {
+            Class::Organization
+        };
+        return vec![Mention::new(a, b, cls, MentionKind::Named, text(a, b))];
     }
     // A person by speech ("said Abolhasan Firouzabadi", "Firouzabadi said") or a lone surname.
     let speech_after = toks.get(b).is_some_and(|t| lex.words.reporting.contains(t));
@@ -1223,16 +1232,45 @@ fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
 /// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
 /// ", a Chinese company" an Organization, ", the Russian regulator" an Agency (a singular cue
 /// or head within a few modifiers).
+/// "the state telecommunications monopoly", "a state-owned operator", "the government-run
+/// carrier": a word at `k` saying the company described is the state's (GUIDE.md: a state-owned
+/// company is an Agency).
+fn state_owner_at(toks: &[Token], k: usize) -> bool {
+    let Some(t) = toks.get(k) else { return false };
+    let next = toks.get(k + 1);
+    let owned = next.is_some_and(|n| n.lower == "-")
+        && toks
+            .get(k + 2)
+            .is_some_and(|o| matches!(o.lower.as_str(), "owned" | "run" | "controlled" | "operated"));
+    match t.lower.as_str() {
+        "state" => owned || next.is_some_and(|n| n.kind == TokenKind::Word && !n.cap && n.lower != "'s" && n.lower != "of"),
+        "government" => owned,
+        _ => false,
+    }
+}
+
+/// Organization, or Agency when a word before the name's head says the state owns it.
+fn company_class(toks: &[Token], from: usize, to: usize) -> Class {
+    if (from..to).any(|k| state_owner_at(toks, k)) {
+        Class::Agency
+    } else {
+        Class::Organization
+    }
+}
+
 fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
     // "X, the ...", "X, a ..." or "X, Brazil's ...".
     let opens = |k: usize| {
         toks.get(k).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "the"))
             || toks.get(k).is_some_and(|t| t.cap) && toks.get(k + 1).is_some_and(|t| t.lower == "'s")
     };
-    if !(toks.get(b).is_some_and(|t| t.lower == ",") && opens(b + 1)) {
+    // "A1, one of the country's main mobile operators": one of a group the plural head names.
+    let one_of = toks.get(b + 1).is_some_and(|t| t.lower == "one") && toks.get(b + 2).is_some_and(|t| t.lower == "of");
+    let b = if one_of { b + 2 } else { b };
+    if !(toks.get(b).is_some_and(|t| matches!(t.lower.as_str(), "," | "of")) && opens(b + 1)) {
         return None;
     }
-    let singular = |end: usize| toks.get(end - 1).is_some_and(is_singular);
+    let singular = |end: usize| one_of || toks.get(end - 1).is_some_and(is_singular);
     let mut reach = b + 6;
     let mut h = b + 1;
     while h + 1 < reach.min(toks.len()) {
@@ -1267,7 +1305,7 @@ fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
             if lex.organization_heads.longest(toks, h + len).is_some() {
                 continue;
             }
-            return (singular(h + len) && !toks[h].cap).then_some(Class::Organization);
+            return (singular(h + len) && !toks[h].cap).then(|| company_class(toks, b + 1, h));
         }
         if lex.appositive_body_nouns.contains(&toks[h]) && !toks[h].cap {
             // "Roskomnadzor, the Russian regulator," but not "X, the regulator's chief".

@@ -381,7 +381,10 @@ fn linking_particle(rest: &[u8]) -> Option<usize> {
 /// "iPhone", "eBay" are names as much as "Safety" is.
 fn is_camel_name(w: &str) -> bool {
     let b = w.as_bytes();
-    b.len() >= 4 && b[0].is_ascii_lowercase() && b[1].is_ascii_uppercase() && b[2..].iter().any(u8::is_ascii_lowercase)
+    // A capital inside a word that opens in lower case, with lower case after it: "iPhone",
+    // "eBay", "toDus".
+    let inner_cap = b.iter().skip(1).position(u8::is_ascii_uppercase);
+    b.len() >= 4 && b[0].is_ascii_lowercase() && inner_cap.is_some_and(|p| b[p + 2..].iter().any(u8::is_ascii_lowercase))
 }
 
 /// Whether a character is there and upper case.

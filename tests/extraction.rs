@@ -3816,3 +3816,29 @@ fn an_app_user_apposition_and_a_reduced_relative_after_the_app_say_use() {
         &[],
     );
 }
+
+#[test]
+fn unknown_names_of_groups_apps_and_state_companies() {
+    // A common word opening a sentence starts a name of three capitalised words.
+    assert_entity(
+        "Thailand blocked the group. Human Rights Watch called on Thai authorities to stop. Rights are human.",
+        "Organization Human Rights Watch",
+    );
+    // A name in camel case after lower-case letters ("toDus").
+    check(
+        "Cuba blocked WhatsApp. Officials talked up toDus, a domestic messaging app built by the University of Informatics Sciences.",
+        &["University of Informatics Sciences founded toDus"],
+        &[],
+    );
+    // A state-owned company is a state body, which can promote an app.
+    check(
+        "Cuba blocked WhatsApp. Mobile data is sold by the state telecommunications monopoly ETECSA. ETECSA promotes the messaging app toDus with cheaper data.",
+        &["ETECSA promotes toDus"],
+        &[],
+    );
+    // "one of the country's main mobile operators" says what the name is.
+    assert_entity(
+        "Belarus cut the internet. A1, one of the country's main mobile operators, told customers it had restricted access.",
+        "Organization A1",
+    );
+}
