@@ -139,6 +139,13 @@ fn is_connector(word: &str) -> bool {
     CONNECTORS.contains(&word) || is_particle(word)
 }
 
+/// Whether a folded word is an ordinal in figures ("6th", "1st"), which may stand inside a
+/// court's name ("Adana 6th Criminal Court of Peace").
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&word[digits..], "st" | "nd" | "rd" | "th")
+}
+
 /// Whether a folded word is a name particle ("de", "van").
 fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
@@ -300,6 +307,18 @@ fn near_app_evidence(s: &Sentence, start: usize, end: usize, lex: &Lexicon) -> b
     if lex.app_object_verbs.ending_at(&s.tokens, start, 3).is_some() || company_title_at(&s.tokens, end, lex) {
         return true;
     }
+    // "Signal was blocked in Egypt", "Signal has been banned": the passive of a verb that takes apps.
+    let mut k = end;
+    while k < end + 3
+        && s.tokens
+            .get(k)
+            .is_some_and(|t| lex.words.be.contains(t) || lex.words.have.contains(t))
+    {
+        k += 1;
+    }
+    if k > end && lex.app_object_verbs.longest(&s.tokens, k).is_some() {
+        return true;
+    }
     let lo = start.saturating_sub(4);
     let hi = (end + 3).min(s.tokens.len());
     (lo..hi).any(|j| {
@@ -397,6 +416,13 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             }
             if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.
+                break;
+            }
+            // "the Ankara 1st Criminal Judgeship of Peace": a city and an ordinal open a court's name.
+            if entry.form == NameForm::Capital
+                && toks.get(i + len).is_some_and(|t| is_ordinal(&t.lower))
+                && toks.get(i + len + 1).is_some_and(is_name_token)
+            {
                 break;
             }
             // "Judge Ana Lima": a capital's name after a given name is a surname; "Judge
@@ -649,7 +675,14 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         };
         // "Human Rights Watch called ...", "Open Whisper Systems, which": a common word opening
         // a sentence starts a name when two more capitalised name words follow it.
-        let long_name = || i + 2 < n && continues(i + 1) && continues(i + 2) && !lex.is_trigger(&toks[i]);
+        // A verb opens none ("Block Telegram Users"), unless a head noun closes the three
+        // ("Open Whisper Systems").
+        let long_name = || {
+            i + 2 < n
+                && continues(i + 1)
+                && continues(i + 2)
+                && (!lex.is_trigger(&toks[i]) || lex.organization_heads.longest(toks, i + 2).is_some())
+        };
         let starts = continues(i)
             && (opens_name()
                 || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition() || long_name())
@@ -675,7 +708,8 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
             } else if j + 1 < n && toks[j].lower == "'s" && lex.words.name_possessors.contains(&toks[j - 1]) && continues(j + 1) {
                 // "the Republican People's Party".
                 j += 2;
-            } else if j + 1 < n && is_connector(&toks[j].lower) && continues(j + 1) {
+            } else if j + 1 < n && (is_connector(&toks[j].lower) || is_ordinal(&toks[j].lower)) && continues(j + 1) {
+                // "Supreme Council of Cyberspace"; "Adana 6th Criminal Court of Peace".
                 j += 2;
             } else if j + 2 < n
                 && (toks[j].lower == "of" && toks[j + 1].lower == "the" || is_particle(&toks[j].lower) && is_particle(&toks[j + 1].lower))
@@ -890,6 +924,17 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     if b - a == 1 && a > 0 && toks[a - 1].cap && [&lex.organization_heads, &lex.agency_heads].into_iter().any(lone_head) {
         if lone_head(&lex.organization_heads) && country_before() {
             return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
+        }
+        // "The U.S. Embassy in Moscow", "the Iranian Parliament": a country's word before a
+        // state body's head names that body.
+        let country_word_before = lex
+            .names
+            .ending_at(toks, a, 3)
+            .is_some_and(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form != NameForm::Capital);
+        if lex.named_body_heads.contains(&toks[a]) && country_word_before {
+            let mut m = Mention::new(a, b, Class::Agency, MentionKind::Named, text(a, b));
+            m.refs = vec![Class::Agency];
+            return vec![m];
         }
         return Vec::new();
     }

@@ -3842,3 +3842,27 @@ fn unknown_names_of_groups_apps_and_state_companies() {
         "Organization A1",
     );
 }
+
+#[test]
+fn courts_with_ordinals_embassies_and_concern_over_a_block() {
+    // A city and an ordinal open a court's name.
+    check(
+        "The BTK blocked Discord on the orders of the Ankara 1st Criminal Judgeship of Peace.",
+        &["Ankara 1st Criminal Judgeship of Peace orders Information and Communication Technologies Authority"],
+        &[],
+    );
+    assert_entity(
+        "Turkey blocked Roblox. The Adana 6th Criminal Court of Peace issued the order.",
+        "Agency Adana 6th Criminal Court of Peace",
+    );
+    // A country's word before "Embassy" names a state body; concern over a block opposes it.
+    check(
+        "Russia blocked LinkedIn. The U.S. Embassy in Moscow said it was deeply concerned by the decision to block LinkedIn.",
+        &["U.S. Embassy opposesBan LinkedIn"],
+        &["U.S. Embassy bans LinkedIn"],
+    );
+    // The passive of a verb that takes apps is the cue an ambiguous app name needs.
+    check("Signal was blocked in Egypt in December.", &["Egypt bans Signal"], &[]);
+    // National parliaments are known state bodies.
+    assert_entity("The Bundestag passed the law on Friday.", "Agency Bundestag");
+}
