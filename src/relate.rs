@@ -2283,6 +2283,12 @@ fn origin_in_after(v: &View, lex: &Lexicon, end: usize) -> Option<usize> {
         k = (k + 1..close)
             .find(|&x| w.be.contains_at(v.toks, x) && (x == k + 1 || v.lower(x - 1) == "and") && w.origin.contains_at(v.toks, x + 1))?
             + 1;
+    } else if matches!(v.lower(k), "a" | "an") {
+        // "NEXTA, an outlet based in Warsaw", "Psiphon, a circumvention app developed in Canada":
+        // an apposition's head of up to three lower-case words, then the word of origin.
+        k = (k + 1..(k + 5).min(v.toks.len()))
+            .take_while(|&x| v.slot[x].is_none() && v.toks[x].kind == TokenKind::Word && !v.toks[x].cap)
+            .find(|&x| w.origin.contains_at(v.toks, x) && x > k + 1)?;
     }
     if !w.origin.contains_at(v.toks, k) || v.lower(k + 1) != "in" {
         return None;
@@ -2838,6 +2844,16 @@ fn modifier_statements(
         {
             add(key, rel, Object::Entity(nk.clone()), Modality::Asserted, None, None, m.start);
         }
+        // "its WhatsApp and Instagram services": a second app joined by "and" before a plural
+        // noun both share.
+        let second = app.filter(|&n| v.lower(v.ms[n].end) == "and").and_then(|n| {
+            let o = v.slot.get(v.ms[n].end + 1).copied().flatten()?;
+            let shared = v.toks.get(v.ms[o].end).is_some_and(|t| lex.plain_plural(t));
+            (v.ms[o].start == v.ms[n].end + 1 && v.ms[o].kind == MentionKind::Named && is_app(&o) && shared).then_some(o)
+        });
+        if let Some(ok) = second.and_then(|o| v.key(o)).filter(|ok| *ok != key && rel == Relation::Owns) {
+            add(key, rel, Object::Entity(ok.clone()), Modality::Asserted, None, None, m.start);
+        }
     }
     // A description with a demonym or a country possessive beside a name: "Koo, the Indian
     // alternative to Twitter", "Italy's data protection authority, the Garante", "the Vietnamese
@@ -2858,8 +2874,20 @@ fn modifier_statements(
             continue;
         };
         let mut named = None;
-        if m.start >= 3 && matches!(v.lower(m.start - 1), "the" | "a" | "an") && v.lower(m.start - 2) == "," {
-            named = v.name_before_comma(m.start - 2);
+        // The article, past an age or other lower-case words: "Stepan Putilo, a 22-year-old
+        // Belarusian blogger".
+        let mut art = m.start.saturating_sub(1);
+        while art + 6 > m.start
+            && art > 0
+            && m.kind == MentionKind::Demonym
+            && v.slot[art].is_none()
+            && (v.toks[art].kind == TokenKind::Number || v.lower(art) == "-" || v.toks[art].kind == TokenKind::Word && !v.toks[art].cap)
+            && !matches!(v.lower(art), "the" | "a" | "an")
+        {
+            art -= 1;
+        }
+        if art >= 2 && matches!(v.lower(art), "the" | "a" | "an") && v.lower(art - 1) == "," {
+            named = v.name_before_comma(art - 1);
             if let Some(k) = named
                 .filter(|&a| m.kind == MentionKind::Demonym && described_person(a))
                 .and_then(|a| v.key(a))

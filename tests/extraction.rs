@@ -3866,3 +3866,22 @@ fn courts_with_ordinals_embassies_and_concern_over_a_block() {
     // National parliaments are known state bodies.
     assert_entity("The Bundestag passed the law on Friday.", "Agency Bundestag");
 }
+
+#[test]
+fn origins_in_appositions_and_apps_owned_in_pairs() {
+    check(
+        "Belarus blocked news sites. NEXTA, an outlet based in Warsaw, was founded in 2015 by Stepan Putilo, a 22-year-old Belarusian blogger.",
+        &["NEXTA basedIn Poland", "Stepan Putilo basedIn Belarus"],
+        &[],
+    );
+    check(
+        "Cuba restricted WhatsApp. Many used Psiphon, a circumvention app developed in Canada.",
+        &["Psiphon basedIn Canada"],
+        &[],
+    );
+    check(
+        "The office ordered Facebook to stop merging data gathered through its WhatsApp and Instagram services.",
+        &["Facebook owns WhatsApp", "Facebook owns Instagram"],
+        &[],
+    );
+}
