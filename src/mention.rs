@@ -1803,6 +1803,14 @@ fn references(doc: &str, toks: &[Token], covered: &mut [bool], out: &mut Vec<Men
         {
             let mut m = Mention::new(i, i + 1, classes[0], MentionKind::Pronoun, toks[i].lower.to_string());
             m.refs = classes.clone();
+            // "ordered access to it restricted", "blocked it": a pronoun where an app is acted
+            // on stands for an app.
+            let app_context = i >= 2 && toks[i - 2].lower == "access" && toks[i - 1].lower == "to"
+                || lex.app_object_verbs.ending_at(toks, i, 3).is_some();
+            if app_context && m.refs.contains(&Class::App) && !m.possessive {
+                m.refs = vec![Class::App];
+                m.class = Class::App;
+            }
             m.possessive = matches!(toks[i].lower.as_str(), "his" | "her" | "its" | "their");
             out.push(m);
             covered[i] = true;
@@ -2156,6 +2164,9 @@ fn attach_titles(toks: &[Token], out: &mut [Mention], lex: &Lexicon) {
             }
             None => ts,
         };
+        // "Its Russian-born founder": past "-born" after a demonym.
+        let born = body_end >= 3 && toks[body_end - 1].lower == "born" && toks[body_end - 2].lower == "-";
+        let body_end = if born { body_end - 2 } else { body_end };
         // "Rumble's Canadian founder": past a demonym of the person's.
         let body_end = out[..k]
             .iter()

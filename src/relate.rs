@@ -517,7 +517,9 @@ impl<'a> View<'a> {
     fn noun_antecedent(&self, at: usize) -> Option<usize> {
         let head = at.checked_sub(1)?;
         let t = &self.toks[head];
-        if !self.lex.plain_noun(t) || self.slot[head].is_some() {
+        // "Facebook and Twitter, the first time the government has used ...": a time is no name's
+        // description.
+        if !self.lex.plain_noun(t) || self.slot[head].is_some() || self.lex.words.time_nouns.contains(t) {
             return None;
         }
         let plural = self.lex.plain_plural(t);
@@ -1412,6 +1414,11 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             stops.push(to);
         }
         stops.extend(v.relative_in_list(v.verb_group_start(f.start)));
+        // "used the Computer Crime Act against the platforms": what is used is the law, not the
+        // names it is turned against.
+        if rel == Relation::Uses {
+            stops.extend((f.end + 1..(f.end + OBJECT_REACH).min(v.toks.len())).find(|&k| v.lower(k) == "against"));
+        }
         // A gap may hold the object ("closed their Telegram accounts"): it is read from the gap
         // on, past the pattern's words before it ("served as ... of": from after "as").
         let obj_from = match pat.elems.iter().position(|e| matches!(e, PatternElem::Gap)) {

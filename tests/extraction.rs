@@ -3885,3 +3885,30 @@ fn origins_in_appositions_and_apps_owned_in_pairs() {
         &[],
     );
 }
+
+#[test]
+fn a_pronoun_an_app_is_acted_on_through_and_a_law_used_against_apps() {
+    // "access to it": the pronoun stands for the app, not the court before it.
+    check(
+        "Russia blocked LinkedIn. The Tagansky District Court ordered access to it restricted.",
+        &["Tagansky District Court bans LinkedIn"],
+        &[],
+    );
+    // A law used against the platforms is no use of them.
+    check_none(
+        "Thailand's digital ministry filed complaints against Facebook and Twitter, the first time the government has used the Computer Crime Act against the platforms.",
+        " uses ",
+    );
+    // "urged NAME to" asks something of that person.
+    check(
+        "Cuba restricted WhatsApp. President Joe Biden spoke on Thursday. Florida Governor Ron DeSantis urged Biden to help.",
+        &["Ron DeSantis demands Joe Biden"],
+        &[],
+    );
+    // "Its Russian-born founder, Pavel Durov": the possessive past the demonym and "-born".
+    check(
+        "Belarus restricted Telegram. Its Russian-born founder, Pavel Durov, said the app still worked.",
+        &["Pavel Durov founded Telegram"],
+        &[],
+    );
+}
