@@ -477,6 +477,8 @@ pub struct Lexicon {
     pub regulating_words: WordSet,
     /// Nouns after an app that make a person apposed to them its user.
     pub app_user_nouns: WordSet,
+    /// Last words of a law's name, which names no entity.
+    pub law_heads: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -864,6 +866,7 @@ impl Lexicon {
             non_regulator_heads: word_set(&cues.non_regulator_heads),
             regulating_words: word_set(&cues.regulating_words),
             app_user_nouns: word_set(&cues.app_user_nouns),
+            law_heads: word_set(&cues.law_heads),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -945,6 +948,7 @@ impl Lexicon {
             &mut lex.non_regulator_heads,
             &mut lex.regulating_words,
             &mut lex.app_user_nouns,
+            &mut lex.law_heads,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,

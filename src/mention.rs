@@ -720,6 +720,12 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 break;
             }
         }
+        // "the Network Enforcement Act", "the Computer Crime Act": a law's name names nothing
+        // of the graph.
+        if j - i >= 2 && lex.law_heads.contains(&toks[j - 1]) {
+            i = j;
+            continue;
+        }
         // Trim connectors at either end.
         split_run(toks, i, j, lex, &mut runs);
         i = j;

@@ -219,6 +219,9 @@ pub struct Cues {
     /// regulator" is never the one court the document names.
     #[serde(default)]
     pub non_regulator_heads: Vec<String>,
+    /// Last words of a law's name ("Network Enforcement Act"): such a name is no entity.
+    #[serde(default)]
+    pub law_heads: Vec<String>,
     /// Nouns after an app in an apposition to a person that make the person its user ("an active
     /// Twitter user", "a TikTok star").
     #[serde(default)]

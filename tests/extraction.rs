@@ -3912,3 +3912,13 @@ fn a_pronoun_an_app_is_acted_on_through_and_a_law_used_against_apps() {
         &[],
     );
 }
+
+#[test]
+fn a_law_named_in_capitals_is_no_entity() {
+    check_none(
+        "Germany fined Facebook. Under the Network Enforcement Act, social networks with more than 2 million registered users in Germany must report twice a year.",
+        "userCount",
+    );
+    let classes = common::entity_classes("Thailand used the Computer Crime Act against Facebook.");
+    assert!(classes.iter().all(|c| !c.contains("Act")), "a law became an entity: {classes:?}");
+}
