@@ -2884,14 +2884,15 @@ fn modifier_statements(
         // The article, past an age or other lower-case words: "Stepan Putilo, a 22-year-old
         // Belarusian blogger".
         let mut art = m.start.saturating_sub(1);
-        while art + 6 > m.start
-            && art > 0
-            && m.kind == MentionKind::Demonym
-            && v.slot[art].is_none()
-            && (v.toks[art].kind == TokenKind::Number || v.lower(art) == "-" || v.toks[art].kind == TokenKind::Word && !v.toks[art].cap)
-            && !matches!(v.lower(art), "the" | "a" | "an")
-        {
-            art -= 1;
+        if m.kind == MentionKind::Demonym {
+            while art + 6 > m.start
+                && art > 0
+                && v.slot[art].is_none()
+                && (v.toks[art].kind == TokenKind::Number || v.lower(art) == "-" || v.toks[art].kind == TokenKind::Word && !v.toks[art].cap)
+                && !matches!(v.lower(art), "the" | "a" | "an")
+            {
+                art -= 1;
+            }
         }
         if art >= 2 && matches!(v.lower(art), "the" | "a" | "an") && v.lower(art - 1) == "," {
             named = v.name_before_comma(art - 1);
