@@ -649,6 +649,9 @@ fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::le
 fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut runs = Vec::new();
+    // The sentence's first word, after a dateline if it opens with one ("CARACAS, Aug. 9, 2024 -
+    // Access to X was restricted": "Access" opens the sentence).
+    let opening = dateline_end(toks);
     // A name token not yet covered; a weekday is never part of a name ("the Ministry of
     // Electronics on Monday" is the ministry, then a date), nor a month after a preposition
     // ("In November Judge Rosa Molloy"; Theresa May keeps hers).
@@ -683,9 +686,14 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
                 && continues(i + 2)
                 && (!lex.is_trigger(&toks[i]) || lex.organization_heads.longest(toks, i + 2).is_some())
         };
+        // "Access to X was restricted": a lone capitalised word opening a sentence before a
+        // preposition is an ordinary word, though the document never writes it in lower case.
+        let word_before_preposition =
+            || i == opening && i + 1 < n && lex.words.prepositions.contains(&toks[i + 1]) && toks[i + 1].lower != "of";
         let starts = continues(i)
+            && !word_before_preposition()
             && (opens_name()
-                || ((i != 0 || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition() || long_name())
+                || ((i != opening || !is_common_word(&toks[i], lex, facts) || titles_name() || named_by_apposition() || long_name())
                     && !lex.words.non_names.contains(&toks[i])));
         if !starts {
             i += 1;
@@ -731,6 +739,23 @@ fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) 
         i = j;
     }
     runs
+}
+
+/// The index of the first word after a dateline ("CARACAS, Aug. 9, 2024 - ", "LONDON (wire) – "):
+/// a dash within the first twelve tokens with no lower-case word before it outside brackets.
+/// 0 when the sentence has no dateline.
+fn dateline_end(toks: &[Token]) -> usize {
+    let mut depth = 0usize;
+    for (k, t) in toks.iter().enumerate().take(12) {
+        match t.lower.as_str() {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            "-" | "–" | "—" if k > 0 => return k + 1,
+            _ if depth == 0 && t.kind == TokenKind::Word && !t.cap => return 0,
+            _ => {}
+        }
+    }
+    0
 }
 
 /// Whether the capitalised token that opens a sentence is an ordinary word (it appears in lower

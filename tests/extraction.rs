@@ -3922,3 +3922,18 @@ fn a_law_named_in_capitals_is_no_entity() {
     let classes = common::entity_classes("Thailand used the Computer Crime Act against Facebook.");
     assert!(classes.iter().all(|c| !c.contains("Act")), "a law became an entity: {classes:?}");
 }
+
+#[test]
+fn a_common_word_after_a_dateline_opens_the_sentence() {
+    // "Access" opens the sentence after the dateline: an ordinary word, not a person who accuses.
+    check(
+        "CARACAS, Aug. 9, 2024 - Access to X was restricted across Venezuela on Friday after President Nicolas Maduro ordered the social network taken offline, accusing its owner, Elon Musk, of stoking hatred.",
+        &["Nicolas Maduro criticizes Elon Musk", "Venezuela bans Twitter"],
+        &[],
+    );
+    let classes = common::entity_classes("LAGOS (wire) - Support for the ban on Twitter grew in Nigeria.");
+    assert!(
+        classes.iter().all(|c| !c.contains("Support")),
+        "a common word became an entity: {classes:?}"
+    );
+}
