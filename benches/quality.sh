@@ -4,8 +4,8 @@
 # Usage: benches/quality.sh [NEWSGRAPH_BINARY]   (default: target/release/newsgraph)
 # tests/dev/c to o were written blind: their articles and gold were made without running
 # newsgraph, so their first scores are the nearest to unseen news. tests/dev/f is held out: it is
-# scored, never tuned on (its misses are not read), so it keeps measuring unseen news; so is
-# tests/dev/m and tests/dev/o.
+# scored, never tuned on (its misses are not read), so it keeps measuring unseen news;
+# tests/dev/m and tests/dev/o are too.
 # Prints kgscore's entity and relation lines for each set. tests/dev/ is a development set: tuning
 # on it is allowed, but only through general machinery; never put its names in the lexicon.
 set -euo pipefail

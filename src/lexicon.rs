@@ -479,6 +479,8 @@ pub struct Lexicon {
     pub app_user_nouns: WordSet,
     /// Last words of a law's name, which names no entity.
     pub law_heads: WordSet,
+    /// Words before a country's name that make it a region's ("Latin America").
+    pub place_modifiers: WordSet,
     /// Heads after a portfolio that make a state body.
     pub portfolio_heads: WordSet,
     /// Heads before "of <portfolio>" that make a state body.
@@ -867,6 +869,7 @@ impl Lexicon {
             regulating_words: word_set(&cues.regulating_words),
             app_user_nouns: word_set(&cues.app_user_nouns),
             law_heads: word_set(&cues.law_heads),
+            place_modifiers: word_set(&cues.place_modifiers),
             portfolio_heads: word_set(&cues.portfolio_heads),
             portfolio_of_heads: word_set(&cues.portfolio_of_heads),
             former_name_markers: word_set(&cues.former_name_markers),
@@ -949,6 +952,7 @@ impl Lexicon {
             &mut lex.regulating_words,
             &mut lex.app_user_nouns,
             &mut lex.law_heads,
+            &mut lex.place_modifiers,
             &mut lex.portfolio_heads,
             &mut lex.portfolio_of_heads,
             &mut lex.former_name_markers,

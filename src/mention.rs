@@ -464,9 +464,27 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 found = Some((len, None));
                 break;
             }
+            // "Zain Sudan", "Telenor Pakistan": an unknown capitalised word right before a
+            // country's name is a company's unit in that country.
+            if !s.title_case && is_country_name(entry) && unknown_unit_before(toks, i, len, &covered, lex, facts) {
+                let mut unit = body_mention(doc, toks, i - 1, i + len, Class::Organization);
+                if let NameTarget::Country(c) = entry.target {
+                    unit.country = Some(c);
+                }
+                out.push(unit);
+                covered[i - 1] = true;
+                found = Some((len, None));
+                break;
+            }
             // "Safaricom Ethiopia", "Airtel Africa": a company's unit in a country or region.
             if let Some(end) = company_unit_end(toks, i + len, entry, lex) {
-                out.push(body_mention(doc, toks, i, end, Class::Organization));
+                let mut unit = body_mention(doc, toks, i, end, Class::Organization);
+                // "Safaricom Ethiopia" is based in Ethiopia (not "Airtel Africa" anywhere).
+                unit.country = lex.names.matches(toks, i + len).find_map(|(l, e)| match e.target {
+                    NameTarget::Country(c) if i + len + l == end && e.form == NameForm::Name => Some(c),
+                    _ => None,
+                });
+                out.push(unit);
                 found = Some((end - i, None));
                 break;
             }
@@ -1249,6 +1267,39 @@ fn body_mention(doc: &str, toks: &[Token], a: usize, b: usize, class: Class) -> 
     let mut m = Mention::new(a, b, class, MentionKind::Named, doc[toks[a].start..toks[b - 1].end].to_string());
     m.refs = vec![class];
     m
+}
+
+/// Whether a lexicon entry is a country's name (not its demonym or capital).
+fn is_country_name(entry: &crate::lexicon::NameEntry) -> bool {
+    matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name
+}
+
+/// Whether the country's name at `i` (of `len` tokens) closes a company unit's name with the one
+/// unknown capitalised word before it: "Zain Sudan", "Telenor Pakistan". Not at a sentence's
+/// opening when it is an ordinary word ("Neighbouring Sudan"), nor after a title, a month, a
+/// weekday, a word of place (cues.toml `place_modifiers`) or another name word, nor before one.
+/// (The caller keeps title-case headlines out.)
+fn unknown_unit_before(toks: &[Token], i: usize, len: usize, covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let w = &toks[i - 1];
+    let lone = i < 2 || !is_name_token(&toks[i - 2]) && !is_particle(&toks[i - 2].lower);
+    // At the opening only a word the document never writes in lower case: "Zain Sudan is a
+    // unit of ..." but not "Neighbouring Sudan".
+    let opening = dateline_end(toks);
+    let opens_plainly = i - 1 > opening || i - 1 == opening && !is_common_word(w, lex, facts) && !w.lower.ends_with("ing");
+    lone && opens_plainly
+        && is_name_token(w)
+        && w.kind == TokenKind::Word
+        && !covered[i - 1]
+        && !lex.words.non_names.contains(w)
+        && !lex.place_modifiers.contains(w)
+        && lex.words.months.get(w).is_none()
+        && lex.words.weekdays.get(w).is_none()
+        && lex.titles.ending_at(toks, i, 3).is_none()
+        && lex.names.matches(toks, i - 1).next().is_none()
+        && !toks.get(i + len).is_some_and(|t| is_name_token(t) || t.lower == "-")
 }
 
 /// Where the name of a known company's unit ends, when a country's name or a world region

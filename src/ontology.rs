@@ -222,6 +222,10 @@ pub struct Cues {
     /// Last words of a law's name ("Network Enforcement Act"): such a name is no entity.
     #[serde(default)]
     pub law_heads: Vec<String>,
+    /// Words that make a country's name a region's ("Latin America", "Northern Ireland" aside):
+    /// such a word before a country's name opens no company unit's name.
+    #[serde(default)]
+    pub place_modifiers: Vec<String>,
     /// Nouns after an app in an apposition to a person that make the person its user ("an active
     /// Twitter user", "a TikTok star").
     #[serde(default)]

@@ -338,6 +338,19 @@ impl<'a> View<'a> {
         out
     }
 
+    /// Whether a finite verb group opens at `k`: an auxiliary or modal then a verb of the
+    /// lexicon ("was blocked", "has quit"), or, after ", and", such a verb in the present's third
+    /// person ("belongs"; without the comma "WhatsApp and Skype calls" is a noun). Not a bare
+    /// participle ("ordered Facebook and X blocked").
+    fn finite_verb_at(&self, k: usize, after_comma: bool) -> bool {
+        let v = crate::mention::past_auxiliaries(self.toks, k, self.lex);
+        let verb = self
+            .toks
+            .get(v)
+            .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && self.lex.is_trigger(t));
+        verb && (v > k || after_comma && self.toks[v].lower.ends_with('s') && !self.toks[v].lower.ends_with("ss"))
+    }
+
     fn next_in_list(&self, m: usize) -> Option<usize> {
         let mut k = self.ms[m].end;
         let mut saw_link = false;
@@ -357,8 +370,15 @@ impl<'a> View<'a> {
                 if !(saw_link && self.ms[n].start == k) {
                     return None;
                 }
+                // "..., and Orange Cameroun belongs to France's Orange": a name with a finite verb
+                // of its own after it opens a new clause.
+                let item = self.possessed(n).unwrap_or(n);
+                let comma_and = self.ms[n].start >= 2 && self.lower(self.ms[n].start - 2) == ",";
+                if self.finite_verb_at(self.ms[item].end, comma_and) {
+                    return None;
+                }
                 // "ByteDance's TikTok, Tencent's WeChat": the item is what the possessor has.
-                return Some(self.possessed(n).unwrap_or(n));
+                return Some(item);
             }
             let l = self.lower(k);
             // "Koo, a homegrown alternative to Twitter": an apposition, not the next item; but
@@ -3185,7 +3205,15 @@ fn modifier_written(v: &View, m: &Mention) -> bool {
             })
         })
     };
-    before || after()
+    // "Zain Sudan", "the Cyberspace Administration of China": the name ends with the country's.
+    let ends_with = || {
+        v.lex.names.ending_at(v.toks, m.end, 3).is_some_and(|(s, e)| {
+            s > m.start
+                && e.form == crate::lexicon::NameForm::Name
+                && e.target == crate::lexicon::NameTarget::Country(m.country.unwrap_or(usize::MAX))
+        })
+    };
+    before || after() || ends_with()
 }
 
 /// User figures: "some 40 million users", "used by about three million Iranians", "Gap has more than 1.3 million".

@@ -548,6 +548,24 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
     for (sm, sent) in mentions.iter_mut().zip(sentences) {
         // "European data protection law": a first word of a longer name that has the form of an
         // adjective of place, before a plain noun, is not that name ("the LY board" is LY's).
+        // "France's Orange", "French Orange": a name given its own country.
+        let country_given = |m: &Mention| {
+            m.bare.is_some() && m.country.is_some()
+                || m.start > 1
+                    && sent.tokens[m.start - 1].lower == "'s"
+                    && lex
+                        .names
+                        .ending_at(&sent.tokens, m.start - 1, 3)
+                        .is_some_and(|(_, e)| matches!(e.target, crate::lexicon::NameTarget::Country(_)))
+        };
+        // "Orange Cameroun belongs to France's Orange": the first word of a company unit's name,
+        // given its own country, is the parent company.
+        let parent_of_unit = |m: &Mention| {
+            country_given(m)
+                && named_things
+                    .iter()
+                    .any(|(n, _, c, first_word)| *first_word && *c == Class::Organization && n.eq_ignore_ascii_case(&m.name))
+        };
         let thing_named = |m: &Mention| {
             let place_adjective = ["ean", "ian", "can", "ese", "ish"].iter().any(|e| m.name.ends_with(e));
             let adjective = place_adjective
@@ -560,9 +578,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                         && !t.lower.ends_with("ed")
                         && !lex.words.adverbs.contains(t)
                 });
+            let possessed = m.bare.is_some() || m.start > 0 && sent.tokens[m.start - 1].lower == "'s";
             named_things
                 .iter()
-                .find(|(n, _, _, first_word)| n.eq_ignore_ascii_case(&m.name) && !(*first_word && adjective))
+                // "Orange Cameroun belongs to France's Orange": a lone first word given its own
+                // country is the parent company, not the unit the longer name names.
+                .find(|(n, _, _, first_word)| n.eq_ignore_ascii_case(&m.name) && !(*first_word && (adjective || possessed)))
                 .map(|(_, k, c, _)| (k.clone(), *c))
         };
         for m in sm.iter_mut() {
@@ -602,6 +623,12 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
             if let Some((k, c)) = thing_named(m).filter(|_| !person()) {
                 m.key = Some(k);
                 m.class = c;
+                m.kind = MentionKind::Named;
+                continue;
+            }
+            if parent_of_unit(m) && !person() {
+                m.key = Some(format!("org:{}", key_text(&m.name)).into());
+                m.class = Class::Organization;
                 m.kind = MentionKind::Named;
                 continue;
             }

@@ -3937,3 +3937,30 @@ fn a_common_word_after_a_dateline_opens_the_sentence() {
         "a common word became an entity: {classes:?}"
     );
 }
+
+#[test]
+fn an_unknown_word_before_a_country_names_a_company_unit() {
+    // "Zain Sudan": one company, based where its name says; "Zain" alone later is the same one.
+    check(
+        "A court in Khartoum ordered Zain Sudan to restore mobile internet. Zain, the largest operator, complied.",
+        &["Zain Sudan basedIn Sudan"],
+        &["Zain Sudan basedIn Zain"],
+    );
+    // A word of place before a country's name makes a region, not a company.
+    let classes = common::entity_classes("The ruling was watched across Latin America and in mainland China.");
+    assert!(
+        classes.iter().all(|c| !c.contains("Latin") && !c.contains("mainland")),
+        "a region became an entity: {classes:?}"
+    );
+}
+
+#[test]
+fn a_unit_and_its_parent_named_by_its_first_word() {
+    // ", and NAME belongs to ..." opens a new clause: Orange Cameroun owns nothing here, and
+    // "France's Orange" is the parent, not the unit.
+    check(
+        "The order went to MTN Cameroon and Orange Cameroun. MTN Cameroon is a unit of South Africa's MTN Group, and Orange Cameroun belongs to France's Orange.",
+        &["MTN Group owns MTN Cameroon", "Orange owns Orange Cameroun"],
+        &["Orange Cameroun owns MTN Cameroon"],
+    );
+}
