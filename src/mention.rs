@@ -1280,6 +1280,12 @@ fn is_country_name(entry: &crate::lexicon::NameEntry) -> bool {
 /// weekday, a word of place (cues.toml `place_modifiers`) or another name word, nor before one.
 /// (The caller keeps title-case headlines out.)
 fn unknown_unit_before(toks: &[Token], i: usize, len: usize, covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> bool {
+    unknown_word_before(toks, i, covered, lex, facts) && !toks.get(i + len).is_some_and(|t| is_name_token(t) || t.lower == "-")
+}
+
+/// Whether the word before `i` is one unknown capitalised name word that may open a name with the
+/// country's at `i`.
+fn unknown_word_before(toks: &[Token], i: usize, covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> bool {
     if i == 0 {
         return false;
     }
@@ -1299,7 +1305,6 @@ fn unknown_unit_before(toks: &[Token], i: usize, len: usize, covered: &[bool], l
         && lex.words.weekdays.get(w).is_none()
         && lex.titles.ending_at(toks, i, 3).is_none()
         && lex.names.matches(toks, i - 1).next().is_none()
-        && !toks.get(i + len).is_some_and(|t| is_name_token(t) || t.lower == "-")
 }
 
 /// Where the name of a known company's unit ends, when a country's name or a world region

@@ -448,6 +448,7 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         }
     }
     merge_company_into_app(mentions, lex);
+    companies_by_list(sentences, mentions, &persons, lex);
     // The same name without its country elsewhere in the document is the same organisation.
     let with_country: Vec<(String, Key)> = mentions
         .iter()
@@ -930,6 +931,37 @@ fn merge_company_into_app(mentions: &mut [Vec<Mention>], lex: &Lexicon) {
         {
             m.key = Some(k.clone());
             m.class = Class::App;
+        }
+    }
+}
+
+/// "Zain Sudan, MTN Sudan and Sudani": a lone unknown name listed right after a company or an
+/// app, which no person of the document bears, is one of the same kind, keyed as such.
+fn companies_by_list(sentences: &[Sentence], mentions: &mut [Vec<Mention>], persons: &DocPersons, lex: &Lexicon) {
+    for (sm, sent) in mentions.iter_mut().zip(sentences) {
+        for mi in 1..sm.len() {
+            let (prev, m) = (&sm[mi - 1], &sm[mi]);
+            let lone = m.kind == MentionKind::Surname && m.key.is_none() && m.end - m.start == 1 && !m.possessive;
+            let thing = prev.kind == MentionKind::Named && matches!(prev.class, Class::Organization | Class::App) && prev.key.is_some();
+            // Not a piece of a longer name ("Radio" of "Radio France Internationale").
+            let whole = sent.tokens.get(m.end).is_none_or(|t| !t.cap);
+            if !lone || !thing || !whole || m.name.chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            let link = &sent.tokens[prev.end..m.start];
+            let listed = match link {
+                [a] => a.lower == "," || a.lower == "and",
+                [a, b] => a.lower == "," && b.lower == "and",
+                _ => false,
+            };
+            if listed && persons.find(&key_text(&m.name), lex, |_| true).is_none() {
+                let class = prev.class;
+                let prefix = if class == Class::App { "app" } else { "org" };
+                let m = &mut sm[mi];
+                m.key = Some(format!("{prefix}:{}", key_text(&m.name)).into());
+                m.class = class;
+                m.kind = MentionKind::Named;
+            }
         }
     }
 }

@@ -3964,3 +3964,13 @@ fn a_unit_and_its_parent_named_by_its_first_word() {
         &["Orange Cameroun owns MTN Cameroon"],
     );
 }
+
+#[test]
+fn a_lone_name_listed_after_companies_is_a_company() {
+    // "Sudani" is listed with two operators; opening a sentence later it is the same company.
+    check(
+        "The court told Zain Sudan, MTN Sudan and Sudani to restore service. Sudani is owned by Sudatel.",
+        &["Sudatel owns Sudani"],
+        &[],
+    );
+}
