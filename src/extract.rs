@@ -53,6 +53,7 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
     let mut state = DocState::new(main_country(&mentions, lex).map(|c| crate::mention::country_key(lex, c)), doc_date);
     let mut statements = extract_document(&doc.id, &text, &sents, &mentions, lex, &mut state);
     statements.shrink_to_fit();
+    let entities = with_unwritten_countries(entities, &statements);
     DocExtraction {
         id: doc.id.clone(),
         date: doc_date,
@@ -60,6 +61,37 @@ pub fn extract(doc: &Document, lex: &Lexicon, date: Option<Date>) -> DocExtracti
         statements,
         bytes: doc.text.len(),
     }
+}
+
+/// Adds the countries statements name that the document never writes ("President Vladimir
+/// Putin" holds office in Russia, from the leaders table), so every statement's object is an
+/// entity of the document's table. The table stays sorted by key.
+fn with_unwritten_countries(mut entities: Vec<(String, EntityInfo)>, statements: &[Statement]) -> Vec<(String, EntityInfo)> {
+    let mut missing: Vec<&str> = statements
+        .iter()
+        .filter_map(|st| match &st.object {
+            crate::model::Object::Entity(k) if k.starts_with("country:") => Some(&**k),
+            _ => None,
+        })
+        .filter(|k| entities.binary_search_by(|(e, _)| e.as_str().cmp(k)).is_err())
+        .collect();
+    if missing.is_empty() {
+        return entities;
+    }
+    missing.sort_unstable();
+    missing.dedup();
+    for k in missing {
+        let name = k.trim_start_matches("country:").to_string();
+        entities.push((
+            k.to_string(),
+            EntityInfo {
+                class: Some(crate::model::Class::Country),
+                names: vec![name],
+            },
+        ));
+    }
+    entities.sort_by(|a, b| a.0.cmp(&b.0));
+    entities
 }
 
 /// A readable trace of a document through the stages: each sentence with its mentions (class,

@@ -534,6 +534,8 @@ pub struct Lexicon {
     pub entity_countries: Vec<Option<usize>>,
     /// The entity key of each country row ("country:Iran"), made once: mentions take copies.
     pub country_keys: Vec<crate::model::Key>,
+    /// Heads of state and government by full name (lower case), with their country's row.
+    pub leader_countries: HashMap<String, usize>,
     /// The entity key of each known entity ("known:Telegram", or its country's for a metonym).
     pub known_keys: Vec<crate::model::Key>,
     /// Word sets of the language tables.
@@ -903,6 +905,11 @@ impl Lexicon {
                 })
                 .collect(),
             country_keys: ontology.countries.iter().map(|c| format!("country:{}", c.name).into()).collect(),
+            leader_countries: cues
+                .leaders
+                .iter()
+                .filter_map(|(name, c)| Some((name.clone(), ontology.countries.iter().position(|r| &r.name == c)?)))
+                .collect(),
             known_keys: ontology
                 .entities
                 .iter()

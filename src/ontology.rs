@@ -260,6 +260,10 @@ pub struct Cues {
     pub portfolios: Vec<String>,
     /// Portfolio phrases that mean the same ministry.
     pub portfolio_synonyms: HashMap<String, String>,
+    /// Heads of state and government by full name (lower case), with their country's name: the
+    /// office a national title gives them when no country is written with it.
+    #[serde(default)]
+    pub leaders: HashMap<String, String>,
     /// Nouns through which a possessor acts.
     pub proxy_nouns: Vec<String>,
     /// Definite descriptions and the classes they refer to.

@@ -2510,7 +2510,12 @@ fn modifier_statements(
                 let national =
                     || national_country(m.start).filter(|_| spec.national && body.is_none() && m.kind == MentionKind::Named && !placed);
                 let titled = || body_named_by_title(v, lex, m, t.spec, bodies);
-                if let Some(k) = ministry().or_else(titled).or_else(national) {
+                // "President Vladimir Putin" in a story from Kyiv: a known leader's own country.
+                let leader = || {
+                    let name = key.strip_prefix("person:")?;
+                    lex.leader_countries.get(name).filter(|_| spec.national).map(|&c| country_key(c))
+                };
+                if let Some(k) = ministry().or_else(titled).or_else(leader).or_else(national) {
                     add(key, rel, Object::Entity(k), Modality::Asserted, None, Some(t.text.clone()), m.start);
                 }
             }

@@ -3780,10 +3780,12 @@ fn a_sentence_opening_at_a_capital_places_the_national_office_after_it() {
         &["Joe Biden holdsPositionIn United States"],
         &["Joe Biden holdsPositionIn Cuba"],
     );
-    // With the capital's state named nowhere else, no office at all rather than the document's.
-    check_none(
-        "Cuba restricted access to Facebook on Monday. In Washington, President Joe Biden said his government was looking at options.",
-        "holdsPositionIn",
+    // With the capital's state named nowhere else, still the capital's state (an entity of the
+    // document all the same), not the document's.
+    check(
+        "Cuba restricted access to Facebook on Monday. In Washington, President Anna Vale said her government was looking at options.",
+        &["Anna Vale holdsPositionIn United States"],
+        &["Anna Vale holdsPositionIn Cuba"],
     );
 }
 
@@ -3972,5 +3974,21 @@ fn a_lone_name_listed_after_companies_is_a_company() {
         "The court told Zain Sudan, MTN Sudan and Sudani to restore service. Sudani is owned by Sudatel.",
         &["Sudatel owns Sudani"],
         &[],
+    );
+}
+
+#[test]
+fn a_known_leader_holds_office_in_their_own_country() {
+    // A national title with no country written: the leaders table (cues.toml) before the story's
+    // country.
+    check(
+        "Ukraine blocked VKontakte on Tuesday. The step was condemned by President Vladimir Putin, who called it hostile.",
+        &["Vladimir Putin holdsPositionIn Russia"],
+        &["Vladimir Putin holdsPositionIn Ukraine"],
+    );
+    check(
+        "Cuba restricted Facebook and WhatsApp. President Joe Biden said he was looking at ways to restore access.",
+        &["Joe Biden holdsPositionIn United States"],
+        &["Joe Biden holdsPositionIn Cuba"],
     );
 }
