@@ -1200,9 +1200,17 @@ fn passive(v: &View, f: &Found, pat: &TriggerPattern) -> bool {
     if pat.nominal || v.toks[f.start].lower.ends_with("ing") {
         return false;
     }
-    if v.lower(f.end) == "by" && f.end == f.start + 1 && !pat.elems.iter().any(|e| matches!(e, PatternElem::Gap)) {
+    let gap = pat.elems.iter().any(|e| matches!(e, PatternElem::Gap));
+    if v.lower(f.end) == "by" && f.end == f.start + 1 && !gap {
         // A reduced relative: "Telegram, built by Pavel Durov".
         return true;
+    }
+    // ... its agent after a time: "VKontakte, founded in 2006 by Pavel Durov".
+    if !gap && f.start > 0 && v.lower(f.start - 1) == "," {
+        let by = (f.end + 1..(f.end + 5).min(v.toks.len())).find(|&k| v.lower(k) == "by");
+        if by.is_some_and(|b| (f.end..b).all(|x| v.slot[x].is_none() && !v.is_boundary(x))) {
+            return true;
+        }
     }
     let mut k = f.start;
     let mut steps = 0;
@@ -1491,6 +1499,21 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
             if let Some(h) = v.parenthesis_head(v.verb_group_start(f.start)) {
                 left = Some(h);
             }
+            // "the company that owns VK and OK and is controlled by Usmanov": a verb joined by
+            // "and" to a relative clause's verb shares its antecedent.
+            let vg = v.verb_group_start(f.start);
+            if vg > 1 && v.lower(vg - 1) == "and" {
+                let relative = (vg.saturating_sub(15)..vg - 1)
+                    .rev()
+                    .take_while(|&x| v.lower(x) != ",")
+                    .find(|&x| v.lex.words.relatives.contains(&v.toks[x]));
+                if let Some(r) = relative {
+                    let p = if r >= 1 && v.lower(r - 1) == "," { r - 1 } else { r };
+                    if let Some(a) = p.checked_sub(1).and_then(|q| v.slot[q]) {
+                        left = Some(v.apposition_head(a).unwrap_or(a));
+                    }
+                }
+            }
             if left.is_none() && k > 0 && v.lex.words.relatives.contains_at(v.toks, k - 1) {
                 // "Twitter and Facebook, which are blocked in Iran": the antecedent is the object.
                 let p = if k >= 2 && v.lower(k - 2) == "," { k - 2 } else { k - 1 };
@@ -1549,9 +1572,17 @@ fn verb_statements(v: &View, lex: &Lexicon, state: &mut DocState, add: &mut Add)
                                 // "owned by ByteDance, Tencent's WeChat, ...": agents of one class
                                 // (people of any title: "by Tom Reyes and Minister Ana Ortiz").
                                 let class = v.ms[m].class;
+                                // "Mediaset, which is controlled by Italy's MFE, and Atresmedia":
+                                // a relative clause set off by a comma ends at the next one.
+                                let relative = (f.start.saturating_sub(4)..f.start)
+                                    .any(|k| k > 0 && v.lower(k - 1) == "," && v.lex.words.relatives.contains(&v.toks[k]));
+                                let close = (v.ms[m].end..v.toks.len())
+                                    .find(|&x| relative && v.lower(x) == ",")
+                                    .unwrap_or(v.toks.len());
                                 v.coordinated(m, dom, true)
                                     .into_iter()
                                     .take_while(|&a| v.ms[a].class == class || v.ms[a].class.is_person() && class.is_person())
+                                    .filter(|&a| v.ms[a].start < close)
                                     .collect()
                             } else {
                                 agent_is_place = true;

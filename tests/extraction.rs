@@ -3992,3 +3992,25 @@ fn a_known_leader_holds_office_in_their_own_country() {
         &["Joe Biden holdsPositionIn Cuba"],
     );
 }
+
+#[test]
+fn reduced_relatives_and_passives_joined_to_relative_clauses() {
+    // A participle after a comma is passive though a time stands before its "by".
+    check(
+        "Ukraine blocked VKontakte. VKontakte, set up in 2006 by the entrepreneur Pavel Durov, has millions of users there.",
+        &["Pavel Durov founded VKontakte"],
+        &[],
+    );
+    // "controlled by" owns; the relative clause's agents end at its closing comma.
+    check(
+        "The complaints came from the broadcaster Mediaset Group, which is controlled by Fininvest Holdings, and Atresmedia Group.",
+        &["Fininvest Holdings owns Mediaset Group"],
+        &["Atresmedia Group owns Mediaset Group"],
+    );
+    // A passive joined by "and" to a relative clause's verb is said of the antecedent.
+    check(
+        "Ukraine blocked the sites. Mail.ru Group, the Russian company that owns VKontakte and Odnoklassniki and is controlled by Alisher Usmanov, regretted the step.",
+        &["Alisher Usmanov owns Mail.ru", "Mail.ru owns VKontakte"],
+        &["Alisher Usmanov owns VKontakte", "Alisher Usmanov owns Odnoklassniki"],
+    );
+}
