@@ -2890,7 +2890,18 @@ fn modifier_statements(
             .flatten()
             .filter(|&n| v.ms[n].kind == MentionKind::Named && v.ms[n].start == m.end);
         let is_app = |n: &usize| v.ms[*n].class == Class::App;
-        let app = after.filter(is_app).or_else(|| possessive_apposition(v, lex, mi).filter(is_app));
+        // "Rupert Murdoch's News Corp", "SoftBank's Arm": a named owner's company, not a party
+        // or a foundation (cues.toml `non_company_heads`: "Erdogan's AKP Party" is no property).
+        let is_company = |n: &usize| {
+            let o = &v.ms[*n];
+            m.kind == MentionKind::Named
+                && o.class == Class::Organization
+                && !lex.non_company_heads.contains(v.lower(o.end - 1))
+                && !v.toks.get(o.end).is_some_and(|t| t.cap)
+        };
+        let app = after
+            .filter(|n| is_app(n) || is_company(n))
+            .or_else(|| possessive_apposition(v, lex, mi).filter(is_app));
         let app = app.filter(|&n| !person || v.toks.get(v.ms[n].end).is_none_or(|t| !lex.is_trigger(t)));
         // "the NLD's Facebook page": a page, account or channel on an app is using it.
         let rel = if app.is_some_and(|n| crate::resolve::proxy_follows(v.toks, v.ms[n].end, lex)) {

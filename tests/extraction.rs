@@ -4014,3 +4014,14 @@ fn reduced_relatives_and_passives_joined_to_relative_clauses() {
         &["Alisher Usmanov owns VKontakte", "Alisher Usmanov owns Odnoklassniki"],
     );
 }
+
+#[test]
+fn a_named_owners_possessive_company_is_theirs() {
+    check(
+        "Analysts said Rupert Murdoch's News Corp welcomed the law.",
+        &["Rupert Murdoch owns News Corp"],
+        &[],
+    );
+    // A party or a foundation is no property.
+    check_none("Critics said Ali Demir's Freedom Party opposed the ban on X.", " owns ");
+}
