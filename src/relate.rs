@@ -2698,7 +2698,8 @@ fn modifier_statements(
             );
         }
     }
-    // "VK, whose chief executive is Vladimir Kiriyenko": the person holds the office in the body.
+    // "VK, whose chief executive is Vladimir Kiriyenko", "the commission, whose chairman Rod Sims":
+    // the person holds the office in the body.
     // Whether the sentence has a "whose" at all, looked for once and only when a name before a
     // comma asks.
     let mut has_whose = None;
@@ -2728,15 +2729,15 @@ fn modifier_statements(
             continue;
         };
         let be = whose + 1 + len;
-        if !lex.words.be.contains_at(v.toks, be) {
-            continue;
-        }
+        // "whose chief executive is Vladimir Kiriyenko", or with the name right after the title:
+        // "whose chairman Rod Sims has argued".
+        let at = if lex.words.be.contains_at(v.toks, be) { be + 1 } else { whose + 1 };
         let holder = v
             .slot
-            .get(be + 1)
+            .get(at)
             .copied()
             .flatten()
-            .filter(|&p| v.ms[p].class.is_person() && v.ms[p].start == be + 1);
+            .filter(|&p| v.ms[p].class.is_person() && v.ms[p].start == at && v.ms[p].end > be);
         if let Some(pk) = holder.and_then(|p| v.key(p)) {
             add(
                 pk,

@@ -4025,3 +4025,12 @@ fn a_named_owners_possessive_company_is_theirs() {
     // A party or a foundation is no property.
     check_none("Critics said Ali Demir's Freedom Party opposed the ban on X.", " owns ");
 }
+
+#[test]
+fn whose_title_and_name_holds_office_in_the_body() {
+    check(
+        "The rules were drafted by the Kenya Film Classification Board, whose chairman Ezekiel Mutua has attacked TikTok.",
+        &["Ezekiel Mutua holdsPositionIn Kenya Film Classification Board"],
+        &[],
+    );
+}
