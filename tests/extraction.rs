@@ -4034,3 +4034,12 @@ fn whose_title_and_name_holds_office_in_the_body() {
         &[],
     );
 }
+
+#[test]
+fn the_kingdom_is_the_country() {
+    check(
+        "Jordan restored TikTok on Sunday. The Telecommunications Regulatory Commission, the kingdom's telecoms regulator, gave no reason.",
+        &["Telecommunications Regulatory Commission basedIn Jordan"],
+        &[],
+    );
+}
