@@ -898,17 +898,13 @@ impl Lexicon {
             entity_countries: ontology
                 .entities
                 .iter()
-                .map(|e| {
-                    e.country
-                        .as_ref()
-                        .and_then(|c| ontology.countries.iter().position(|r| &r.name == c))
-                })
+                .map(|e| e.country.as_ref().and_then(|c| ontology.country_row(c)))
                 .collect(),
             country_keys: ontology.countries.iter().map(|c| format!("country:{}", c.name).into()).collect(),
             leader_countries: cues
                 .leaders
                 .iter()
-                .filter_map(|(name, c)| Some((name.clone(), ontology.countries.iter().position(|r| &r.name == c)?)))
+                .filter_map(|(name, c)| Some((name.clone(), ontology.country_row(c)?)))
                 .collect(),
             known_keys: ontology
                 .entities

@@ -363,6 +363,9 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
     let mut covered = vec![false; n];
     let mut out: Vec<Mention> = Vec::new();
 
+    // The sentence's first word, after a dateline if it opens with one.
+    let opening = dateline_end(toks);
+
     // 1. Lexicon names, longest first at each position.
     let mut i = 0;
     while i < n {
@@ -405,16 +408,16 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 }
             }
             // "Zimbabwe Lawyers for Human Rights": a country's name opening a group's name.
-            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && opens_group_for(toks, i + len) {
+            if is_country_name(entry) && opens_group_for(toks, i + len) {
                 break;
             }
             // "France 24", "Russia 1": a channel named by a country and a number.
-            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && channel_number(toks, i + len, lex) {
+            if is_country_name(entry) && channel_number(toks, i + len, lex) {
                 out.push(body_mention(doc, toks, i, i + len + 1, Class::Organization));
                 found = Some((len + 1, None));
                 break;
             }
-            if matches!(entry.target, NameTarget::Country(_)) && entry.form == NameForm::Name && ends_group_name(toks, i, lex) {
+            if is_country_name(entry) && ends_group_name(toks, i, lex) {
                 // "the youth group Hami Nepal": the country's name ends the group's.
                 break;
             }
@@ -466,7 +469,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
             }
             // "Zain Sudan", "Telenor Pakistan": an unknown capitalised word right before a
             // country's name is a company's unit in that country.
-            if !s.title_case && is_country_name(entry) && unknown_unit_before(toks, i, len, &covered, lex, facts) {
+            if !s.title_case && is_country_name(entry) && unknown_unit_before(toks, i, len, &covered, opening, lex, facts) {
                 let mut unit = body_mention(doc, toks, i - 1, i + len, Class::Organization);
                 if let NameTarget::Country(c) = entry.target {
                     unit.country = Some(c);
@@ -477,13 +480,10 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
                 break;
             }
             // "Safaricom Ethiopia", "Airtel Africa": a company's unit in a country or region.
-            if let Some(end) = company_unit_end(toks, i + len, entry, lex) {
+            if let Some((end, country)) = company_unit_end(toks, i + len, entry, lex) {
                 let mut unit = body_mention(doc, toks, i, end, Class::Organization);
                 // "Safaricom Ethiopia" is based in Ethiopia (not "Airtel Africa" anywhere).
-                unit.country = lex.names.matches(toks, i + len).find_map(|(l, e)| match e.target {
-                    NameTarget::Country(c) if i + len + l == end && e.form == NameForm::Name => Some(c),
-                    _ => None,
-                });
+                unit.country = country;
                 out.push(unit);
                 found = Some((end - i, None));
                 break;
@@ -528,7 +528,7 @@ pub fn find_mentions(doc: &str, s: &Sentence, lex: &Lexicon, facts: &DocFacts) -
 
     // 2. Capitalised runs the lexicon did not cover.
     if !s.title_case {
-        for (a, b) in name_runs(toks, &covered, lex, facts) {
+        for (a, b) in name_runs(toks, &covered, opening, lex, facts) {
             for m in classify_run(doc, toks, a, b, lex, facts) {
                 for c in covered.iter_mut().take(m.end).skip(m.start) {
                     *c = true;
@@ -663,13 +663,12 @@ fn mention_from_entry(lex: &Lexicon, start: usize, end: usize, entry: &crate::le
 }
 
 /// Maximal runs of capitalised words not covered by the lexicon, split where a name cannot continue.
+/// `opening` is where the sentence's first word stands, after a dateline if it opens with one
+/// ("CARACAS, Aug. 9, 2024 - Access to X was restricted": "Access" opens the sentence).
 #[inline(never)]
-fn name_runs(toks: &[Token], covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> Vec<(usize, usize)> {
+fn name_runs(toks: &[Token], covered: &[bool], opening: usize, lex: &Lexicon, facts: &DocFacts) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut runs = Vec::new();
-    // The sentence's first word, after a dateline if it opens with one ("CARACAS, Aug. 9, 2024 -
-    // Access to X was restricted": "Access" opens the sentence).
-    let opening = dateline_end(toks);
     // A name token not yet covered; a weekday is never part of a name ("the Ministry of
     // Electronics on Monday" is the ministry, then a date), nor a month after a preposition
     // ("In November Judge Rosa Molloy"; Theresa May keeps hers).
@@ -964,11 +963,7 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
     }
     // "VK Group" after a known "VK": a lone head word names nothing by itself.
     // But a country's name before one is the start of a company's ("Sri Lanka Telecom").
-    let country_before = || {
-        lex.names
-            .ending_at(toks, a, 3)
-            .is_some_and(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name)
-    };
+    let country_before = || lex.names.ending_at(toks, a, 3).is_some_and(|(_, e)| is_country_name(e));
     let lone_head = |t: &crate::lexicon::PhraseTable<()>| t.longest(toks, a).is_some_and(|(len, _)| len == 1);
     if b - a == 1 && a > 0 && toks[a - 1].cap && [&lex.organization_heads, &lex.agency_heads].into_iter().any(lone_head) {
         if lone_head(&lex.organization_heads) && country_before() {
@@ -1236,9 +1231,10 @@ fn classify_run(doc: &str, toks: &[Token], a: usize, b: usize, lex: &Lexicon, fa
         let owned_by_before = |x: usize| x >= 2 && toks[x - 1].lower == "by" && lex.words.owner_origin.contains(&toks[x - 2]);
         let country_owned = a >= 2
             && toks[a - 1].lower == "'s"
-            && lex.names.ending_at(toks, a - 1, 3).is_some_and(|(s, e)| {
-                matches!(e.target, crate::lexicon::NameTarget::Country(_)) && e.form == crate::lexicon::NameForm::Name && owned_by_before(s)
-            });
+            && lex
+                .names
+                .ending_at(toks, a - 1, 3)
+                .is_some_and(|(s, e)| is_country_name(e) && owned_by_before(s));
         let owner = owned_by_before(a) || a >= 2 && toks[a - 1].lower == "of" && lex.unit_nouns.contains(&toks[a - 2]);
         if b - a == 1 && (country_owned || owner) && !person_cue() {
             return vec![Mention::new(a, b, Class::Organization, MentionKind::Named, text(a, b))];
@@ -1279,13 +1275,13 @@ fn is_country_name(entry: &crate::lexicon::NameEntry) -> bool {
 /// opening when it is an ordinary word ("Neighbouring Sudan"), nor after a title, a month, a
 /// weekday, a word of place (cues.toml `place_modifiers`) or another name word, nor before one.
 /// (The caller keeps title-case headlines out.)
-fn unknown_unit_before(toks: &[Token], i: usize, len: usize, covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> bool {
-    unknown_word_before(toks, i, covered, lex, facts) && !toks.get(i + len).is_some_and(|t| is_name_token(t) || t.lower == "-")
+fn unknown_unit_before(toks: &[Token], i: usize, len: usize, covered: &[bool], opening: usize, lex: &Lexicon, facts: &DocFacts) -> bool {
+    unknown_word_before(toks, i, covered, opening, lex, facts) && !toks.get(i + len).is_some_and(|t| is_name_token(t) || t.lower == "-")
 }
 
 /// Whether the word before `i` is one unknown capitalised name word that may open a name with the
-/// country's at `i`.
-fn unknown_word_before(toks: &[Token], i: usize, covered: &[bool], lex: &Lexicon, facts: &DocFacts) -> bool {
+/// country's at `i`; `opening` is where the sentence's first word stands (`dateline_end`).
+fn unknown_word_before(toks: &[Token], i: usize, covered: &[bool], opening: usize, lex: &Lexicon, facts: &DocFacts) -> bool {
     if i == 0 {
         return false;
     }
@@ -1293,7 +1289,6 @@ fn unknown_word_before(toks: &[Token], i: usize, covered: &[bool], lex: &Lexicon
     let lone = i < 2 || !is_name_token(&toks[i - 2]) && !is_particle(&toks[i - 2].lower);
     // At the opening only a word the document never writes in lower case: "Zain Sudan is a
     // unit of ..." but not "Neighbouring Sudan".
-    let opening = dateline_end(toks);
     let opens_plainly = i - 1 > opening || i - 1 == opening && !is_common_word(w, lex, facts) && !w.lower.ends_with("ing");
     lone && opens_plainly
         && is_name_token(w)
@@ -1309,24 +1304,25 @@ fn unknown_word_before(toks: &[Token], i: usize, covered: &[bool], lex: &Lexicon
 
 /// Where the name of a known company's unit ends, when a country's name or a world region
 /// (cues.toml `unit_regions`) follows the company's name at `at`: "Safaricom Ethiopia", "Airtel
-/// Africa". Not a place of origin ("Safaricom Kenya-based").
-fn company_unit_end(toks: &[Token], at: usize, entry: &crate::lexicon::NameEntry, lex: &Lexicon) -> Option<usize> {
+/// Africa". Not a place of origin ("Safaricom Kenya-based"). With the end, the country the unit
+/// is in (none for a region).
+fn company_unit_end(toks: &[Token], at: usize, entry: &crate::lexicon::NameEntry, lex: &Lexicon) -> Option<(usize, Option<usize>)> {
     let NameTarget::Known(k) = entry.target else {
         return None;
     };
     if lex.ontology.entities[k].class != Class::Organization || !toks.get(at).is_some_and(|t| t.cap) {
         return None;
     }
-    let len = if lex.unit_regions.contains_at(toks, at) {
-        1
+    let (len, country) = if lex.unit_regions.contains_at(toks, at) {
+        (1, None)
     } else {
-        lex.names
-            .matches(toks, at)
-            .find(|(_, e)| matches!(e.target, NameTarget::Country(_)) && e.form == NameForm::Name)
-            .map(|(len, _)| len)?
+        lex.names.matches(toks, at).find_map(|(len, e)| match e.target {
+            NameTarget::Country(c) if e.form == NameForm::Name => Some((len, Some(c))),
+            _ => None,
+        })?
     };
     let end = at + len;
-    toks.get(end).is_none_or(|t| t.lower != "-").then_some(end)
+    toks.get(end).is_none_or(|t| t.lower != "-").then_some((end, country))
 }
 
 /// Whether the known country name at `i` closes a name that a lower-case organisation noun
@@ -1357,13 +1353,18 @@ pub(crate) fn past_auxiliaries(toks: &[Token], b: usize, lex: &Lexicon) -> usize
 /// Whether a relation's verb follows token `b`, maybe after an auxiliary or an adverb ("has
 /// refused", "later bought").
 fn verb_follows(toks: &[Token], b: usize, lex: &Lexicon) -> bool {
-    toks.get(past_auxiliaries(toks, b, lex))
-        .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && lex.is_trigger(t))
+    verb_after(toks, b, lex).is_some()
 }
 
-/// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
-/// ", a Chinese company" an Organization, ", the Russian regulator" an Agency (a singular cue
-/// or head within a few modifiers).
+/// Where a relation's verb stands when one follows token `b`, maybe after an auxiliary or an
+/// adverb (`past_auxiliaries`).
+pub(crate) fn verb_after(toks: &[Token], b: usize, lex: &Lexicon) -> Option<usize> {
+    let v = past_auxiliaries(toks, b, lex);
+    toks.get(v)
+        .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && lex.is_trigger(t))
+        .then_some(v)
+}
+
 /// "the state telecommunications monopoly", "a state-owned operator", "the government-run
 /// carrier": a word at `k` saying the company described is the state's (GUIDE.md: a state-owned
 /// company is an Agency).
@@ -1390,6 +1391,9 @@ fn company_class(toks: &[Token], from: usize, to: usize) -> Class {
     }
 }
 
+/// What an apposition after a name says it is: ", a messaging app developed by ..." an App,
+/// ", a Chinese company" an Organization, ", the Russian regulator" an Agency (a singular cue
+/// or head within a few modifiers).
 fn apposition_class(toks: &[Token], b: usize, lex: &Lexicon) -> Option<Class> {
     // "X, the ...", "X, a ..." or "X, Brazil's ...".
     let opens = |k: usize| {

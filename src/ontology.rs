@@ -531,6 +531,11 @@ fn parse_countries(text: &str) -> Result<Vec<CountryRow>> {
 }
 
 impl Ontology {
+    /// The row of the country of this name in the country table, if it has one.
+    pub fn country_row(&self, name: &str) -> Option<usize> {
+        self.countries.iter().position(|r| r.name == name)
+    }
+
     /// The ontology compiled into the binary (the project's ontology/ directory at build time).
     pub fn builtin() -> Result<Ontology> {
         Self::from_texts(|name| {

@@ -343,12 +343,8 @@ impl<'a> View<'a> {
     /// person ("belongs"; without the comma "WhatsApp and Skype calls" is a noun). Not a bare
     /// participle ("ordered Facebook and X blocked").
     fn finite_verb_at(&self, k: usize, after_comma: bool) -> bool {
-        let v = crate::mention::past_auxiliaries(self.toks, k, self.lex);
-        let verb = self
-            .toks
-            .get(v)
-            .is_some_and(|t| !t.cap && t.kind == TokenKind::Word && self.lex.is_trigger(t));
-        verb && (v > k || after_comma && self.toks[v].lower.ends_with('s') && !self.toks[v].lower.ends_with("ss"))
+        crate::mention::verb_after(self.toks, k, self.lex)
+            .is_some_and(|v| v > k || after_comma && self.toks[v].lower.ends_with('s') && !self.toks[v].lower.ends_with("ss"))
     }
 
     fn next_in_list(&self, m: usize) -> Option<usize> {
@@ -3255,10 +3251,10 @@ fn modifier_written(v: &View, m: &Mention) -> bool {
     };
     // "Zain Sudan", "the Cyberspace Administration of China": the name ends with the country's.
     let ends_with = || {
-        v.lex.names.ending_at(v.toks, m.end, 3).is_some_and(|(s, e)| {
-            s > m.start
-                && e.form == crate::lexicon::NameForm::Name
-                && e.target == crate::lexicon::NameTarget::Country(m.country.unwrap_or(usize::MAX))
+        m.country.is_some_and(|c| {
+            v.lex.names.ending_at(v.toks, m.end, 3).is_some_and(|(s, e)| {
+                s > m.start && e.form == crate::lexicon::NameForm::Name && e.target == crate::lexicon::NameTarget::Country(c)
+            })
         })
     };
     before || after() || ends_with()

@@ -547,8 +547,6 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
         .collect();
     // Pass 2: surnames, acronyms, web domains and lone names against the document's full names.
     for (sm, sent) in mentions.iter_mut().zip(sentences) {
-        // "European data protection law": a first word of a longer name that has the form of an
-        // adjective of place, before a plain noun, is not that name ("the LY board" is LY's).
         // "France's Orange", "French Orange": a name given its own country.
         let country_given = |m: &Mention| {
             m.bare.is_some() && m.country.is_some()
@@ -567,6 +565,8 @@ pub fn resolve_document(doc: &str, sentences: &[Sentence], mentions: &mut [Vec<M
                     .iter()
                     .any(|(n, _, c, first_word)| *first_word && *c == Class::Organization && n.eq_ignore_ascii_case(&m.name))
         };
+        // "European data protection law": a first word of a longer name that has the form of an
+        // adjective of place, before a plain noun, is not that name ("the LY board" is LY's).
         let thing_named = |m: &Mention| {
             let place_adjective = ["ean", "ian", "can", "ese", "ish"].iter().any(|e| m.name.ends_with(e));
             let adjective = place_adjective
